@@ -1,0 +1,241 @@
+package org.paperboy.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.paperboy.paper.Links;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.Signals;
+import org.paperboy.paper.TitleKey;
+
+/** Papers in SQL. Bulk reads and writes take whole batches so ingest does one round trip each. */
+public final class PaperRepository {
+  private static final String COLUMNS =
+      "id, version, title, title_key, abstract_text, authors, categories, primary_category,"
+          + " published, updated, doi, journal_ref, comments, license, link_abs, link_pdf,"
+          + " link_code, link_project, hf_upvotes, github_stars, ai_keywords, sources, first_seen,"
+          + " last_changed";
+  private static final String PARAMS =
+      ":id, :version, :title, :title_key, :abstract_text, :authors, :categories,"
+          + " :primary_category, :published, :updated, :doi, :journal_ref, :comments, :license,"
+          + " :link_abs, :link_pdf, :link_code, :link_project, :hf_upvotes, :github_stars,"
+          + " :ai_keywords, :sources, :first_seen, :last_changed";
+  private static final String UPDATE =
+      "UPDATE papers SET version = :version, title = :title, title_key = :title_key,"
+          + " abstract_text = :abstract_text, authors = :authors, categories = :categories,"
+          + " primary_category = :primary_category, published = :published, updated = :updated,"
+          + " doi = :doi, journal_ref = :journal_ref, comments = :comments, license = :license,"
+          + " link_abs = :link_abs, link_pdf = :link_pdf, link_code = :link_code,"
+          + " link_project = :link_project, hf_upvotes = :hf_upvotes, github_stars = :github_stars,"
+          + " ai_keywords = :ai_keywords, sources = :sources, last_changed = :last_changed"
+          + " WHERE id = :id";
+
+  private final Jdbi jdbi;
+
+  public PaperRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public Optional<Paper> find(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+  }
+
+  /** The stored papers among {@code ids}, by id. */
+  public Map<String, Paper> findAll(Collection<String> ids) {
+    Map<String, Paper> found = new HashMap<>();
+    if (ids.isEmpty()) return found;
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> map(rs))
+                .forEach(p -> found.put(p.id(), p)));
+    return found;
+  }
+
+  /**
+   * For each title key in {@code keys} that a stored paper has, the id of that paper (an arXiv id
+   * when there is one), so an id-less listing entry joins the paper it names.
+   */
+  public Map<String, String> findIdsByTitleKeys(Collection<String> keys) {
+    Map<String, String> found = new HashMap<>();
+    if (keys.isEmpty()) return found;
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT title_key, id FROM papers WHERE title_key IN (<keys>) ORDER BY id DESC")
+                .bindList("keys", List.copyOf(keys))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(
+                    e ->
+                        found.merge(
+                            e.getKey(), e.getValue(), (a, b) -> TitleKey.isTitleId(a) ? b : a)));
+    return found;
+  }
+
+  /** Inserts and updates in one transaction: a batch lands whole or not at all. */
+  public void write(List<Paper> inserts, List<Paper> updates, List<String> deletes, Instant now) {
+    if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
+    jdbi.useTransaction(
+        h -> {
+          if (!deletes.isEmpty()) {
+            h.createUpdate("DELETE FROM papers WHERE id IN (<ids>)").bindList("ids", deletes).execute();
+          }
+          batch(h, "INSERT INTO papers (" + COLUMNS + ") VALUES (" + PARAMS + ")", inserts, now);
+          batch(h, UPDATE, updates, now);
+        });
+  }
+
+  private static void batch(Handle h, String sql, List<Paper> papers, Instant now) {
+    if (papers.isEmpty()) return;
+    PreparedBatch batch = h.prepareBatch(sql);
+    for (Paper p : papers) {
+      bind(batch, p, now).add();
+    }
+    batch.execute();
+  }
+
+  private static PreparedBatch bind(PreparedBatch b, Paper p, Instant now) {
+    return b.bind("id", p.id())
+        .bind("version", p.version())
+        .bind("title", p.title())
+        .bind("title_key", TitleKey.of(p.title()))
+        .bind("abstract_text", p.abstractText())
+        .bind("authors", String.join("\n", p.authors()))
+        .bind("categories", String.join(" ", p.categories()))
+        .bind("primary_category", p.primaryCategory())
+        .bind("published", p.published())
+        .bind("updated", p.updated())
+        .bind("doi", p.doi())
+        .bind("journal_ref", p.journalRef())
+        .bind("comments", p.comments())
+        .bind("license", p.license())
+        .bind("link_abs", p.links().abs())
+        .bind("link_pdf", p.links().pdf())
+        .bind("link_code", p.links().code())
+        .bind("link_project", p.links().project())
+        .bind("hf_upvotes", p.signals().hfUpvotes())
+        .bind("github_stars", p.signals().githubStars())
+        .bind("ai_keywords", String.join("\n", p.signals().aiKeywords()))
+        .bind("sources", String.join(" ", p.sources()))
+        .bind("first_seen", p.firstSeen() != null ? p.firstSeen() : now)
+        .bind("last_changed", now);
+  }
+
+  public long count() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
+  }
+
+  /** The most recently published papers, newest first (ties broken by id). */
+  public List<Paper> latest(int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC, id DESC LIMIT :n")
+                .bind("n", limit)
+                .map((rs, ctx) -> map(rs))
+                .list());
+  }
+
+  /** Streams every paper in id order without holding them all; for re-indexing. */
+  public void forEach(Consumer<Paper> consumer) {
+    jdbi.useHandle(
+        h -> {
+          try (Stream<Paper> s =
+              h.createQuery("SELECT " + COLUMNS + " FROM papers ORDER BY id")
+                  .setFetchSize(500)
+                  .map((rs, ctx) -> map(rs))
+                  .stream()) {
+            s.forEach(consumer);
+          }
+        });
+  }
+
+  /** Counts of papers per source format and the date range covered; for {@code paperboy stats}. */
+  public Stats stats() {
+    return jdbi.withHandle(
+        h -> {
+          long papers = h.createQuery("SELECT COUNT(*) FROM papers").mapTo(Long.class).one();
+          Map<String, Long> bySource = new HashMap<>();
+          h.createQuery("SELECT sources, COUNT(*) FROM papers GROUP BY sources")
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+              .forEach(
+                  e -> {
+                    for (String s : e.getKey().split(" ")) {
+                      if (!s.isEmpty()) bySource.merge(s, e.getValue(), Long::sum);
+                    }
+                  });
+          Map<String, Object> range =
+              h.createQuery("SELECT MIN(published) AS lo, MAX(published) AS hi FROM papers")
+                  .mapToMap()
+                  .one();
+          return new Stats(
+              papers, bySource, toDate(range.get("lo")), toDate(range.get("hi")));
+        });
+  }
+
+  /** Summary numbers about the store. */
+  public record Stats(long papers, Map<String, Long> bySource, LocalDate oldest, LocalDate newest) {}
+
+  private static LocalDate toDate(Object o) {
+    if (o == null) return null;
+    if (o instanceof LocalDate d) return d;
+    if (o instanceof java.sql.Date d) return d.toLocalDate();
+    return LocalDate.parse(o.toString().substring(0, 10));
+  }
+
+  static Paper map(ResultSet rs) throws SQLException {
+    return new Paper(
+        rs.getString("id"),
+        rs.getInt("version"),
+        rs.getString("title"),
+        rs.getString("abstract_text"),
+        split(rs.getString("authors"), "\n"),
+        split(rs.getString("categories"), " "),
+        rs.getObject("published", LocalDate.class),
+        rs.getObject("updated", LocalDate.class),
+        rs.getString("doi"),
+        rs.getString("journal_ref"),
+        rs.getString("comments"),
+        rs.getString("license"),
+        new Links(
+            rs.getString("link_abs"),
+            rs.getString("link_pdf"),
+            rs.getString("link_code"),
+            rs.getString("link_project")),
+        new Signals(
+            (Integer) rs.getObject("hf_upvotes", Integer.class),
+            (Integer) rs.getObject("github_stars", Integer.class),
+            split(rs.getString("ai_keywords"), "\n")),
+        split(rs.getString("sources"), " "),
+        instant(rs.getTimestamp("first_seen")));
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static List<String> split(String s, String sep) {
+    if (s == null || s.isEmpty()) return List.of();
+    return new ArrayList<>(Arrays.asList(s.split(sep)));
+  }
+}

@@ -1,0 +1,40 @@
+-- Papers, one row per paper after merging all sources. List-valued fields are stored as text
+-- (authors and keywords one per line, categories and sources space separated): they are always
+-- read whole, and one row per paper keeps bulk ingest fast. Portable SQL: runs on H2 and PostgreSQL.
+CREATE TABLE papers (
+  id               VARCHAR(64)    NOT NULL PRIMARY KEY,
+  version          INTEGER        NOT NULL,
+  title            VARCHAR(2000)  NOT NULL,
+  title_key        VARCHAR(2000)  NOT NULL,
+  abstract_text    VARCHAR(65536) NOT NULL,
+  authors          VARCHAR(65536) NOT NULL,
+  categories       VARCHAR(1000)  NOT NULL,
+  primary_category VARCHAR(64),
+  published        DATE,
+  updated          DATE,
+  doi              VARCHAR(500),
+  journal_ref      VARCHAR(1000),
+  comments         VARCHAR(4000),
+  license          VARCHAR(500),
+  link_abs         VARCHAR(1000),
+  link_pdf         VARCHAR(1000),
+  link_code        VARCHAR(1000),
+  link_project     VARCHAR(1000),
+  hf_upvotes       INTEGER,
+  github_stars     INTEGER,
+  ai_keywords      VARCHAR(4000)  NOT NULL,
+  sources          VARCHAR(500)   NOT NULL,
+  first_seen       TIMESTAMP      NOT NULL,
+  last_changed     TIMESTAMP      NOT NULL
+);
+
+CREATE INDEX papers_title_key ON papers (title_key);
+CREATE INDEX papers_published ON papers (published);
+CREATE INDEX papers_first_seen ON papers (first_seen);
+
+-- Small facts that must survive restarts, e.g. the last OAI-PMH datestamp harvested per set.
+CREATE TABLE ingest_state (
+  state_key   VARCHAR(200)  NOT NULL PRIMARY KEY,
+  state_value VARCHAR(2000) NOT NULL,
+  updated_at  TIMESTAMP     NOT NULL
+);
