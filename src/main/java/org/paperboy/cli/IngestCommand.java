@@ -1,0 +1,55 @@
+package org.paperboy.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.paperboy.ingest.Format;
+import org.paperboy.ingest.IngestReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "ingest",
+    description = {
+      "Ingest feed files (any supported format, auto-detected; .gz ok).",
+      "Prints 'added N, updated M, unchanged U, rejected R' and, on stderr, where and why records"
+          + " were rejected."
+    })
+final class IngestCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Feed files to ingest.")
+  List<String> sources;
+
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      description = "Skip detection: arxiv-atom, oai-pmh, arxiv-rss, hf-daily, kaggle or listing.")
+  String format;
+
+  @Override
+  public Integer call() {
+    Format forced = format == null ? null : Format.byName(format);
+    var out = main.spec.commandLine().getOut();
+    var err = main.spec.commandLine().getErr();
+    IngestReport total = IngestReport.EMPTY;
+    for (String source : sources) {
+      IngestReport report;
+      try (ProgressBar bar = ProgressBar.forTerminal(err, source)) {
+        report = main.app().ingest().ingestFile(Path.of(source), forced, bar);
+      }
+      if (sources.size() > 1) err.println(source + ": " + report.summary());
+      total = total.plus(report);
+    }
+    out.println(total.summary());
+    for (String reject : total.rejects()) {
+      err.println("rejected " + reject);
+    }
+    if (total.rejected() > total.rejects().size()) {
+      err.println("... and " + (total.rejected() - total.rejects().size()) + " more rejected");
+    }
+    return ExitCodes.OK;
+  }
+}

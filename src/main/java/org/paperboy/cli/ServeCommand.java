@@ -1,0 +1,47 @@
+package org.paperboy.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.paperboy.app.Paperboy;
+import org.paperboy.app.SampleCorpus;
+import org.paperboy.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "serve",
+    description = "Run the web app; on an empty data dir it first loads the bundled sample corpus.")
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(names = "--port", paramLabel = "N", description = "HTTP port (env PAPERBOY_PORT, default 8080; 0 picks a free one).")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (env PAPERBOY_HOST, default 0.0.0.0).")
+  String host;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Paperboy app = main.app();
+    int wanted = port != null ? port : app.config().envInt("PAPERBOY_PORT", 8080);
+    String bind = host != null ? host : main.env().getOrDefault("PAPERBOY_HOST", "0.0.0.0");
+    SampleCorpus.loadIfEmpty(app);
+    WebServer server = new WebServer(app);
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C: stop taking requests, then close the store, so nothing is left half written.
+    Thread hook = new Thread(() -> {
+      server.close();
+      app.close();
+      stopped.countDown();
+    }, "paperboy-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int actual = server.start(bind, wanted);
+    var out = main.spec.commandLine().getOut();
+    out.printf("paperboy is serving %,d papers at http://localhost:%d/ (Ctrl-C stops it)%n",
+        app.papers().count(), actual);
+    out.flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

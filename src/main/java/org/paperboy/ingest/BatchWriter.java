@@ -1,0 +1,189 @@
+package org.paperboy.ingest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.TitleKey;
+import org.paperboy.store.PaperRepository;
+
+/**
+ * The sink every parser and live source writes into: normalises and checks each record, merges
+ * duplicates, and upserts in batches of {@value #BATCH} — one transaction each, so an interrupted
+ * ingest leaves whole batches behind and a re-run finds them unchanged.
+ */
+final class BatchWriter implements RecordSink {
+  static final int BATCH = 1_000;
+
+  private final PaperRepository papers;
+  private final List<IngestListener> listeners;
+  private final Clock clock;
+  private final String sourceName;
+  private final IngestCounter counter = new IngestCounter();
+  private final Map<String, Paper> pending = new LinkedHashMap<>();
+  private final Runnable onFlush;
+
+  BatchWriter(
+      PaperRepository papers,
+      List<IngestListener> listeners,
+      Clock clock,
+      String sourceName,
+      Runnable onFlush) {
+    this.papers = papers;
+    this.listeners = listeners;
+    this.clock = clock;
+    this.sourceName = sourceName;
+    this.onFlush = onFlush;
+  }
+
+  @Override
+  public void accept(Paper.Builder b, long line) {
+    counter.records++;
+    Normalizer.normalize(b);
+    tidyLists(b);
+    if (b.title() == null || b.title().isBlank()) {
+      reject(line, "the title is missing" + describe(b));
+      return;
+    }
+    if (b.abstractText() == null || b.abstractText().isBlank()) {
+      reject(line, "the abstract is missing" + describe(b));
+      return;
+    }
+    Paper paper;
+    try {
+      paper = b.build();
+    } catch (RuntimeException e) {
+      reject(line, e.getMessage());
+      return;
+    }
+    String violation = PaperLimits.violation(paper);
+    if (violation != null) {
+      reject(line, violation + describe(b));
+      return;
+    }
+    pending.merge(paper.id(), paper, PaperMerger::merge);
+    if (pending.size() >= BATCH) flush();
+  }
+
+  @Override
+  public void reject(long line, String reason) {
+    counter.records++;
+    counter.reject(sourceName + (line > 0 ? ":" + line : "") + ": " + reason);
+  }
+
+  long records() {
+    return counter.records;
+  }
+
+  IngestReport finish() {
+    flush();
+    return counter.report();
+  }
+
+  /** Blank or repeated list entries would not survive a round trip through the store. */
+  private static void tidyLists(Paper.Builder b) {
+    b.authors(tidy(b.authors()));
+    b.categories(tidy(b.categories()));
+  }
+
+  private static List<String> tidy(List<String> values) {
+    var out = new java.util.LinkedHashSet<String>();
+    for (String v : values) {
+      if (v != null && !v.isBlank()) out.add(v.strip().replaceAll("\\s+", " "));
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static String describe(Paper.Builder b) {
+    return b.id() != null ? " (paper " + b.id() + ")" : "";
+  }
+
+  /** Writes the pending papers: resolve title-only ids, merge with what is stored, upsert. */
+  void flush() {
+    if (pending.isEmpty()) return;
+    List<Paper> batch = joinByTitle(new ArrayList<>(pending.values()));
+    pending.clear();
+
+    Map<String, String> storedIdByKey = papers.findIdsByTitleKeys(titleKeys(batch));
+    Set<String> ids = new HashSet<>();
+    Map<String, String> absorb = new HashMap<>(); // arXiv id -> stored title-only id it takes over
+    List<Paper> resolved = new ArrayList<>(batch.size());
+    for (Paper p : batch) {
+      String storedId = storedIdByKey.get(TitleKey.of(p.title()));
+      if (!p.hasArxivId() && storedId != null) {
+        p = p.toBuilder().id(storedId).build();
+      } else if (p.hasArxivId() && storedId != null && TitleKey.isTitleId(storedId)) {
+        absorb.put(p.id(), storedId);
+        ids.add(storedId);
+      }
+      ids.add(p.id());
+      resolved.add(p);
+    }
+    Map<String, Paper> stored = papers.findAll(ids);
+
+    List<Paper> inserts = new ArrayList<>();
+    List<Paper> updates = new ArrayList<>();
+    List<String> deletes = new ArrayList<>();
+    var now = clock.instant();
+    for (Paper p : resolved) {
+      Paper known = stored.get(p.id());
+      Paper absorbed = absorb.containsKey(p.id()) ? stored.get(absorb.get(p.id())) : null;
+      if (absorbed != null) {
+        deletes.add(absorbed.id());
+        known = known == null ? absorbed.toBuilder().id(p.id()).build() : PaperMerger.merge(known, absorbed);
+      }
+      if (known == null) {
+        inserts.add(p.toBuilder().firstSeen(now).build());
+        counter.added++;
+        continue;
+      }
+      Paper merged = PaperMerger.merge(known, p);
+      if (merged.equals(known) && absorbed == null) {
+        counter.unchanged++;
+      } else if (stored.containsKey(p.id())) {
+        updates.add(merged);
+        counter.updated++;
+      } else {
+        inserts.add(merged);
+        counter.updated++;
+      }
+    }
+    papers.write(inserts, updates, deletes, now);
+    if (!inserts.isEmpty() || !updates.isEmpty() || !deletes.isEmpty()) {
+      List<Paper> changed = new ArrayList<>(inserts);
+      changed.addAll(updates);
+      for (IngestListener l : listeners) l.stored(changed, deletes);
+    }
+    onFlush.run();
+  }
+
+  /** Within one batch, a title-only paper joins the arXiv paper with the same title. */
+  private static List<Paper> joinByTitle(List<Paper> batch) {
+    Map<String, Paper> byKey = new HashMap<>();
+    for (Paper p : batch) {
+      if (p.hasArxivId()) byKey.putIfAbsent(TitleKey.of(p.title()), p);
+    }
+    if (byKey.isEmpty()) return batch;
+    Map<String, Paper> out = new LinkedHashMap<>();
+    for (Paper p : batch) {
+      Paper target = p.hasArxivId() ? null : byKey.get(TitleKey.of(p.title()));
+      if (target != null) {
+        out.merge(target.id(), p.toBuilder().id(target.id()).build(), (a, b) -> PaperMerger.merge(a, b));
+      } else {
+        out.merge(p.id(), p, PaperMerger::merge);
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static Set<String> titleKeys(List<Paper> batch) {
+    Set<String> keys = new HashSet<>();
+    for (Paper p : batch) keys.add(TitleKey.of(p.title()));
+    return keys;
+  }
+}

@@ -1,0 +1,70 @@
+package org.paperboy.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.paperboy.PaperboyException;
+import org.paperboy.store.PaperRepository;
+
+/**
+ * Ingests feeds into the store: files of any supported format (gzip or not) and anything else that
+ * can write into a {@link RecordSink}, such as the live sources. Every record goes through the same
+ * normalise, check, merge and batch-upsert path, and listeners hear about every committed batch.
+ */
+public final class IngestService {
+  private final PaperRepository papers;
+  private final Clock clock;
+  private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+
+  public IngestService(PaperRepository papers, Clock clock) {
+    this.papers = papers;
+    this.clock = clock;
+  }
+
+  public void addListener(IngestListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Something that writes records into a sink, e.g. a parser over an open stream. */
+  @FunctionalInterface
+  public interface Producer {
+    void produce(RecordSink sink) throws IOException;
+  }
+
+  /** Ingests one file; {@code format} null means sniff it from the content. */
+  public IngestReport ingestFile(Path file, Format format, ProgressListener progress) {
+    try (FeedFile feed = FeedFile.open(file, format)) {
+      String name = file.getFileName().toString();
+      return run(
+          name,
+          sink -> feed.format.newParser().parse(feed.content, name, sink),
+          records -> progress.update(records, feed.bytesRead(), feed.size));
+    } catch (IOException e) {
+      throw new PaperboyException("reading " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Ingests a stream of a known format (the bundled sample corpus, uploads, tests). */
+  public IngestReport ingest(InputStream in, String name, Format format) {
+    return run(name, sink -> format.newParser().parse(in, name, sink), records -> {});
+  }
+
+  /** Runs {@code producer} into a fresh batch writer and returns what it did. */
+  public IngestReport run(String name, Producer producer, java.util.function.LongConsumer onBatch) {
+    BatchWriter[] holder = new BatchWriter[1];
+    BatchWriter writer =
+        new BatchWriter(papers, listeners, clock, name, () -> onBatch.accept(holder[0].records()));
+    holder[0] = writer;
+    try {
+      producer.produce(writer);
+    } catch (IOException e) {
+      throw new PaperboyException("reading " + name + " failed: " + e.getMessage(), e);
+    }
+    IngestReport report = writer.finish();
+    onBatch.accept(writer.records());
+    return report;
+  }
+}

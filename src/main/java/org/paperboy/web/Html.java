@@ -1,0 +1,23 @@
+package org.paperboy.web;
+
+/** HTML escaping for text and attribute values; titles can contain {@code <script>}. */
+public final class Html {
+  private Html() {}
+
+  public static String escape(String s) {
+    if (s == null) return "";
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
