@@ -79,19 +79,22 @@ final class AcronymMiner {
   }
 
   /**
-   * One spelling per long form so counts add up: lower case, the last word singular, and
-   * "multi-modal" written "multimodal" (other hyphens, as in "vision-language", stay).
+   * One spelling per long form so counts add up: lower case, no punctuation at the ends, the last
+   * word singular, "multi-modal" as "multimodal" and other hyphens as spaces ("vision-language"
+   * and "vision language" are the same reading).
    */
   static String normalize(String longForm) {
-    String[] words = longForm.toLowerCase(Locale.ROOT).split("\\s+");
+    String[] words = longForm.toLowerCase(Locale.ROOT).strip().split("\\s+");
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < words.length; i++) {
-      String w = words[i];
+      String w = words[i].replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
       int dash = w.indexOf('-');
       if (dash > 0 && JOINED_PREFIXES.contains(w.substring(0, dash))) {
         w = w.substring(0, dash) + w.substring(dash + 1);
       }
+      w = w.replace('-', ' ');
       if (i == words.length - 1) w = singular(w);
+      if (w.isBlank()) continue;
       if (out.length() > 0) out.append(' ');
       out.append(w);
     }

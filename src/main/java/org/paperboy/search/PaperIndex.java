@@ -167,6 +167,15 @@ final class PaperIndex implements AutoCloseable {
     }
   }
 
+  void delete(List<String> ids) {
+    try {
+      for (String id : ids) writer.deleteDocuments(new Term(PaperDocuments.ID, id));
+      commit();
+    } catch (IOException e) {
+      throw new PaperboyException("deleting from the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
   void deleteAll() {
     try {
       writer.deleteAll();

@@ -75,6 +75,19 @@ public final class SearchService implements AutoCloseable {
     return engine.hasVectors();
   }
 
+  /**
+   * The ingest listener: indexes the papers just stored, drops the ids that no longer exist, and
+   * learns their acronyms. Searchable when this returns.
+   */
+  public synchronized void stored(List<Paper> batch, List<String> removedIds) {
+    if (!removedIds.isEmpty()) {
+      index.delete(removedIds);
+      acronyms.replace(removedIds.stream().collect(
+          java.util.stream.Collectors.toMap(id -> id, id -> Set.<Definition>of(), (a, b) -> a)));
+    }
+    index(batch);
+  }
+
   /** Indexes newly stored or changed papers and learns their acronyms; searchable on return. */
   public synchronized void index(List<Paper> batch) {
     for (int i = 0; i < batch.size(); i += BATCH) {

@@ -19,7 +19,7 @@ class AcronymMinerTest {
   @Test
   void finds_letters_inside_hyphenated_words_and_spells_multi_modal_one_way() {
     assertThat(AcronymMiner.mine("hallucination in Large Vision-Language Models (LVLMs), and"))
-        .containsExactly(new Definition("LVLM", "large vision-language model"));
+        .containsExactly(new Definition("LVLM", "large vision language model"));
     assertThat(AcronymMiner.mine("The emergence of Multi-modal Large Language Models (MLLMs; see [3])"))
         .containsExactly(new Definition("MLLM", "multimodal large language model"));
   }
@@ -45,9 +45,9 @@ class AcronymMinerTest {
         .contains("multilingual large language model");
     assertThat(mllm.ambiguous()).isTrue();
     assertThat(lexicon.lookup("LVLM").orElseThrow().readings().get(0).longForm())
-        .isEqualTo("large vision-language model");
+        .isEqualTo("large vision language model");
     assertThat(lexicon.lookup("VLM").orElseThrow().readings().get(0).longForm())
-        .isEqualTo("vision-language model");
+        .isEqualTo("vision language model");
     assertThat(lexicon.lookup("MLM").orElseThrow().readings()).extracting(Acronym.Reading::longForm)
         .contains("masked language model");
   }
