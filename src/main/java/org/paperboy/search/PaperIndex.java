@@ -27,6 +27,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.paperboy.PaperboyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,21 +60,22 @@ final class PaperIndex implements AutoCloseable {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
-    this.analyzer = writer.getAnalyzer();
+    this.analyzer = newAnalyzer();
     this.needsRebuild = needsRebuild;
+    SearcherFactory bm25 =
+        new SearcherFactory() {
+          @Override
+          public IndexSearcher newSearcher(
+              org.apache.lucene.index.IndexReader reader,
+              org.apache.lucene.index.IndexReader previous) {
+            IndexSearcher s = new IndexSearcher(reader);
+            s.setSimilarity(SIMILARITY);
+            return s;
+          }
+        };
+    // Without a writer (another process holds it) the searcher follows that process's commits.
     this.searchers =
-        new SearcherManager(
-            writer,
-            new SearcherFactory() {
-              @Override
-              public IndexSearcher newSearcher(
-                  org.apache.lucene.index.IndexReader reader,
-                  org.apache.lucene.index.IndexReader previous) {
-                IndexSearcher s = new IndexSearcher(reader);
-                s.setSimilarity(SIMILARITY);
-                return s;
-              }
-            });
+        writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paperboy-search-refresh"));
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
@@ -87,10 +89,17 @@ final class PaperIndex implements AutoCloseable {
         FSDirectory d = FSDirectory.open(dir);
         String problem = problemWith(d);
         if (problem == null) {
-          return new PaperIndex(dir, d, new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND)), false);
+          try {
+            return new PaperIndex(dir, d, new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND)), false);
+          } catch (LockObtainFailedException locked) {
+            log.warn("search index at {} is in use by another paperboy process; searching it read-only", dir);
+            return new PaperIndex(dir, d, null, false);
+          }
         }
         d.close();
         log.warn("search index at {} {}; rebuilding it from the store", dir, problem);
+      } catch (LockObtainFailedException e) {
+        throw new PaperboyException("the search index at " + dir + " needs a rebuild but another paperboy process holds it; stop that process first", e);
       } catch (IOException | RuntimeException e) {
         log.warn("search index at {} is unreadable ({}); rebuilding it from the store", dir, e.toString());
       }
@@ -138,6 +147,19 @@ final class PaperIndex implements AutoCloseable {
     }
   }
 
+  /** True when another process holds the writer: searches work, writes are refused. */
+  boolean readOnly() {
+    return writer == null;
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new PaperboyException(
+          "the search index at " + dir + " is in use by another paperboy process (e.g. serve); run this there or stop it first");
+    }
+    return writer;
+  }
+
   boolean needsRebuild() {
     return needsRebuild;
   }
@@ -146,11 +168,15 @@ final class PaperIndex implements AutoCloseable {
     return analyzer;
   }
 
+  int numDocs() {
+    return withSearcher(s -> s.getIndexReader().numDocs());
+  }
+
   /** Adds or replaces documents by id, then commits and refreshes so they are searchable now. */
   void upsert(List<Document> docs) {
     try {
       for (Document d : docs) {
-        writer.updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
+        writer().updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
       }
       commit();
     } catch (IOException e) {
@@ -161,7 +187,7 @@ final class PaperIndex implements AutoCloseable {
   /** Adds without looking for an older copy; for a fresh rebuild. Call {@link #commit()} after. */
   void add(List<Document> docs) {
     try {
-      writer.addDocuments(docs);
+      writer().addDocuments(docs);
     } catch (IOException e) {
       throw new PaperboyException("writing to the search index at " + dir + " failed: " + e.getMessage(), e);
     }
@@ -169,7 +195,7 @@ final class PaperIndex implements AutoCloseable {
 
   void delete(List<String> ids) {
     try {
-      for (String id : ids) writer.deleteDocuments(new Term(PaperDocuments.ID, id));
+      for (String id : ids) writer().deleteDocuments(new Term(PaperDocuments.ID, id));
       commit();
     } catch (IOException e) {
       throw new PaperboyException("deleting from the search index at " + dir + " failed: " + e.getMessage(), e);
@@ -178,7 +204,7 @@ final class PaperIndex implements AutoCloseable {
 
   void deleteAll() {
     try {
-      writer.deleteAll();
+      writer().deleteAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -186,8 +212,8 @@ final class PaperIndex implements AutoCloseable {
 
   void commit() {
     try {
-      writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
-      writer.commit();
+      writer().setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+      writer().commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new PaperboyException("committing the search index at " + dir + " failed: " + e.getMessage(), e);
@@ -237,7 +263,7 @@ final class PaperIndex implements AutoCloseable {
   public void close() {
     refresher.shutdownNow();
     try (directory;
-        writer;
+        IndexWriter w = writer;
         searchers) {
       // closed in reverse order of opening
     } catch (IOException e) {

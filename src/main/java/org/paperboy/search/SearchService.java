@@ -80,7 +80,7 @@ public final class SearchService implements AutoCloseable {
    * learns their acronyms. Searchable when this returns.
    */
   public synchronized void stored(List<Paper> batch, List<String> removedIds) {
-    if (!removedIds.isEmpty()) {
+    if (!removedIds.isEmpty() && !index.readOnly()) {
       index.delete(removedIds);
       acronyms.replace(removedIds.stream().collect(
           java.util.stream.Collectors.toMap(id -> id, id -> Set.<Definition>of(), (a, b) -> a)));
@@ -90,6 +90,11 @@ public final class SearchService implements AutoCloseable {
 
   /** Indexes newly stored or changed papers and learns their acronyms; searchable on return. */
   public synchronized void index(List<Paper> batch) {
+    if (index.readOnly()) {
+      log.warn("{} papers stored but not indexed: another paperboy process holds the search index;"
+          + " run 'paperboy reindex' once it stops", batch.size());
+      return;
+    }
     for (int i = 0; i < batch.size(); i += BATCH) {
       List<Paper> part = batch.subList(i, Math.min(batch.size(), i + BATCH));
       index.upsert(Indexing.documents(part, embedder));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.BadInputException;
 import org.paperboy.NotFoundException;
+import org.paperboy.PaperboyException;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
@@ -148,6 +149,17 @@ class SearchServiceTest {
     assertThatThrownBy(() -> ids("")).isInstanceOf(BadInputException.class);
     assertThatThrownBy(() -> ids("\"speech")).isInstanceOf(BadInputException.class)
         .hasMessageContaining("position 1");
+  }
+
+  @Test
+  void a_second_process_on_the_same_index_searches_read_only() {
+    try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
+      assertThat(second.search(SearchRequest.of("speech")).hits()).extracting(SearchHit::id)
+          .containsExactly("2305.00002");
+      second.index(List.of(VISION)); // stored but not indexed: logged, not fatal
+      assertThatThrownBy(second::reindex).isInstanceOf(PaperboyException.class)
+          .hasMessageContaining("in use by another paperboy process");
+    }
   }
 
   @Test
