@@ -33,8 +33,14 @@ public final class BgeSmallEmbedder implements Embedder {
   static final int MAX_TOKENS = 512;
 
   static final int DEFAULT_BATCH_ROWS = 32;
-  /** Caps padded tokens per batch, which bounds attention memory (see {@link Batches}). */
-  static final int DEFAULT_BATCH_TOKENS = 8192;
+  /**
+   * Caps padded tokens per batch. On CPU one 250-token abstract already keeps the matrix kernels
+   * busy, so bigger batches of abstracts buy no speed (docs/benchmarks-embed.md) but cost padding
+   * and make vectors depend on their batch mates: the model's int8 activations are quantised with
+   * one scale per batch tensor. With 512, long texts run alone (and match the reference exactly)
+   * while short ones, such as queries and titles, still share a call.
+   */
+  static final int DEFAULT_BATCH_TOKENS = 512;
 
   private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
   private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
@@ -84,6 +90,9 @@ public final class BgeSmallEmbedder implements Embedder {
     options.setIntraOpNumThreads(threads);
     options.setInterOpNumThreads(1);
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    // Idle workers sleep instead of spinning: the cores are shared with the web app, Lucene and
+    // ingest, and spinning threads steal from them for a gain only a dedicated machine would see.
+    options.addConfigEntry("session.intra_op.allow_spinning", "0");
     return options;
   }
 
@@ -144,7 +153,8 @@ public final class BgeSmallEmbedder implements Embedder {
   List<int[]> tokenize(List<String> texts, String prefix) {
     List<int[]> tokens = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      String text = requireNonNull(texts.get(i), () -> "text " + texts.size() + " is null");
+      int index = i;
+      String text = requireNonNull(texts.get(i), () -> "text " + index + " of " + texts.size() + " is null");
       tokens.add(tokenizer.encode(prefix + text, MAX_TOKENS));
     }
     return tokens;
