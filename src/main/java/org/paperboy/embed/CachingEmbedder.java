@@ -61,7 +61,8 @@ public final class CachingEmbedder implements Embedder {
     Map<String, String> textByHash = new LinkedHashMap<>();
     for (int i = 0; i < total; i++) {
       int index = i;
-      String text = requireNonNull(texts.get(i), () -> "text " + index + " of " + texts.size() + " is null");
+      String text =
+          requireNonNull(texts.get(i), () -> "text " + index + " of " + texts.size() + " is null");
       hashes[i] = EmbeddingCache.contentHash(modelName(), side, text);
       copies.merge(hashes[i], 1, Integer::sum);
       textByHash.putIfAbsent(hashes[i], text);

@@ -60,7 +60,9 @@ public final class EmbeddingCache {
                   .map(
                       (rs, ctx) -> {
                         String hash = rs.getString("content_hash");
-                        found.put(hash, decode(model, hash, dims, rs.getInt("dims"), rs.getBytes("vector")));
+                        found.put(
+                            hash,
+                            decode(model, hash, dims, rs.getInt("dims"), rs.getBytes("vector")));
                         return hash;
                       })
                   .list());
@@ -102,12 +104,14 @@ public final class EmbeddingCache {
   }
 
   static byte[] encode(float[] vector) {
-    ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(vector);
     return bytes.array();
   }
 
-  private static float[] decode(String model, String hash, int expectedDims, int dims, byte[] bytes) {
+  private static float[] decode(
+      String model, String hash, int expectedDims, int dims, byte[] bytes) {
     if (dims != expectedDims || bytes.length != dims * Float.BYTES) {
       throw new PaperboyException(
           "embeddings cache: the row for "

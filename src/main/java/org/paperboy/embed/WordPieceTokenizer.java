@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +21,7 @@ final class WordPieceTokenizer {
   private static final int MAX_CHARS_PER_WORD = 100;
 
   private final Map<String, Integer> vocab;
+
   /** Added tokens such as [MASK]: matched in the raw text, before any normalisation. */
   private final Map<String, Integer> specials;
 
@@ -43,12 +44,15 @@ final class WordPieceTokenizer {
       JsonNode model = root.path("model");
       if (!"WordPiece".equals(model.path("type").asText())) {
         throw new PaperboyException(
-            "tokenizer.json: expected a WordPiece model, found '" + model.path("type").asText() + "'");
+            "tokenizer.json: expected a WordPiece model, found '"
+                + model.path("type").asText()
+                + "'");
       }
       Map<String, Integer> vocab = new HashMap<>();
       model.path("vocab").properties().forEach(e -> vocab.put(e.getKey(), e.getValue().asInt()));
       Map<String, Integer> specials = new LinkedHashMap<>();
-      root.path("added_tokens").forEach(t -> specials.put(t.path("content").asText(), t.path("id").asInt()));
+      root.path("added_tokens")
+          .forEach(t -> specials.put(t.path("content").asText(), t.path("id").asInt()));
       return new WordPieceTokenizer(vocab, specials);
     } catch (IOException e) {
       throw new PaperboyException("cannot read the tokenizer: " + e.getMessage(), e);
@@ -58,7 +62,8 @@ final class WordPieceTokenizer {
   /** Token ids with [CLS] first and [SEP] last, at most {@code maxTokens} of them in all. */
   int[] encode(String text, int maxTokens) {
     if (maxTokens < 2) {
-      throw new IllegalArgumentException("maxTokens must leave room for [CLS] and [SEP]: " + maxTokens);
+      throw new IllegalArgumentException(
+          "maxTokens must leave room for [CLS] and [SEP]: " + maxTokens);
     }
     Ids ids = new Ids(maxTokens - 1);
     ids.add(cls);
@@ -176,7 +181,7 @@ final class WordPieceTokenizer {
 
     void forceAdd(int id) {
       if (size == data.length) {
-        data = java.util.Arrays.copyOf(data, size * 2);
+        data = Arrays.copyOf(data, size * 2);
       }
       data[size++] = id;
     }
@@ -186,96 +191,7 @@ final class WordPieceTokenizer {
     }
 
     int[] toArray() {
-      return java.util.Arrays.copyOf(data, size);
-    }
-  }
-
-  /** BertNormalizer and BertPreTokenizer's character classes, as in Hugging Face tokenizers. */
-  static final class BertNormalizer {
-    private BertNormalizer() {}
-
-    /** clean_text, handle_chinese_chars, strip_accents (NFD, drop Mn), lowercase — in that order. */
-    static String normalize(String raw) {
-      StringBuilder cleaned = new StringBuilder(raw.length() + 16);
-      boolean ascii = true;
-      for (int i = 0; i < raw.length(); ) {
-        int cp = raw.codePointAt(i);
-        i += Character.charCount(cp);
-        if (cp == 0 || cp == 0xFFFD || isControl(cp)) {
-          continue;
-        }
-        if (isWhitespace(cp)) {
-          cleaned.append(' ');
-        } else if (isChinese(cp)) {
-          cleaned.append(' ').appendCodePoint(cp).append(' ');
-        } else {
-          cleaned.appendCodePoint(cp);
-          ascii &= cp < 0x80;
-        }
-      }
-      String text = cleaned.toString();
-      if (!ascii) {
-        text = Normalizer.normalize(text, Normalizer.Form.NFD);
-      }
-      StringBuilder out = new StringBuilder(text.length());
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        if (Character.getType(cp) != Character.NON_SPACING_MARK) {
-          out.appendCodePoint(Character.toLowerCase(cp));
-        }
-      }
-      return out.toString();
-    }
-
-    /** Rust's char::is_whitespace (the Unicode White_Space property). */
-    static boolean isWhitespace(int cp) {
-      return switch (cp) {
-        case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
-                0x3000 ->
-            true;
-        default -> cp >= 0x2000 && cp <= 0x200A;
-      };
-    }
-
-    /** Unicode "other" (Cc, Cf, Cn, Co, Cs) except tab and newlines, which count as whitespace. */
-    private static boolean isControl(int cp) {
-      if (cp == '\t' || cp == '\n' || cp == '\r') {
-        return false;
-      }
-      return switch (Character.getType(cp)) {
-        case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.PRIVATE_USE,
-                Character.SURROGATE ->
-            true;
-        default -> false;
-      };
-    }
-
-    static boolean isPunctuation(int cp) {
-      if (cp < 0x80) {
-        return (cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96)
-            || (cp >= 123 && cp <= 126);
-      }
-      return switch (Character.getType(cp)) {
-        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
-                Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                Character.OTHER_PUNCTUATION ->
-            true;
-        default -> false;
-      };
-    }
-
-    /** The CJK ideograph blocks that BERT splits into single characters. */
-    private static boolean isChinese(int cp) {
-      return (cp >= 0x4E00 && cp <= 0x9FFF)
-          || (cp >= 0x3400 && cp <= 0x4DBF)
-          || (cp >= 0x20000 && cp <= 0x2A6DF)
-          || (cp >= 0x2A700 && cp <= 0x2B73F)
-          || (cp >= 0x2B740 && cp <= 0x2B81F)
-          || (cp >= 0x2B820 && cp <= 0x2CEAF)
-          || (cp >= 0xF900 && cp <= 0xFAFF)
-          || (cp >= 0x2F800 && cp <= 0x2FA1F);
+      return Arrays.copyOf(data, size);
     }
   }
 }

@@ -64,7 +64,10 @@ class BgeSmallEmbedderTest {
     }
     float[] query = embedder.embedQueries(List.of("visual token reduction"))[0];
     float[] theirs =
-        library.embed(BgeSmallEmbedder.QUERY_INSTRUCTION + "visual token reduction").content().vector();
+        library
+            .embed(BgeSmallEmbedder.QUERY_INSTRUCTION + "visual token reduction")
+            .content()
+            .vector();
     assertThat(dot(query, theirs)).isGreaterThan(0.999);
   }
 
@@ -110,7 +113,8 @@ class BgeSmallEmbedderTest {
 
   @Test
   void joins_title_and_abstract_into_one_passage() {
-    assertThat(BgeSmallEmbedder.paperText(" A title ", "An abstract. ")).isEqualTo("A title. An abstract.");
+    assertThat(BgeSmallEmbedder.paperText(" A title ", "An abstract. "))
+        .isEqualTo("A title. An abstract.");
     assertThat(BgeSmallEmbedder.paperText("Why?", "Because.")).isEqualTo("Why? Because.");
     assertThat(BgeSmallEmbedder.paperText("Only a title", null)).isEqualTo("Only a title");
   }

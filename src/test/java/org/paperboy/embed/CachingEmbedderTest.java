@@ -33,7 +33,9 @@ class CachingEmbedderTest {
   void open() {
     db =
         Database.open(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "jdbc:h2:mem:"
+                + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
             "sa",
             "");
     counting = new CountingEmbedder(model);
@@ -58,7 +60,8 @@ class CachingEmbedderTest {
   @Test
   void embeds_only_the_texts_it_has_not_seen() {
     cached.embedDocuments(List.of("Visual token pruning."));
-    float[][] vectors = cached.embedDocuments(List.of("Visual token pruning.", "Masked language models."));
+    float[][] vectors =
+        cached.embedDocuments(List.of("Visual token pruning.", "Masked language models."));
     assertThat(counting.texts).hasValue(2);
     assertThat(vectors[1]).isEqualTo(model.embedDocuments(List.of("Masked language models."))[0]);
   }

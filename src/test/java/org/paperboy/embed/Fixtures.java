@@ -23,15 +23,18 @@ public final class Fixtures {
     List<String> texts = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     try {
-      for (String line : Files.readAllLines(ROOT.resolve("kaggle/arxiv-metadata-oai-snapshot.head200.jsonl"))) {
+      for (String line :
+          Files.readAllLines(ROOT.resolve("kaggle/arxiv-metadata-oai-snapshot.head200.jsonl"))) {
         JsonNode paper = json.readTree(line);
-        texts.add(BgeSmallEmbedder.paperText(
-            paper.path("title").asText().replaceAll("\\s+", " "),
-            paper.path("abstract").asText().replaceAll("\\s+", " ")));
+        texts.add(
+            BgeSmallEmbedder.paperText(
+                paper.path("title").asText().replaceAll("\\s+", " "),
+                paper.path("abstract").asText().replaceAll("\\s+", " ")));
       }
       // A title line followed by its abstract line, after a few lines of page header.
       List<String> listing =
-          Files.readAllLines(ROOT.resolve("listing/mllm-search-listing.txt"), StandardCharsets.UTF_8);
+          Files.readAllLines(
+              ROOT.resolve("listing/mllm-search-listing.txt"), StandardCharsets.UTF_8);
       for (int i = 0; i + 1 < listing.size(); i++) {
         String title = listing.get(i);
         String abstractText = listing.get(i + 1);

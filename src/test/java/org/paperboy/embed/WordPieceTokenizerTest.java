@@ -23,7 +23,8 @@ class WordPieceTokenizerTest {
     try (InputStream a = WordPieceTokenizerTest.class.getResourceAsStream(JSON);
         InputStream b = WordPieceTokenizerTest.class.getResourceAsStream(JSON)) {
       ours = WordPieceTokenizer.fromTokenizerJson(a);
-      reference = HuggingFaceTokenizer.newInstance(b, Map.of("padding", "false", "truncation", "false"));
+      reference =
+          HuggingFaceTokenizer.newInstance(b, Map.of("padding", "false", "truncation", "false"));
     }
   }
 
@@ -70,6 +71,8 @@ class WordPieceTokenizerTest {
   }
 
   private static int[] reference(String text) {
-    return Arrays.stream(reference.encode(text, true, false).getIds()).mapToInt(l -> (int) l).toArray();
+    return Arrays.stream(reference.encode(text, true, false).getIds())
+        .mapToInt(l -> (int) l)
+        .toArray();
   }
 }
