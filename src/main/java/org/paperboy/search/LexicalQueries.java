@@ -35,6 +35,9 @@ final class LexicalQueries {
   private final QueryBuilder text;
   private final QueryBuilder names;
   private final AcronymLexicon lexicon;
+  private static final java.util.regex.Pattern TOKENS = java.util.regex.Pattern.compile("[\\s,;:!?()\\[\\]\"]+");
+  private String lastText;
+  private Map<Acronym, Acronym.Reading> lastFound;
 
   LexicalQueries(Analyzer analyzer, AcronymLexicon lexicon) {
     this.text = new QueryBuilder(analyzer);
@@ -53,6 +56,12 @@ final class LexicalQueries {
     if (b.build().clauses().isEmpty()) return null;
     for (Query expansion : expansions(capped(q.aboutText()))) add(b, expansion, Occur.SHOULD);
     return b.build();
+  }
+
+  /** The words to mark in snippets: the query's words, over the abstract's analysis. */
+  Query highlighting(ParsedQuery q) {
+    String about = capped(q.aboutText());
+    return about.isBlank() ? null : text.createBooleanQuery(PaperDocuments.TEXT, about);
   }
 
   private Query wordsOver(String words) {
@@ -104,19 +113,22 @@ final class LexicalQueries {
 
   /**
    * The acronyms the text names: typed as acronyms (mapped to null) or spelled out as one of
-   * their long forms (mapped to that reading).
+   * their long forms (mapped to that reading). Computed once per query text.
    */
   Map<Acronym, Acronym.Reading> acronymsIn(String about) {
+    if (about.equals(lastText)) return lastFound;
     Map<Acronym, Acronym.Reading> found = new LinkedHashMap<>();
-    String[] raw = about.split("[\\s,;:!?()\\[\\]\"]+");
-    for (String token : raw) {
-      if (token.length() >= 2) lexicon.lookup(token).ifPresent(a -> found.putIfAbsent(a, null));
+    for (String token : TOKENS.split(about)) {
+      if (typedAsAcronym(token)) lexicon.lookup(token).ifPresent(a -> found.putIfAbsent(a, null));
     }
-    String[] words = AcronymMiner.normalize(about.strip()).split("\\s+");
+    List<String> words = AcronymMiner.words(about);
     int max = lexicon.maxLongFormWords();
-    for (int i = 0; i < words.length; i++) {
-      for (int n = 2; n <= max && i + n <= words.length; n++) {
-        String gram = AcronymMiner.normalize(String.join(" ", Arrays.copyOfRange(words, i, i + n)));
+    for (int i = 0; i < words.size(); i++) {
+      if (!lexicon.startsALongForm(words.get(i))) continue;
+      for (int n = 2; n <= max && i + n <= words.size(); n++) {
+        List<String> gramWords = new ArrayList<>(words.subList(i, i + n));
+        gramWords.set(n - 1, AcronymMiner.singular(gramWords.get(n - 1)));
+        String gram = String.join(" ", gramWords);
         for (String sf : lexicon.shortFormsOf(gram)) {
           Acronym a = lexicon.lookup(sf).orElseThrow();
           a.readings().stream()
@@ -126,7 +138,21 @@ final class LexicalQueries {
         }
       }
     }
+    lastText = about;
+    lastFound = found;
     return found;
+  }
+
+  /**
+   * "MLLM", "LLMs" and "mllm" are typed as acronyms; "can" or "ad" are words, even when some
+   * paper defines CAN or AD. Lower case counts only without vowels, which English words rarely lack.
+   */
+  static boolean typedAsAcronym(String token) {
+    if (token.length() < 2) return false;
+    if (Acronyms.fold(token) != null) return true;
+    String t = token.endsWith("s") ? token.substring(0, token.length() - 1) : token;
+    return t.length() >= 2 && t.chars().allMatch(c -> Character.isLetterOrDigit(c) && "aeiouy".indexOf(c) < 0)
+        && t.chars().anyMatch(Character::isLetter);
   }
 
   /** The acronyms typed in the query that the corpus reads in more than one way. */

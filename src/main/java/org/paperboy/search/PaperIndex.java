@@ -82,8 +82,15 @@ final class PaperIndex implements AutoCloseable {
     this.searchers =
         writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
     this.refresher =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paperboy-search-refresh"));
+        Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Daemon: a refresh must never keep the JVM alive after the app failed to close the index. */
+  private static Thread refreshThread(Runnable r) {
+    Thread t = new Thread(r, "paperboy-search-refresh");
+    t.setDaemon(true);
+    return t;
   }
 
   /**

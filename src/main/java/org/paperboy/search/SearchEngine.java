@@ -81,7 +81,8 @@ final class SearchEngine {
         case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
       };
     });
-    List<SearchHit> hits = hits(r.query(), ranked, filter, scoring, r.limit(), snippets);
+    Query highlight = snippets ? lq.highlighting(q) : null;
+    List<SearchHit> hits = hits(r.query(), ranked, filter, highlight, r.limit(), snippets);
     return new SearchResult(hits, mode, lq.ambiguous(q));
   }
 
