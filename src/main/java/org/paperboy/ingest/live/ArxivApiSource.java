@@ -36,12 +36,15 @@ final class ArxivApiSource implements LiveSource {
       int size = (int) Math.min(config.apiPageSize(), config.apiMaxResults() - start);
       URI uri = pageUri(start, size);
       PageTally tally = new PageTally(sink, uri);
-      Format.ARXIV_ATOM.newParser().parse(new ByteArrayInputStream(get(uri)), uri.toString(), tally);
+      Format.ARXIV_ATOM
+          .newParser()
+          .parse(new ByteArrayInputStream(get(uri)), uri.toString(), tally);
       PageInfo info = tally.info();
       // Advance by what arrived, not by what was asked: arXiv sometimes sends a short page in the
       // middle of a result, and asking from the real offset neither skips nor repeats records.
       start += tally.records();
-      if (tally.records() == 0 || (info != null && info.totalResults() != null && start >= info.totalResults())) {
+      if (tally.records() == 0
+          || (info != null && info.totalResults() != null && start >= info.totalResults())) {
         return;
       }
     }
@@ -51,11 +54,16 @@ final class ArxivApiSource implements LiveSource {
     // Newest first: a feed wants the latest papers, and a fixed order keeps pages from overlapping.
     return Urls.withQuery(
         config.arxivApiUrl(),
-        "search_query", query,
-        "start", Long.toString(start),
-        "max_results", Integer.toString(size),
-        "sortBy", "submittedDate",
-        "sortOrder", "descending");
+        "search_query",
+        query,
+        "start",
+        Long.toString(start),
+        "max_results",
+        Integer.toString(size),
+        "sortBy",
+        "submittedDate",
+        "sortOrder",
+        "descending");
   }
 
   /** The page, or for HTTP 400 the error arXiv wrote into its error feed, as bad input. */
@@ -67,7 +75,9 @@ final class ArxivApiSource implements LiveSource {
         throw e;
       }
       try {
-        Format.ARXIV_ATOM.newParser().parse(new ByteArrayInputStream(e.body()), uri.toString(), IGNORE);
+        Format.ARXIV_ATOM
+            .newParser()
+            .parse(new ByteArrayInputStream(e.body()), uri.toString(), IGNORE);
       } catch (BadInputException arxivSays) {
         throw new BadInputException(
             "the arXiv API rejected the search '" + query + "': " + arxivSays.getMessage(), e);

@@ -81,8 +81,14 @@ final class Http {
         Optional<Duration> asked = header.flatMap(h -> RetryAfter.parse(h, clock.instant()));
         if (asked.isPresent() && asked.get().compareTo(config.maxWait()) > 0) {
           throw new PaperboyException(
-              uri + " answered " + problem + " and asked to retry after " + header.get().strip()
-                  + ", longer than the " + config.maxWait().toSeconds() + " s paperboy waits;"
+              uri
+                  + " answered "
+                  + problem
+                  + " and asked to retry after "
+                  + header.get().strip()
+                  + ", longer than the "
+                  + config.maxWait().toSeconds()
+                  + " s paperboy waits;"
                   + " try again later");
         }
         wait = asked.isPresent() ? asked.get() : backoff(attempt);
@@ -145,7 +151,11 @@ final class Http {
   private static byte[] body(HttpResponse<byte[]> response) throws IOException {
     byte[] raw = response.body();
     boolean gzip =
-        response.headers().firstValue("Content-Encoding").filter("gzip"::equalsIgnoreCase).isPresent();
+        response
+            .headers()
+            .firstValue("Content-Encoding")
+            .filter("gzip"::equalsIgnoreCase)
+            .isPresent();
     if (!gzip) {
       return raw;
     }

@@ -62,7 +62,8 @@ public record LiveConfig(
       throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
     }
     if (apiPageSize < 1 || apiPageSize > 2000) {
-      throw new IllegalArgumentException("apiPageSize must be 1..2000 (arXiv's limit), was " + apiPageSize);
+      throw new IllegalArgumentException(
+          "apiPageSize must be 1..2000 (arXiv's limit), was " + apiPageSize);
     }
     if (apiMaxResults < 1) {
       throw new IllegalArgumentException("apiMaxResults must be >= 1, was " + apiMaxResults);
@@ -112,29 +113,73 @@ public record LiveConfig(
   /** This config with other service URLs (tests point them at a local server). */
   public LiveConfig withUrls(URI arxivApi, URI oai, URI rss, URI hf) {
     return new LiveConfig(
-        arxivApi, oai, rss, hf, userAgent, arxivDelay, connectTimeout, requestTimeout, maxRetries,
-        initialBackoff, maxWait, apiPageSize, apiMaxResults);
+        arxivApi,
+        oai,
+        rss,
+        hf,
+        userAgent,
+        arxivDelay,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxWait,
+        apiPageSize,
+        apiMaxResults);
   }
 
   /** This config with another arXiv API page size and result cap. */
   public LiveConfig withApiPaging(int pageSize, int maxResults) {
     return new LiveConfig(
-        arxivApiUrl, oaiUrl, rssUrl, hfUrl, userAgent, arxivDelay, connectTimeout, requestTimeout,
-        maxRetries, initialBackoff, maxWait, pageSize, maxResults);
+        arxivApiUrl,
+        oaiUrl,
+        rssUrl,
+        hfUrl,
+        userAgent,
+        arxivDelay,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxWait,
+        pageSize,
+        maxResults);
   }
 
   /** This config with another retry budget. */
   public LiveConfig withRetries(int retries, Duration firstBackoff, Duration longestWait) {
     return new LiveConfig(
-        arxivApiUrl, oaiUrl, rssUrl, hfUrl, userAgent, arxivDelay, connectTimeout, requestTimeout,
-        retries, firstBackoff, longestWait, apiPageSize, apiMaxResults);
+        arxivApiUrl,
+        oaiUrl,
+        rssUrl,
+        hfUrl,
+        userAgent,
+        arxivDelay,
+        connectTimeout,
+        requestTimeout,
+        retries,
+        firstBackoff,
+        longestWait,
+        apiPageSize,
+        apiMaxResults);
   }
 
   /** This config with other timeouts. */
   public LiveConfig withTimeouts(Duration connect, Duration request) {
     return new LiveConfig(
-        arxivApiUrl, oaiUrl, rssUrl, hfUrl, userAgent, arxivDelay, connect, request, maxRetries,
-        initialBackoff, maxWait, apiPageSize, apiMaxResults);
+        arxivApiUrl,
+        oaiUrl,
+        rssUrl,
+        hfUrl,
+        userAgent,
+        arxivDelay,
+        connect,
+        request,
+        maxRetries,
+        initialBackoff,
+        maxWait,
+        apiPageSize,
+        apiMaxResults);
   }
 
   private static URI url(Map<String, String> env, String name, URI fallback) {

@@ -24,8 +24,8 @@ import org.paperboy.store.StateRepository;
  */
 public final class LiveSources {
   static final String FORMS =
-      "api:QUERY (arXiv search, e.g. 'api:cat:cs.CL AND ti:llm'), oai:SET (arXiv OAI-PMH set,"
-          + " e.g. 'oai:cs'), rss:CAT[+CAT...] (e.g. 'rss:cs.AI+cs.CL'), hf:YYYY-MM-DD (Hugging Face"
+      "api:QUERY (arXiv search, e.g. 'api:cat:cs.CL AND ti:llm'), oai:SET (arXiv OAI-PMH set, e.g."
+          + " 'oai:cs'), rss:CAT[+CAT...] (e.g. 'rss:cs.AI+cs.CL'), hf:YYYY-MM-DD (Hugging Face"
           + " daily papers)";
   private static final Pattern PREFIX = Pattern.compile("^(api|oai|rss|hf):.*", Pattern.DOTALL);
   private static final Pattern CATEGORY = Pattern.compile("[a-zA-Z-]+(\\.[a-zA-Z-]+)?");
@@ -36,7 +36,10 @@ public final class LiveSources {
 
   private LiveSources() {}
 
-  /** True when {@code arg} names a live source rather than a file: it starts with api:, oai:, rss: or hf:. */
+  /**
+   * True when {@code arg} names a live source rather than a file: it starts with api:, oai:, rss:
+   * or hf:.
+   */
   public static boolean isLive(String arg) {
     return arg != null && PREFIX.matcher(arg).matches();
   }

@@ -1,5 +1,7 @@
 package org.paperboy.ingest.live;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -34,7 +36,7 @@ final class OaiPmhSource implements LiveSource {
   OaiPmhSource(String set, LiveConfig config, StateRepository state, Http http) {
     this.set = set;
     this.config = config;
-    this.state = state;
+    this.state = requireNonNull(state, "state");
     this.http = http;
   }
 
@@ -49,13 +51,24 @@ final class OaiPmhSource implements LiveSource {
 
   @Override
   public void fetch(RecordSink sink) throws IOException {
+    harvestedUpTo = null; // only a fetch that finishes may move the mark
     String from = state.get(stateKey()).orElse(null);
     String newest = from;
     Set<String> tokensSeen = new HashSet<>();
-    URI uri = from == null
-        ? Urls.withQuery(config.oaiUrl(), "verb", "ListRecords", "metadataPrefix", "arXiv", "set", set)
-        : Urls.withQuery(
-            config.oaiUrl(), "verb", "ListRecords", "metadataPrefix", "arXiv", "set", set, "from", from);
+    URI uri =
+        from == null
+            ? Urls.withQuery(
+                config.oaiUrl(), "verb", "ListRecords", "metadataPrefix", "arXiv", "set", set)
+            : Urls.withQuery(
+                config.oaiUrl(),
+                "verb",
+                "ListRecords",
+                "metadataPrefix",
+                "arXiv",
+                "set",
+                set,
+                "from",
+                from);
     while (uri != null) {
       byte[] page = http.get(uri, config.arxivDelay());
       newest = later(newest, newestDatestamp(page));
@@ -67,8 +80,13 @@ final class OaiPmhSource implements LiveSource {
       } else if (!tokensSeen.add(token)) {
         // A server handing back a token it already gave would keep us here forever.
         throw new PaperboyException(
-            "the OAI-PMH server at " + config.oaiUrl() + " repeated the resumptionToken '" + token
-                + "' while harvesting set " + set + "; stopping");
+            "the OAI-PMH server at "
+                + config.oaiUrl()
+                + " repeated the resumptionToken '"
+                + token
+                + "' while harvesting set "
+                + set
+                + "; stopping");
       } else {
         uri = Urls.withQuery(config.oaiUrl(), "verb", "ListRecords", "resumptionToken", token);
       }
@@ -76,7 +94,9 @@ final class OaiPmhSource implements LiveSource {
     harvestedUpTo = newest;
   }
 
-  /** Saves the high-water mark of the last complete {@link #fetch}, now that its records are stored. */
+  /**
+   * Saves the high-water mark of the last complete {@link #fetch}, now that its records are stored.
+   */
   @Override
   public void completed() {
     if (harvestedUpTo != null) {
@@ -102,7 +122,9 @@ final class OaiPmhSource implements LiveSource {
     return newest;
   }
 
-  /** ISO dates and datetimes order as text; of a date and a datetime of the same day, the datetime. */
+  /**
+   * ISO dates and datetimes order as text; of a date and a datetime of the same day, the datetime.
+   */
   private static String later(String a, String b) {
     if (a == null) return b;
     if (b == null) return a;

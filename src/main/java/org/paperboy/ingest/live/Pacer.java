@@ -20,7 +20,9 @@ final class Pacer {
     this.sleeper = sleeper;
   }
 
-  /** Waits until at least {@code gap} has passed since the previous request began, then notes now. */
+  /**
+   * Waits until at least {@code gap} has passed since the previous request began, then notes now.
+   */
   synchronized void awaitTurn(Duration gap) throws InterruptedIOException {
     if (lastStart != null && gap.isPositive()) {
       Duration since = Duration.between(lastStart, clock.instant());

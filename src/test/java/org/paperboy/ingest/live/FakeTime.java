@@ -29,6 +29,7 @@ final class FakeTime implements InstantSource, Sleeper {
 
   /** The real HTTP helper, but waiting and pacing on this fake time (fixed jitter seed). */
   Http http(LiveConfig config) {
-    return new Http(config, Http.newClient(config), new Pacer(this, this), this, this, new Random(7));
+    return new Http(
+        config, Http.newClient(config), new Pacer(this, this), this, this, new Random(7));
   }
 }

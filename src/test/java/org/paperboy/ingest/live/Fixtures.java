@@ -60,7 +60,8 @@ final class Fixtures {
         for (int i = 0; i + 1 < raw.size(); i += 2) {
           String header = raw.get(i).asText();
           // The recording holds the decoded body: drop the headers that described the wire form.
-          if (!List.of("Content-Encoding", "Content-Length", "Transfer-Encoding", "Connection", "Date")
+          if (!List.of(
+                  "Content-Encoding", "Content-Length", "Transfer-Encoding", "Connection", "Date")
               .contains(header)) {
             headers.put(header, raw.get(i + 1).asText());
           }

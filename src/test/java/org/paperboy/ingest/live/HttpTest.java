@@ -47,20 +47,23 @@ class HttpTest {
   void sends_the_configured_user_agent() throws IOException {
     serve(Reply.ok("hello".getBytes(StandardCharsets.UTF_8)));
     LiveConfig config =
-        LiveConfig.fromEnv(Map.of("PAPERBOY_USER_AGENT", "paperboy-test/1 (mailto:lab@example.org)"))
+        LiveConfig.fromEnv(
+                Map.of("PAPERBOY_USER_AGENT", "paperboy-test/1 (mailto:lab@example.org)"))
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
     byte[] body = time.http(config).get(server.uri("/x"), Duration.ZERO);
 
     assertThat(text(body)).isEqualTo("hello");
-    assertThat(server.requests()).singleElement()
+    assertThat(server.requests())
+        .singleElement()
         .extracting(ReplayServer.Request::userAgent)
         .isEqualTo("paperboy-test/1 (mailto:lab@example.org)");
   }
 
   @Test
   void waits_as_long_as_a_recorded_503_retry_after_asks_then_reads_the_200() throws IOException {
-    List<Reply> recorded = Fixtures.oaiRecording("oaipmh-listrecords---should-list-identifiers-from-arxiv.json");
+    List<Reply> recorded =
+        Fixtures.oaiRecording("oaipmh-listrecords---should-list-identifiers-from-arxiv.json");
     assertThat(recorded).extracting(Reply::status).containsExactly(503, 200);
     serve(recorded.toArray(Reply[]::new));
 
@@ -74,8 +77,10 @@ class HttpTest {
   @Test
   void honours_a_retry_after_given_as_an_http_date_on_429() throws IOException {
     String inSevenSeconds =
-        DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(7).atOffset(ZoneOffset.UTC));
-    serve(Reply.status(429, "slow down", "Retry-After", inSevenSeconds), Reply.ok(new byte[] {'k'}));
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            time.instant().plusSeconds(7).atOffset(ZoneOffset.UTC));
+    serve(
+        Reply.status(429, "slow down", "Retry-After", inSevenSeconds), Reply.ok(new byte[] {'k'}));
 
     time.http(config()).get(server.uri("/x"), Duration.ZERO);
 
@@ -84,7 +89,10 @@ class HttpTest {
 
   @Test
   void backs_off_exponentially_with_jitter_on_5xx_then_succeeds() throws IOException {
-    serve(Reply.status(500, "oops"), Reply.status(502, "bad gateway"), Reply.status(504, ""),
+    serve(
+        Reply.status(500, "oops"),
+        Reply.status(502, "bad gateway"),
+        Reply.status(504, ""),
         Reply.ok("done".getBytes(StandardCharsets.UTF_8)));
 
     byte[] body = time.http(config()).get(server.uri("/x"), Duration.ZERO);
@@ -116,7 +124,8 @@ class HttpTest {
     URI uri = server.uri("/rss/nope");
 
     assertThatThrownBy(() -> time.http(config()).get(uri, Duration.ZERO))
-        .isInstanceOfSatisfying(HttpStatusException.class, e -> assertThat(e.status()).isEqualTo(404))
+        .isInstanceOfSatisfying(
+            HttpStatusException.class, e -> assertThat(e.status()).isEqualTo(404))
         .hasMessage("HTTP 404 from " + uri + ": No such feed");
     assertThat(server.requests()).hasSize(1);
     assertThat(time.sleeps()).isEmpty();
@@ -142,8 +151,10 @@ class HttpTest {
     }
     URI uri = URI.create("http://127.0.0.1:" + closedPort + "/x");
 
-    assertThatThrownBy(() -> time.http(config().withRetries(2, Duration.ofSeconds(1), Duration.ofSeconds(30)))
-            .get(uri, Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                time.http(config().withRetries(2, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                    .get(uri, Duration.ZERO))
         .isInstanceOf(PaperboyException.class)
         .hasMessageStartingWith("gave up on " + uri + " after 3 attempts; last: ConnectException")
         .hasCauseInstanceOf(java.net.ConnectException.class);
@@ -153,13 +164,17 @@ class HttpTest {
   @Test
   void retries_a_response_that_does_not_arrive_in_time() throws IOException {
     Deque<Boolean> slow = new ArrayDeque<>(List.of(true));
-    server = ReplayServer.start(time, r -> {
-      if (slow.poll() != null) {
-        sleepQuietly(3000);
-      }
-      return Reply.ok("late but here".getBytes(StandardCharsets.UTF_8));
-    });
-    LiveConfig config = LiveConfig.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
+    server =
+        ReplayServer.start(
+            time,
+            r -> {
+              if (slow.poll() != null) {
+                sleepQuietly(3000);
+              }
+              return Reply.ok("late but here".getBytes(StandardCharsets.UTF_8));
+            });
+    LiveConfig config =
+        LiveConfig.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
 
     byte[] body = time.http(config).get(server.uri("/x"), Duration.ZERO);
 
@@ -198,7 +213,8 @@ class HttpTest {
   void reads_a_gzip_encoded_body() throws IOException {
     serve(Reply.ok("compressed feed".getBytes(StandardCharsets.UTF_8)).gzipped());
 
-    assertThat(text(time.http(config()).get(server.uri("/x"), Duration.ZERO))).isEqualTo("compressed feed");
+    assertThat(text(time.http(config()).get(server.uri("/x"), Duration.ZERO)))
+        .isEqualTo("compressed feed");
   }
 
   private static void sleepQuietly(long millis) {

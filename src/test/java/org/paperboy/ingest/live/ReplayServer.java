@@ -22,8 +22,8 @@ import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A real HTTP server on a free local port that answers from a script of replies (usually
- * recorded responses) and remembers each request, with the fake time at which it arrived.
+ * A real HTTP server on a free local port that answers from a script of replies (usually recorded
+ * responses) and remembers each request, with the fake time at which it arrived.
  */
 final class ReplayServer implements AutoCloseable {
 
@@ -66,7 +66,8 @@ final class ReplayServer implements AutoCloseable {
     server.start();
   }
 
-  static ReplayServer start(InstantSource clock, Function<Request, Reply> script) throws IOException {
+  static ReplayServer start(InstantSource clock, Function<Request, Reply> script)
+      throws IOException {
     return new ReplayServer(clock, script);
   }
 

@@ -16,7 +16,8 @@ class RetryAfterTest {
 
   @Test
   void reads_an_http_date_as_the_time_left_until_it() {
-    assertThat(RetryAfter.parse("Fri, 12 Jun 2026 08:01:30 GMT", NOW)).contains(Duration.ofSeconds(90));
+    assertThat(RetryAfter.parse("Fri, 12 Jun 2026 08:01:30 GMT", NOW))
+        .contains(Duration.ofSeconds(90));
   }
 
   @Test
