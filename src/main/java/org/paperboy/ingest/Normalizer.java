@@ -108,12 +108,4 @@ public final class Normalizer {
     }
     return out.toString();
   }
-
-  /** Applies {@link #text} to the builder's text fields. */
-  public static void normalize(Paper.Builder b) {
-    b.title(text(b.title())).abstractText(text(b.abstractText()));
-    List<String> authors = new ArrayList<>();
-    for (String a : b.authors()) authors.add(text(a));
-    b.authors(authors);
-  }
 }
