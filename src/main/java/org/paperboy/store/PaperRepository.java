@@ -150,7 +150,7 @@ public final class PaperRepository {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC, id DESC LIMIT :n")
+                    "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT :n")
                 .bind("n", limit)
                 .map((rs, ctx) -> map(rs))
                 .list());
