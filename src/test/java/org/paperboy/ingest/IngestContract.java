@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,19 +17,32 @@ import org.paperboy.paper.Paper;
 import org.paperboy.paper.Signals;
 import org.paperboy.paper.TitleKey;
 
-/** The ingest pipeline on a real H2 store, fed by hand-made records (parsers are tested apart). */
-class IngestServiceTest {
+/**
+ * The ingest pipeline on a real store, fed by hand-made records (parsers are tested apart). One
+ * contract, run by {@link H2IngestTest} and {@link PostgresIngestTest}, so the SQL is proven on both.
+ */
+abstract class IngestContract {
   @TempDir Path dir;
   Paperboy app;
 
+  /** The configuration of a fresh, empty store for a test whose data dir is {@code dir}. */
+  abstract Config freshStore(Path dir);
+
+  /** Throws away what {@link #freshStore} made, after the app is closed. */
+  void dropStore() {}
+
   @BeforeEach
   void open() {
-    app = Paperboy.open(Config.from(dir, Map.of()));
+    app = Paperboy.open(freshStore(dir));
   }
 
   @AfterEach
   void close() {
-    app.close();
+    try {
+      if (app != null) app.close();
+    } finally {
+      dropStore();
+    }
   }
 
   static Paper.Builder paper(String id, int version, String title) {
