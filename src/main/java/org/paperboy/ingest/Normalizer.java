@@ -14,8 +14,8 @@ public final class Normalizer {
   private Normalizer() {}
 
   /**
-   * Decodes TeX, collapses runs of whitespace (including line breaks) to one space and trims. Null
-   * stays null; text that is only whitespace becomes "".
+   * Decodes TeX, collapses runs of whitespace (including line breaks) to one space, trims and drops
+   * NUL characters. Null stays null; text that is only whitespace becomes "".
    */
   public static String text(String s) {
     if (s == null || isClean(s)) {
@@ -90,12 +90,19 @@ public final class Normalizer {
     return false;
   }
 
-  /** Runs of whitespace (Unicode's, and the no-break space) become one space; ends are trimmed. */
+  /**
+   * Runs of whitespace (Unicode's, and the no-break space) become one space; ends are trimmed; NUL
+   * characters are dropped.
+   */
   private static String collapse(String s) {
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c == '\u0000') {
+        // Noise from a damaged feed, and PostgreSQL cannot store it in text (H2 can).
+        continue;
+      }
       if (Character.isWhitespace(c) || c == '\u00A0') {
         space = true;
       } else {

@@ -218,4 +218,31 @@ abstract class IngestContract {
     assertThat(heard).hasSize(2_500).doesNotHaveDuplicates();
     assertThat(app.papers().count()).isEqualTo(2_500);
   }
+
+  @Test
+  void nul_characters_are_dropped_from_the_text_because_postgresql_cannot_store_them() {
+    IngestReport report =
+        ingest(
+            paper("2401.00001", 1, "A\u0000 title")
+                .abstractText("An\u0000 abstract.")
+                .authors(List.of("Ada\u0000 Lovelace"))
+                .comments("\u00005 pages"));
+
+    assertThat(report.summary()).isEqualTo("added 1, updated 0, unchanged 0, rejected 0");
+    Paper p = app.papers().find("2401.00001").orElseThrow();
+    assertThat(p.title()).isEqualTo("A title");
+    assertThat(p.abstractText()).isEqualTo("An abstract.");
+    assertThat(p.authors()).containsExactly("Ada Lovelace");
+    assertThat(p.comments()).isEqualTo("5 pages");
+  }
+
+  @Test
+  void a_nul_character_in_a_doi_rejects_that_record_and_keeps_the_rest() {
+    IngestReport report =
+        ingest(paper("2401.00001", 1, "Broken doi").doi("10.1000/\u0000x"), paper("2401.00002", 1, "Fine"));
+
+    assertThat(report.summary()).isEqualTo("added 1, updated 0, unchanged 0, rejected 1");
+    assertThat(report.rejects())
+        .containsExactly("test.feed:1: the doi contains a NUL character (U+0000) (paper 2401.00001)");
+  }
 }
