@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +169,44 @@ class OaiPmhSourceTest {
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10));
     assertThat(sink.papers).hasSize(2);
     assertThat(state.get("oai:cs")).contains("2015-01-03");
+  }
+
+  @Test
+  void a_page_cut_short_is_fetched_again_rather_than_taken_for_the_last_one() throws IOException {
+    String[] pages = splitInTwo(Fixtures.text(CS));
+    AtomicBoolean cut = new AtomicBoolean(true);
+    serve(
+        r -> {
+          if (r.param("resumptionToken") == null) {
+            return Reply.ok(pages[0].getBytes(StandardCharsets.UTF_8));
+          }
+          String second = pages[1];
+          // the first answer for page 2 stops mid-record, before its resumptionToken
+          return Reply.ok(
+              (cut.getAndSet(false) ? second.substring(0, second.length() / 2) : second)
+                  .getBytes(StandardCharsets.UTF_8));
+        });
+    RecordingSink sink = new RecordingSink();
+
+    source("oai:cs").fetch(sink);
+
+    assertThat(server.requests()).hasSize(3);
+    assertThat(sink.papers).hasSize(46);
+    assertThat(sink.rejects).isEmpty();
+  }
+
+  @Test
+  void a_bare_error_body_fails_the_harvest_quoting_it() throws IOException {
+    List<Reply> recorded =
+        Fixtures.oaiRecording("oaipmh-errors-should-reject-malformed-xml-arxiv.json");
+    serve(r -> recorded.get(0));
+    LiveSource source = source("oai:cs");
+
+    assertThatThrownBy(() -> source.fetch(new RecordingSink()))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("idDoesNotExist");
+    source.completed();
+    assertThat(state.get("oai:cs")).isEmpty();
   }
 
   @Test
