@@ -69,7 +69,7 @@ final class ArxivApiSource implements LiveSource {
   /** The page, or for HTTP 400 the error arXiv wrote into its error feed, as bad input. */
   private byte[] get(URI uri) throws IOException {
     try {
-      return http.get(uri, config.arxivDelay());
+      return http.get(uri, config.arxivDelay(), Http.endsWithClosingTag("feed"));
     } catch (HttpStatusException e) {
       if (e.status() != 400) {
         throw e;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.PaperboyException;
@@ -26,6 +27,9 @@ final class OaiPmhSource implements LiveSource {
   // The parser does not report header datestamps, so they are read from the page directly.
   private static final Pattern DATESTAMP =
       Pattern.compile("<(?:[\\w.-]+:)?datestamp>\\s*([^<\\s]+)\\s*</(?:[\\w.-]+:)?datestamp>");
+
+  // A bare <error> is what arXiv sends for some failures; anything else must end its envelope.
+  private static final Predicate<byte[]> WHOLE = Http.endsWithClosingTag("OAI-PMH", "error");
 
   private final String set;
   private final LiveConfig config;
@@ -70,7 +74,7 @@ final class OaiPmhSource implements LiveSource {
                 "from",
                 from);
     while (uri != null) {
-      byte[] page = http.get(uri, config.arxivDelay());
+      byte[] page = http.get(uri, config.arxivDelay(), WHOLE);
       newest = later(newest, newestDatestamp(page));
       PageTally tally = new PageTally(sink, uri);
       Format.OAI_PMH.newParser().parse(new ByteArrayInputStream(page), uri.toString(), tally);
