@@ -59,20 +59,14 @@ final class OaiPmhSource implements LiveSource {
     String from = state.get(stateKey()).orElse(null);
     String newest = from;
     Set<String> tokensSeen = new HashSet<>();
+    // No from= on the first harvest of a set: it takes everything the set holds.
     URI uri =
-        from == null
-            ? Urls.withQuery(
-                config.oaiUrl(), "verb", "ListRecords", "metadataPrefix", "arXiv", "set", set)
-            : Urls.withQuery(
-                config.oaiUrl(),
-                "verb",
-                "ListRecords",
-                "metadataPrefix",
-                "arXiv",
-                "set",
-                set,
-                "from",
-                from);
+        QueryUrl.on(config.oaiUrl())
+            .with("verb", "ListRecords")
+            .with("metadataPrefix", "arXiv")
+            .with("set", set)
+            .with("from", from)
+            .toUri();
     while (uri != null) {
       byte[] page = http.get(uri, config.arxivDelay(), WHOLE);
       newest = later(newest, newestDatestamp(page));
@@ -84,15 +78,17 @@ final class OaiPmhSource implements LiveSource {
       } else if (!tokensSeen.add(token)) {
         // A server handing back a token it already gave would keep us here forever.
         throw new PaperboyException(
-            "the OAI-PMH server at "
-                + config.oaiUrl()
-                + " repeated the resumptionToken '"
-                + token
-                + "' while harvesting set "
-                + set
-                + "; stopping");
+            String.format(
+                "the OAI-PMH server at %s repeated the resumptionToken '%s' while harvesting"
+                    + " set %s; stopping",
+                config.oaiUrl(), token, set));
       } else {
-        uri = Urls.withQuery(config.oaiUrl(), "verb", "ListRecords", "resumptionToken", token);
+        // The token stands alone: OAI-PMH forbids repeating set or metadataPrefix beside it.
+        uri =
+            QueryUrl.on(config.oaiUrl())
+                .with("verb", "ListRecords")
+                .with("resumptionToken", token)
+                .toUri();
       }
     }
     harvestedUpTo = newest;
