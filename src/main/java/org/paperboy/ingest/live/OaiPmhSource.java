@@ -16,6 +16,8 @@ import org.paperboy.ingest.Format;
 import org.paperboy.ingest.PageInfo;
 import org.paperboy.ingest.RecordSink;
 import org.paperboy.store.StateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An incremental OAI-PMH harvest of one arXiv set ({@code oai:SET}) in the {@code arXiv} metadata
@@ -24,6 +26,8 @@ import org.paperboy.store.StateRepository;
  * a few repeats, which the store absorbs, rather than a record missed.
  */
 final class OaiPmhSource implements LiveSource {
+  private static final Logger log = LoggerFactory.getLogger(OaiPmhSource.class);
+
   // The parser does not report header datestamps, so they are read from the page directly.
   private static final Pattern DATESTAMP =
       Pattern.compile("<(?:[\\w.-]+:)?datestamp>\\s*([^<\\s]+)\\s*</(?:[\\w.-]+:)?datestamp>");
@@ -59,6 +63,8 @@ final class OaiPmhSource implements LiveSource {
     String from = state.get(stateKey()).orElse(null);
     String newest = from;
     Set<String> tokensSeen = new HashSet<>();
+    int pages = 0;
+    long records = 0;
     // No from= on the first harvest of a set: it takes everything the set holds.
     URI uri =
         QueryUrl.on(config.oaiUrl())
@@ -73,6 +79,17 @@ final class OaiPmhSource implements LiveSource {
       PageTally tally = new PageTally(sink, uri);
       Format.OAI_PMH.newParser().parse(new ByteArrayInputStream(page), uri.toString(), tally);
       String token = token(tally.info());
+      pages++;
+      records += tally.records();
+      // A first harvest of a big set runs for hours: say how far it got.
+      log.info(
+          "{}: page {}, {} records so far{}",
+          name(),
+          pages,
+          records,
+          tally.info() != null && tally.info().completeListSize() != null
+              ? " of " + tally.info().completeListSize()
+              : "");
       if (token == null) {
         uri = null;
       } else if (!tokensSeen.add(token)) {
