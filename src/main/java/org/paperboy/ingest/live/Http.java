@@ -173,8 +173,8 @@ final class Http {
             .header("Accept-Encoding", "gzip")
             .GET()
             .build();
-    // The request timeout of HttpClient stops at the headers; a server that trickles the body
-    // would hang us, so the whole exchange gets the deadline.
+    // HttpClient's own request timeout is only sure to cover the wait for the headers; a server
+    // that trickles the body would hang us, so the whole exchange gets the deadline.
     CompletableFuture<HttpResponse<byte[]>> future =
         client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {
