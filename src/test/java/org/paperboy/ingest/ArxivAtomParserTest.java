@@ -208,6 +208,65 @@ class ArxivAtomParserTest {
   }
 
   @Test
+  void rejects_an_entry_left_open_and_reads_the_next_one() throws IOException {
+    String feed = FEED_START
+        + ENTRY.replace("</entry>", "") // line 3, never closed
+        + ENTRY.replace("2104.12255v1", "1605.08386v1") // line 4
+        + "</feed>\n";
+    CollectingSink sink = parse(feed);
+
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("1605.08386");
+    assertThat(sink.lines).containsExactly(4L);
+    assertThat(sink.rejects).containsExactly(new CollectingSink.Reject(3,
+        "<entry> is not well-formed: it has no closing </entry> before the <entry> on line 4"));
+  }
+
+  @Test
+  void rejects_an_entry_whose_start_tag_is_broken_and_one_without_an_arxiv_id()
+      throws IOException {
+    String feed = FEED_START
+        + ENTRY.replace("<entry>", "<entr>") // line 3
+        + ENTRY.replace("http://arxiv.org/abs/2104.12255v1", "urn:x-junk:42") // line 4
+        + ENTRY.replace("2104.12255v1", "1605.08386v1") // line 5
+        + "</feed>\n";
+    CollectingSink sink = parse(feed);
+
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("1605.08386");
+    assertThat(sink.rejects).containsExactly(
+        new CollectingSink.Reject(3, "<entry> is not well-formed: </entry> on line 3 closes no"
+            + " <entry>: the start of this record is broken"),
+        new CollectingSink.Reject(4, "<entry> has an <id> that is not an arXiv id: 'urn:x-junk:42'"));
+  }
+
+  @Test
+  void does_not_mistake_entries_in_comments_or_cdata_for_records() throws IOException {
+    String feed = FEED_START
+        + "<!-- an old <entry><id>http://arxiv.org/abs/0704.0001v1</id></entry> -->\n"
+        + "<subtitle><![CDATA[<entry>not one</entry>]]></subtitle>\n"
+        + ENTRY // line 5
+        + "</feed>\n";
+    CollectingSink sink = parse(feed);
+
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("2104.12255");
+    assertThat(sink.lines).containsExactly(5L);
+    assertThat(sink.rejects).isEmpty();
+  }
+
+  @Test
+  void counts_lines_of_a_crlf_file_with_a_byte_order_mark_like_any_other() throws IOException {
+    String feed = "\uFEFF" + (FEED_START + "\n" + ENTRY + "\n" + ENTRY.replace("<title>", "<title>\n<b>")
+        + ENTRY.replace("2104.12255v1", "1605.08386v1") + "</feed>\n").replace("\n", "\r\n");
+    CollectingSink sink = parse(feed);
+
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("2104.12255", "1605.08386");
+    assertThat(sink.lines).containsExactly(4L, 8L);
+    assertThat(sink.rejects).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(6);
+      assertThat(r.reason()).startsWith("<entry> is not well-formed at line 7: ");
+    });
+  }
+
+  @Test
   void rejects_an_entry_cut_off_by_the_end_of_the_input() throws IOException {
     String whole = fixture("q_testing_s0_m10_bc5a6c384fe9.xml");
     String cut = whole.substring(0, whole.indexOf("</entry>", whole.indexOf("2405.13786")) - 20);
@@ -305,6 +364,19 @@ class ArxivAtomParserTest {
     assertThat(sink.papers).hasSize(3_000);
     assertThat(sink.lines.get(1) - sink.lines.get(0)).isEqualTo(body.lines().count());
   }
+
+  // --- a real entry (2104.12255) on one line, for hand-made feeds
+
+  /** Lines 1 and 2 of a feed. */
+  private static final String FEED_START =
+      "<?xml version='1.0' encoding='UTF-8'?>\n"
+          + "<feed xmlns:arxiv=\"http://arxiv.org/schemas/atom\" xmlns=\"http://www.w3.org/2005/Atom\">\n";
+
+  private static final String ENTRY =
+      "<entry><id>http://arxiv.org/abs/2104.12255v1</id><title>0</title>"
+          + "<summary>What is the funniest number in cryptography? 0.</summary>"
+          + "<arxiv:primary_category term=\"cs.CR\"/><author><name>Quan Thoi Minh Nguyen</name></author>"
+          + "</entry>\n";
 
   // --- helpers
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -341,6 +342,31 @@ class OaiPmhParserTest {
       assertThat(r.line()).isEqualTo(1876);
       assertThat(r.reason()).startsWith("<record> is not well-formed at line 1884: ");
     });
+  }
+
+  @Test
+  void loses_no_record_silently_when_one_byte_anywhere_is_damaged() throws IOException {
+    // 46 records; one damaged byte may cost at most the record it falls in, and that record must
+    // then be reported. Positions and damage are random but fixed by the seed.
+    String cs = fixture("sample_arxiv_response_listrecords_cs.xml");
+    int firstRecord = cs.indexOf("<record>");
+    Random random = new Random(20261126);
+    for (int i = 0; i < 100; i++) {
+      int at = firstRecord + random.nextInt(cs.length() - firstRecord);
+      String damage = switch (random.nextInt(4)) {
+        case 0 -> "";
+        case 1 -> "<";
+        case 2 -> "&";
+        default -> String.valueOf((char) (' ' + random.nextInt(95)));
+      };
+      String damaged = cs.substring(0, at) + damage + cs.substring(at + 1);
+
+      CollectingSink sink = parseXml(damaged);
+
+      String where = "damage '" + damage + "' at offset " + at;
+      assertThat(sink.papers.size()).as(where).isGreaterThanOrEqualTo(45);
+      assertThat(sink.papers.size() + sink.rejects.size()).as(where).isGreaterThanOrEqualTo(46);
+    }
   }
 
   @Test
