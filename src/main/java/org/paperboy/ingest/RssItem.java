@@ -55,6 +55,8 @@ final class RssItem {
   Paper.Builder toPaper() {
     Paper.Builder paper = Paper.builder().addSource("arxiv-rss");
     String descriptionId = null;
+    // Strip first: a feed that wraps the whole description in <p> must not hide the id in "<p>arXiv:".
+    String description = Normalizer.stripHtml(this.description);
     String abstractText = description;
     if (description != null) {
       int abs = description.indexOf(ABSTRACT);
@@ -70,7 +72,7 @@ final class RssItem {
     paper.id(id.id().value()).version(id.version());
     paper.links(new Links(id.id().absUrl(), id.id().pdfUrl(), null, null));
     paper.title(trimToNull(title));
-    paper.abstractText(trimToNull(Normalizer.stripHtml(abstractText)));
+    paper.abstractText(trimToNull(abstractText));
     for (String creator : creators) {
       for (String name : FeedText.splitAuthors(creator)) {
         paper.addAuthor(name);

@@ -125,6 +125,18 @@ class ArxivRssParserTest {
   }
 
   @Test
+  void finds_the_id_and_version_in_a_description_wrapped_in_html() {
+    String wrapped =
+        "<item><title>T</title><description>&lt;p&gt;arXiv:2401.01234v2 Announce Type: replace"
+            + " Abstract: Text.&lt;/p&gt;</description></item>";
+
+    Paper p = parse(feed(wrapped)).paper("2401.01234");
+
+    assertThat(p.version()).isEqualTo(2);
+    assertThat(p.abstractText()).isEqualTo("Text.");
+  }
+
+  @Test
   void rejects_an_item_without_an_arxiv_id_and_reads_on() {
     String noId = "<item><title>Lost</title><description>no id here</description></item>";
 
