@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.paperboy.PaperboyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GET with manners: names itself with the configured User-Agent, keeps the pacer's spacing, and
@@ -31,6 +33,8 @@ import org.paperboy.PaperboyException;
  * asking again will not fix a bad request.
  */
 final class Http {
+  private static final Logger log = LoggerFactory.getLogger(Http.class);
+
   private final LiveConfig config;
   private final HttpClient client;
   private final Pacer pacer;
@@ -108,6 +112,13 @@ final class Http {
         throw new PaperboyException(
             "gave up on " + uri + " after " + (attempt + 1) + " attempts; last: " + problem, cause);
       }
+      log.warn(
+          "{} from {}; trying again in {} s (attempt {} of {})",
+          problem,
+          uri,
+          wait.toMillis() / 1000.0,
+          attempt + 2,
+          config.maxRetries() + 1);
       sleeper.sleepOrAbort(wait);
     }
   }
@@ -162,8 +173,8 @@ final class Http {
             .header("Accept-Encoding", "gzip")
             .GET()
             .build();
-    // The request timeout of HttpClient stops at the headers; a server that trickles the body
-    // would hang us, so the whole exchange gets the deadline.
+    // HttpClient's own request timeout is only sure to cover the wait for the headers; a server
+    // that trickles the body would hang us, so the whole exchange gets the deadline.
     CompletableFuture<HttpResponse<byte[]>> future =
         client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {
