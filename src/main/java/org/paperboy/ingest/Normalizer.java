@@ -18,7 +18,11 @@ public final class Normalizer {
    * stays null; text that is only whitespace becomes "".
    */
   public static String text(String s) {
-    if (s == null || isClean(s)) {
+    if (s == null) {
+      return null;
+    }
+    s = Mojibake.repair(s);
+    if (isClean(s)) {
       return s;
     }
     return collapse(hasTex(s) ? TexDecoder.text(s) : s);
