@@ -18,7 +18,7 @@ import org.paperboy.paper.Paper;
  * able to make us read local files or expand entities without end.
  */
 final class ArxivRssParser implements FeedParser {
-  private static final XMLInputFactory XML = factory();
+  private static final XMLInputFactory XML = XmlChunks.newFactory();
   private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
   private static final String ARXIV = "http://arxiv.org/schemas/atom";
 
@@ -118,14 +118,5 @@ final class ArxivRssParser implements FeedParser {
         // nothing was written; a failed close of a reader loses nothing
       }
     }
-  }
-
-  private static XMLInputFactory factory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return f;
   }
 }
