@@ -239,10 +239,13 @@ abstract class IngestContract {
   @Test
   void a_nul_character_in_a_doi_rejects_that_record_and_keeps_the_rest() {
     IngestReport report =
-        ingest(paper("2401.00001", 1, "Broken doi").doi("10.1000/\u0000x"), paper("2401.00002", 1, "Fine"));
+        ingest(
+            paper("2401.00001", 1, "Broken doi").doi("10.1000/\u0000x"),
+            paper("2401.00002", 1, "Fine"));
 
     assertThat(report.summary()).isEqualTo("added 1, updated 0, unchanged 0, rejected 1");
     assertThat(report.rejects())
-        .containsExactly("test.feed:1: the doi contains a NUL character (U+0000) (paper 2401.00001)");
+        .containsExactly(
+            "test.feed:1: the doi contains a NUL character (U+0000) (paper 2401.00001)");
   }
 }

@@ -54,7 +54,8 @@ abstract class StoreContract {
   /** A paper with every field set, in scripts and characters that trip up encodings. */
   static Paper everything(String id) {
     // Just under the 20,000-character abstract limit, with 2-, 3- and 4-byte UTF-8 characters.
-    String abstractText = ("Café naïve — 視覚トークン 𝔼[x] 😀 <b>&amp;</b> \"quoted\" 'single' \\tex ").repeat(400);
+    String piece = "Café naïve — 視覚トークン 𝔼[x] 😀 <b>&amp;</b> \"quoted\" 'single' \\tex ";
+    String abstractText = piece.repeat(400);
     int end = Character.isHighSurrogate(abstractText.charAt(19_989)) ? 19_989 : 19_990;
     abstractText = abstractText.substring(0, end);
     return Paper.builder()
@@ -148,7 +149,8 @@ abstract class StoreContract {
   @Test
   void finds_the_arxiv_paper_of_a_title_over_its_title_only_twin() {
     Paper arxiv = everything("2401.00001");
-    Paper listing = bare(TitleKey.idFor(arxiv.title()), null).toBuilder().title(arxiv.title()).build();
+    Paper listing =
+        bare(TitleKey.idFor(arxiv.title()), null).toBuilder().title(arxiv.title()).build();
     papers.write(List.of(arxiv, listing), List.of(), List.of(), NOW);
     String hash = TitleKey.hash(arxiv.title());
 

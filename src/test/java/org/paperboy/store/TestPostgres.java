@@ -37,9 +37,9 @@ public final class TestPostgres implements AutoCloseable {
     String url = System.getenv("PAPERBOY_TEST_PG_URL");
     assumeTrue(url != null && !url.isBlank(), SKIPPED);
     String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
-    TestPostgres pg =
-        new TestPostgres(
-            url.strip(), System.getenv("PAPERBOY_TEST_PG_USER"), System.getenv("PAPERBOY_TEST_PG_PASSWORD"), schema);
+    String user = System.getenv("PAPERBOY_TEST_PG_USER");
+    String password = System.getenv("PAPERBOY_TEST_PG_PASSWORD");
+    TestPostgres pg = new TestPostgres(url.strip(), user, password, schema);
     pg.server().useHandle(h -> h.execute("CREATE SCHEMA " + schema));
     return pg;
   }
