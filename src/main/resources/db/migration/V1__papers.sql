@@ -5,7 +5,7 @@ CREATE TABLE papers (
   id               VARCHAR(64)    NOT NULL PRIMARY KEY,
   version          INTEGER        NOT NULL,
   title            VARCHAR(2000)  NOT NULL,
-  title_key        VARCHAR(2000)  NOT NULL,
+  title_hash       VARCHAR(16)    NOT NULL,
   abstract_text    VARCHAR(65536) NOT NULL,
   authors          VARCHAR(65536) NOT NULL,
   categories       VARCHAR(1000)  NOT NULL,
@@ -28,9 +28,10 @@ CREATE TABLE papers (
   last_changed     TIMESTAMP      NOT NULL
 );
 
-CREATE INDEX papers_title_key ON papers (title_key);
+-- title_hash: 16 hex digits of the SHA-256 of the normalised title (TitleKey), to join title-only
+-- listing entries with their arXiv paper; a short key keeps the index cheap on bulk ingest.
+CREATE INDEX papers_title_hash ON papers (title_hash);
 CREATE INDEX papers_published ON papers (published);
-CREATE INDEX papers_first_seen ON papers (first_seen);
 
 -- Small facts that must survive restarts, e.g. the last OAI-PMH datestamp harvested per set.
 CREATE TABLE ingest_state (

@@ -1,10 +1,14 @@
 package org.paperboy.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paperboy.ingest.Format;
 import org.paperboy.ingest.IngestReport;
+import org.paperboy.ingest.live.LiveConfig;
+import org.paperboy.ingest.live.LiveSource;
+import org.paperboy.ingest.live.LiveSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,14 +17,18 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "ingest",
     description = {
-      "Ingest feed files (any supported format, auto-detected; .gz ok).",
+      "Ingest feed files (any supported format, auto-detected; .gz ok) or live sources:",
+      "  api:QUERY  arXiv API search, e.g. 'api:cat:cs.CL AND ti:llm'",
+      "  oai:SET    incremental arXiv OAI-PMH harvest of a set, e.g. oai:cs",
+      "  rss:CAT[+CAT...]  arXiv RSS, e.g. rss:cs.AI+cs.CL",
+      "  hf:YYYY-MM-DD     Hugging Face daily papers of that day",
       "Prints 'added N, updated M, unchanged U, rejected R' and, on stderr, where and why records"
           + " were rejected."
     })
 final class IngestCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Feed files to ingest.")
+  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Feed files or live sources.")
   List<String> sources;
 
   @Option(
@@ -38,7 +46,7 @@ final class IngestCommand implements Callable<Integer> {
     for (String source : sources) {
       IngestReport report;
       try (ProgressBar bar = ProgressBar.forTerminal(err, source)) {
-        report = main.app().ingest().ingestFile(Path.of(source), forced, bar);
+        report = isLive(source) ? ingestLive(source, bar) : main.app().ingest().ingestFile(Path.of(source), forced, bar);
       }
       if (sources.size() > 1) err.println(source + ": " + report.summary());
       total = total.plus(report);
@@ -51,5 +59,18 @@ final class IngestCommand implements Callable<Integer> {
       err.println("... and " + (total.rejected() - total.rejects().size()) + " more rejected");
     }
     return ExitCodes.OK;
+  }
+
+  /** A live spec, unless a file of that very name exists. */
+  private static boolean isLive(String source) {
+    return LiveSources.isLive(source) && !Files.exists(Path.of(source));
+  }
+
+  private IngestReport ingestLive(String spec, ProgressBar bar) {
+    var app = main.app();
+    LiveSource source = LiveSources.parse(spec, LiveConfig.fromEnv(main.env()), app.state());
+    IngestReport report = app.ingest().run(source.name(), source::fetch, n -> bar.update(n, -1, -1));
+    source.completed();
+    return report;
   }
 }

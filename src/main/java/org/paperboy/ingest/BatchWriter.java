@@ -1,7 +1,16 @@
 package org.paperboy.ingest;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.PaperboyException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +36,12 @@ final class BatchWriter implements RecordSink {
   private final IngestCounter counter = new IngestCounter();
   private final Map<String, Paper> pending = new LinkedHashMap<>();
   private final Runnable onFlush;
+  // One writer thread per ingest: batches are stored in order, one transaction each.
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "paperboy-ingest-writer"));
+  private final Semaphore slots = new Semaphore(2);
+  private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+  private final AtomicLong written = new AtomicLong();
 
   BatchWriter(
       PaperRepository papers,
@@ -80,9 +95,33 @@ final class BatchWriter implements RecordSink {
     return counter.records;
   }
 
+  /** Stores what is pending, waits for the writer and reports; the writer thread ends here. */
   IngestReport finish() {
-    flush();
-    return counter.report();
+    try {
+      flush();
+      while (!inFlight.isEmpty()) await(inFlight.poll());
+      return counter.report();
+    } finally {
+      writer.shutdown();
+    }
+  }
+
+  /**
+   * After the reader failed: lets the batches already handed over finish (they hold whole records),
+   * then ends the writer thread. Never interrupts a write: an interrupt inside H2's file I/O would
+   * close the database under everyone.
+   */
+  void abort() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  long written() {
+    return written.get();
   }
 
   /** Blank or repeated list entries would not survive a round trip through the store. */
@@ -103,18 +142,65 @@ final class BatchWriter implements RecordSink {
     return b.id() != null ? " (paper " + b.id() + ")" : "";
   }
 
-  /** Writes the pending papers: resolve title-only ids, merge with what is stored, upsert. */
+  /**
+   * Hands the pending papers to the writer thread. Parsing the next batch overlaps with storing
+   * this one; at most one batch waits behind the one being written, so memory stays flat.
+   */
   void flush() {
     if (pending.isEmpty()) return;
-    List<Paper> batch = joinByTitle(new ArrayList<>(pending.values()));
+    List<Paper> batch = new ArrayList<>(pending.values());
     pending.clear();
+    throwIfWriteFailed();
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PaperboyException("ingest interrupted", e);
+    }
+    inFlight.add(
+        writer.submit(
+            () -> {
+              try {
+                write(batch);
+              } finally {
+                slots.release();
+              }
+              return null;
+            }));
+  }
 
-    Map<String, String> storedIdByKey = papers.findIdsByTitleKeys(titleKeys(batch));
+  private void throwIfWriteFailed() {
+    while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+      await(inFlight.poll());
+    }
+  }
+
+  private static void await(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PaperboyException("ingest interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new PaperboyException("storing a batch failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Resolves title-only ids, merges with what is stored and upserts; runs on the writer thread. */
+  private void write(List<Paper> pendingBatch) {
+    boolean titleOnly = pendingBatch.stream().anyMatch(p -> !p.hasArxivId());
+    List<Paper> batch = titleOnly ? joinByTitle(pendingBatch) : pendingBatch;
+    List<String> hashes = new ArrayList<>(batch.size());
+    for (Paper p : batch) hashes.add(TitleKey.hash(p.title()));
+    Map<String, String> storedIdByHash = papers.findIdsByTitleHashes(new HashSet<>(hashes));
+
     Set<String> ids = new HashSet<>();
     Map<String, String> absorb = new HashMap<>(); // arXiv id -> stored title-only id it takes over
     List<Paper> resolved = new ArrayList<>(batch.size());
-    for (Paper p : batch) {
-      String storedId = storedIdByKey.get(TitleKey.of(p.title()));
+    for (int i = 0; i < batch.size(); i++) {
+      Paper p = batch.get(i);
+      String storedId = storedIdByHash.get(hashes.get(i));
       if (!p.hasArxivId() && storedId != null) {
         p = p.toBuilder().id(storedId).build();
       } else if (p.hasArxivId() && storedId != null && TitleKey.isTitleId(storedId)) {
@@ -159,6 +245,7 @@ final class BatchWriter implements RecordSink {
       changed.addAll(updates);
       for (IngestListener l : listeners) l.stored(changed, deletes);
     }
+    written.addAndGet(pendingBatch.size());
     onFlush.run();
   }
 
@@ -181,9 +268,4 @@ final class BatchWriter implements RecordSink {
     return new ArrayList<>(out.values());
   }
 
-  private static Set<String> titleKeys(List<Paper> batch) {
-    Set<String> keys = new HashSet<>();
-    for (Paper p : batch) keys.add(TitleKey.of(p.title()));
-    return keys;
-  }
 }

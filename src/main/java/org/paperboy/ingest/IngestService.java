@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.paperboy.PaperboyException;
 import org.paperboy.store.PaperRepository;
 
@@ -52,16 +53,23 @@ public final class IngestService {
     return run(name, sink -> format.newParser().parse(in, name, sink), records -> {});
   }
 
-  /** Runs {@code producer} into a fresh batch writer and returns what it did. */
-  public IngestReport run(String name, Producer producer, java.util.function.LongConsumer onBatch) {
+  /**
+   * Runs {@code producer} into a fresh batch writer and returns what it did. {@code onBatch} hears
+   * the number of records stored so far after each batch (from the writer thread).
+   */
+  public IngestReport run(String name, Producer producer, LongConsumer onBatch) {
     BatchWriter[] holder = new BatchWriter[1];
     BatchWriter writer =
-        new BatchWriter(papers, listeners, clock, name, () -> onBatch.accept(holder[0].records()));
+        new BatchWriter(papers, listeners, clock, name, () -> onBatch.accept(holder[0].written()));
     holder[0] = writer;
     try {
       producer.produce(writer);
     } catch (IOException e) {
+      writer.abort();
       throw new PaperboyException("reading " + name + " failed: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      writer.abort();
+      throw e;
     }
     IngestReport report = writer.finish();
     onBatch.accept(writer.records());

@@ -113,6 +113,8 @@ public record Paper(
     public String abstractText() { return abstractText; }
     public List<String> authors() { return authors; }
     public List<String> categories() { return categories; }
+    public String comments() { return comments; }
+    public String journalRef() { return journalRef; }
 
     public Builder id(String v) { id = v; return this; }
     public Builder version(int v) { version = v; return this; }

@@ -25,17 +25,17 @@ import org.paperboy.paper.TitleKey;
 /** Papers in SQL. Bulk reads and writes take whole batches so ingest does one round trip each. */
 public final class PaperRepository {
   private static final String COLUMNS =
-      "id, version, title, title_key, abstract_text, authors, categories, primary_category,"
+      "id, version, title, title_hash, abstract_text, authors, categories, primary_category,"
           + " published, updated, doi, journal_ref, comments, license, link_abs, link_pdf,"
           + " link_code, link_project, hf_upvotes, github_stars, ai_keywords, sources, first_seen,"
           + " last_changed";
   private static final String PARAMS =
-      ":id, :version, :title, :title_key, :abstract_text, :authors, :categories,"
+      ":id, :version, :title, :title_hash, :abstract_text, :authors, :categories,"
           + " :primary_category, :published, :updated, :doi, :journal_ref, :comments, :license,"
           + " :link_abs, :link_pdf, :link_code, :link_project, :hf_upvotes, :github_stars,"
           + " :ai_keywords, :sources, :first_seen, :last_changed";
   private static final String UPDATE =
-      "UPDATE papers SET version = :version, title = :title, title_key = :title_key,"
+      "UPDATE papers SET version = :version, title = :title, title_hash = :title_hash,"
           + " abstract_text = :abstract_text, authors = :authors, categories = :categories,"
           + " primary_category = :primary_category, published = :published, updated = :updated,"
           + " doi = :doi, journal_ref = :journal_ref, comments = :comments, license = :license,"
@@ -73,17 +73,17 @@ public final class PaperRepository {
   }
 
   /**
-   * For each title key in {@code keys} that a stored paper has, the id of that paper (an arXiv id
-   * when there is one), so an id-less listing entry joins the paper it names.
+   * For each title hash ({@link TitleKey#hash}) in {@code hashes} that a stored paper has, the id of
+   * that paper (an arXiv id when there is one), so an id-less listing entry joins the paper it names.
    */
-  public Map<String, String> findIdsByTitleKeys(Collection<String> keys) {
+  public Map<String, String> findIdsByTitleHashes(Collection<String> hashes) {
     Map<String, String> found = new HashMap<>();
-    if (keys.isEmpty()) return found;
+    if (hashes.isEmpty()) return found;
     jdbi.useHandle(
         h ->
             h.createQuery(
-                    "SELECT title_key, id FROM papers WHERE title_key IN (<keys>) ORDER BY id DESC")
-                .bindList("keys", List.copyOf(keys))
+                    "SELECT title_hash, id FROM papers WHERE title_hash IN (<hashes>) ORDER BY id DESC")
+                .bindList("hashes", List.copyOf(hashes))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(
                     e ->
@@ -118,7 +118,7 @@ public final class PaperRepository {
     return b.bind("id", p.id())
         .bind("version", p.version())
         .bind("title", p.title())
-        .bind("title_key", TitleKey.of(p.title()))
+        .bind("title_hash", TitleKey.hash(p.title()))
         .bind("abstract_text", p.abstractText())
         .bind("authors", String.join("\n", p.authors()))
         .bind("categories", String.join(" ", p.categories()))
@@ -150,15 +150,19 @@ public final class PaperRepository {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC, id DESC LIMIT :n")
+                    "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT :n")
                 .bind("n", limit)
                 .map((rs, ctx) -> map(rs))
                 .list());
   }
 
-  /** Streams every paper in id order without holding them all; for re-indexing. */
+  /**
+   * Streams every paper in id order without holding them all; for re-indexing. Inside a transaction
+   * because the PostgreSQL driver ignores the fetch size, and reads the whole result into memory,
+   * when auto-commit is on.
+   */
   public void forEach(Consumer<Paper> consumer) {
-    jdbi.useHandle(
+    jdbi.useTransaction(
         h -> {
           try (Stream<Paper> s =
               h.createQuery("SELECT " + COLUMNS + " FROM papers ORDER BY id")

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,12 +28,16 @@ class CliTest {
   record Run(int code, String out, String err) {}
 
   Run paperboy(String... args) {
+    return paperboyWithEnv(Map.of(), args);
+  }
+
+  Run paperboyWithEnv(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString()));
     all.addAll(List.of(args));
     int code =
-        Main.run(all.toArray(String[]::new), Map.of(), new PrintWriter(out), new PrintWriter(err));
+        Main.run(all.toArray(String[]::new), env, new PrintWriter(out), new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -171,5 +177,42 @@ class CliTest {
 
     assertThat(code).isZero();
     assertThat(other.resolve("paperboy.mv.db")).exists();
+  }
+
+  @Test
+  void ingests_a_live_source_from_a_local_server() throws IOException {
+    byte[] body = Files.readAllBytes(fixture("hf-daily/daily_papers_2026-06-12.json"));
+    List<String> asked = new ArrayList<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          asked.add(exchange.getRequestURI().toString());
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/daily_papers";
+
+      Run run = paperboyWithEnv(Map.of("PAPERBOY_HF_URL", url), "ingest", "hf:2026-06-12");
+
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out()).isEqualTo("added 30, updated 0, unchanged 0, rejected 0\n");
+      assertThat(asked).hasSize(1);
+      assertThat(asked.get(0)).contains("date=2026-06-12");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void a_bad_live_spec_is_exit_2_naming_the_forms() {
+    Run run = paperboy("ingest", "hf:yesterday");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("paperboy: ").contains("hf:YYYY-MM-DD");
   }
 }

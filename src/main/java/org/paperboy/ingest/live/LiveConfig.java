@@ -1,0 +1,212 @@
+package org.paperboy.ingest.live;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import org.paperboy.BadInputException;
+
+/**
+ * How live sources talk to the outside world: where the services are, who we say we are, and how
+ * patiently we retry.
+ *
+ * @param arxivApiUrl the arXiv API query endpoint
+ * @param oaiUrl the arXiv OAI-PMH endpoint
+ * @param rssUrl the arXiv RSS prefix; categories are appended ({@code .../rss/cs.AI+cs.CL})
+ * @param hfUrl the Hugging Face daily papers endpoint
+ * @param userAgent sent with every request; arXiv asks clients to name themselves and a contact
+ * @param arxivDelay the least time between the starts of two arXiv requests (arXiv asks for 3 s)
+ * @param connectTimeout how long to wait for a connection
+ * @param requestTimeout how long to wait for a whole response, body included
+ * @param maxRetries retries after the first attempt on 5xx, 429, timeouts and connection errors
+ * @param initialBackoff the first backoff; it doubles with each retry, plus up to 25% jitter
+ * @param maxWait the longest single wait: backoff stops growing here, and a server asking for a
+ *     longer Retry-After makes us give up instead of hanging
+ * @param apiPageSize results per arXiv API request (arXiv allows at most 2000)
+ * @param apiMaxResults the most results one {@code api:} search fetches
+ */
+public record LiveConfig(
+    URI arxivApiUrl,
+    URI oaiUrl,
+    URI rssUrl,
+    URI hfUrl,
+    String userAgent,
+    Duration arxivDelay,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    int maxRetries,
+    Duration initialBackoff,
+    Duration maxWait,
+    int apiPageSize,
+    int apiMaxResults) {
+
+  public static final String DEFAULT_USER_AGENT = "paperboy/0.1 (+https://github.com/paperboy)";
+
+  public LiveConfig {
+    requireNonNull(arxivApiUrl, "arxivApiUrl");
+    requireNonNull(oaiUrl, "oaiUrl");
+    requireNonNull(rssUrl, "rssUrl");
+    requireNonNull(hfUrl, "hfUrl");
+    requireNonNull(userAgent, "userAgent");
+    requireNonNegative(arxivDelay, "arxivDelay");
+    requireNonNegative(connectTimeout, "connectTimeout");
+    requireNonNegative(requestTimeout, "requestTimeout");
+    requireNonNegative(initialBackoff, "initialBackoff");
+    requireNonNegative(maxWait, "maxWait");
+    if (userAgent.isBlank()) {
+      throw new IllegalArgumentException("userAgent must not be blank");
+    }
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
+    }
+    if (apiPageSize < 1 || apiPageSize > 2000) {
+      throw new IllegalArgumentException(
+          "apiPageSize must be 1..2000 (arXiv's limit), was " + apiPageSize);
+    }
+    if (apiMaxResults < 1) {
+      throw new IllegalArgumentException("apiMaxResults must be >= 1, was " + apiMaxResults);
+    }
+  }
+
+  /** The real services, a 3 s arXiv delay, 4 retries, 100 results per page and at most 1000. */
+  public static LiveConfig defaults() {
+    return new LiveConfig(
+        URI.create("https://export.arxiv.org/api/query"),
+        URI.create("https://oaipmh.arxiv.org/oai"),
+        URI.create("https://rss.arxiv.org/rss/"),
+        URI.create("https://huggingface.co/api/daily_papers"),
+        DEFAULT_USER_AGENT,
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(120),
+        4,
+        Duration.ofSeconds(2),
+        Duration.ofMinutes(5),
+        100,
+        1000);
+  }
+
+  /**
+   * The defaults, overridden by PAPERBOY_ARXIV_API_URL, PAPERBOY_OAI_URL, PAPERBOY_RSS_URL,
+   * PAPERBOY_HF_URL and PAPERBOY_USER_AGENT when set and not blank.
+   */
+  public static LiveConfig fromEnv(Map<String, String> env) {
+    LiveConfig d = defaults();
+    return new LiveConfig(
+        url(env, "PAPERBOY_ARXIV_API_URL", d.arxivApiUrl),
+        url(env, "PAPERBOY_OAI_URL", d.oaiUrl),
+        url(env, "PAPERBOY_RSS_URL", d.rssUrl),
+        url(env, "PAPERBOY_HF_URL", d.hfUrl),
+        text(env, "PAPERBOY_USER_AGENT", d.userAgent),
+        d.arxivDelay,
+        d.connectTimeout,
+        d.requestTimeout,
+        d.maxRetries,
+        d.initialBackoff,
+        d.maxWait,
+        d.apiPageSize,
+        d.apiMaxResults);
+  }
+
+  /** This config with other service URLs (tests point them at a local server). */
+  public LiveConfig withUrls(URI arxivApi, URI oai, URI rss, URI hf) {
+    return new LiveConfig(
+        arxivApi,
+        oai,
+        rss,
+        hf,
+        userAgent,
+        arxivDelay,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxWait,
+        apiPageSize,
+        apiMaxResults);
+  }
+
+  /** This config with another arXiv API page size and result cap. */
+  public LiveConfig withApiPaging(int pageSize, int maxResults) {
+    return new LiveConfig(
+        arxivApiUrl,
+        oaiUrl,
+        rssUrl,
+        hfUrl,
+        userAgent,
+        arxivDelay,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxWait,
+        pageSize,
+        maxResults);
+  }
+
+  /** This config with another retry budget. */
+  public LiveConfig withRetries(int retries, Duration firstBackoff, Duration longestWait) {
+    return new LiveConfig(
+        arxivApiUrl,
+        oaiUrl,
+        rssUrl,
+        hfUrl,
+        userAgent,
+        arxivDelay,
+        connectTimeout,
+        requestTimeout,
+        retries,
+        firstBackoff,
+        longestWait,
+        apiPageSize,
+        apiMaxResults);
+  }
+
+  /** This config with other timeouts. */
+  public LiveConfig withTimeouts(Duration connect, Duration request) {
+    return new LiveConfig(
+        arxivApiUrl,
+        oaiUrl,
+        rssUrl,
+        hfUrl,
+        userAgent,
+        arxivDelay,
+        connect,
+        request,
+        maxRetries,
+        initialBackoff,
+        maxWait,
+        apiPageSize,
+        apiMaxResults);
+  }
+
+  private static URI url(Map<String, String> env, String name, URI fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      URI uri = new URI(value.strip());
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new BadInputException(name + " must be an http(s) URL, was '" + value + "'");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new BadInputException(name + " is not a valid URL: '" + value + "'", e);
+    }
+  }
+
+  private static String text(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  private static void requireNonNegative(Duration d, String name) {
+    requireNonNull(d, name);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, was " + d);
+    }
+  }
+}
