@@ -70,14 +70,15 @@ final class SearchEngine {
     float[] v = vector;
     List<ScoreDoc> ranked = index.withSearcher(s -> {
       ScoreDoc[] lexical = NONE;
-      if (mode != SearchMode.SEMANTIC) lexical = lexical(s, scoring, filter, depth);
+      // without words to embed (only filters) even semantic search lists what passes them
+      if (mode != SearchMode.SEMANTIC || v == null) lexical = lexical(s, scoring, filter, depth);
       ScoreDoc[] semantic = NONE;
       if (mode != SearchMode.LEXICAL && v != null) {
         semantic = s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, v, depth, filter), depth).scoreDocs;
       }
       return switch (mode) {
         case LEXICAL -> List.of(lexical);
-        case SEMANTIC -> List.of(semantic);
+        case SEMANTIC -> List.of(v == null ? lexical : semantic);
         case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
       };
     });
