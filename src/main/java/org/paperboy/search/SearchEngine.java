@@ -60,7 +60,7 @@ final class SearchEngine {
     SearchMode mode = r.mode().usesVectors() && embedder == null ? SearchMode.LEXICAL : r.mode();
     LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
     Query scoring = lq.scoring(q);
-    Query filter = LexicalQueries.filter(q, r, new QueryBuilder(index.analyzer()));
+    Query filter = Filters.of(q, r, new QueryBuilder(index.analyzer()));
     String about = LexicalQueries.capped(q.aboutText());
     float[] vector = queryVector;
     if (mode.usesVectors() && vector == null && !about.isBlank()) {
