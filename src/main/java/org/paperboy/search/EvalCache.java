@@ -77,8 +77,10 @@ public final class EvalCache implements Embedder {
 
   @Override
   public void close() {
-    try (Database d = db) {
+    try {
       cached.close();
+    } finally {
+      db.close();
     }
   }
 }

@@ -249,10 +249,17 @@ final class PaperIndex implements AutoCloseable {
   @Override
   public void close() {
     refresher.shutdownNow();
-    try (directory;
-        IndexWriter w = writer;
-        searchers) {
-      // closed in reverse order of opening
+    try {
+      // reverse order of opening: searchers, then the writer (which commits), then the directory
+      try {
+        searchers.close();
+      } finally {
+        try {
+          if (writer != null) writer.close();
+        } finally {
+          directory.close();
+        }
+      }
     } catch (IOException e) {
       throw new PaperboyException("closing the search index at " + dir + " failed: " + e.getMessage(), e);
     }

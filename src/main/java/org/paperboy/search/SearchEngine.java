@@ -17,6 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -37,6 +38,7 @@ final class SearchEngine {
   /** How deep each list goes before fusion; also what recall@100 needs. */
   static final int CANDIDATES = 100;
   private static final ScoreDoc[] NONE = new ScoreDoc[0];
+  private static final int OVERSAMPLE = 2;
 
   private final PaperIndex index;
   private final Embedder embedder;
@@ -74,7 +76,7 @@ final class SearchEngine {
       if (mode != SearchMode.SEMANTIC || v == null) lexical = lexical(s, scoring, filter, depth);
       ScoreDoc[] semantic = NONE;
       if (mode != SearchMode.LEXICAL && v != null) {
-        semantic = s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, v, depth, filter), depth).scoreDocs;
+        semantic = s.search(nearest(v, depth, filter), depth).scoreDocs;
       }
       return switch (mode) {
         case LEXICAL -> List.of(lexical);
@@ -85,6 +87,16 @@ final class SearchEngine {
     Query highlight = snippets ? lq.highlighting(q) : null;
     List<SearchHit> hits = hits(r.query(), ranked, filter, highlight, r.limit(), snippets);
     return new SearchResult(hits, mode, lq.ambiguous(q));
+  }
+
+  /**
+   * The {@code k} nearest vectors that pass {@code filter} (inside the HNSW search). The graph
+   * walks 7-bit quantized vectors, so twice as many candidates are taken and re-ranked by their
+   * full-precision cosine, which quantization would otherwise blur.
+   */
+  static Query nearest(float[] vector, int k, Query filter) {
+    Query knn = new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k * OVERSAMPLE, filter);
+    return RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, vector, PaperDocuments.VECTOR, k);
   }
 
   private static ScoreDoc[] lexical(IndexSearcher s, Query scoring, Query filter, int depth)
@@ -158,7 +170,7 @@ final class SearchEngine {
     float[] vector = (float[]) found[0];
     if (vector != null) {
       List<ScoreDoc> near = index.withSearcher(
-          s -> List.of(s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, limit, notSelf), limit).scoreDocs));
+          s -> List.of(s.search(nearest(vector, limit, notSelf), limit).scoreDocs));
       return hits("", near, null, null, limit, false);
     }
     ParsedQuery words = ParsedQuery.plain(LexicalQueries.capped((String) found[1]));
