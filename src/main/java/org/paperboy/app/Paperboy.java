@@ -6,7 +6,12 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
+import org.paperboy.embed.BgeSmallEmbedder;
+import org.paperboy.embed.CachingEmbedder;
+import org.paperboy.embed.Embedder;
+import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
+import org.paperboy.search.SearchService;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
@@ -23,6 +28,7 @@ public final class Paperboy implements AutoCloseable {
   private final PaperRepository papers;
   private final StateRepository state;
   private final IngestService ingest;
+  private final SearchService search;
 
   private Paperboy(Config config) {
     this.config = config;
@@ -37,6 +43,14 @@ public final class Paperboy implements AutoCloseable {
       papers = new PaperRepository(database.jdbi());
       state = new StateRepository(database.jdbi());
       ingest = new IngestService(papers, Clock.systemUTC());
+      // Semantic search embeds every paper (vectors cached in the store); PAPERBOY_EMBEDDINGS=off
+      // keeps search lexical, e.g. for fast test runs.
+      Embedder embedder =
+          "off".equalsIgnoreCase(config.env().getOrDefault("PAPERBOY_EMBEDDINGS", "on"))
+              ? null
+              : track(new CachingEmbedder(BgeSmallEmbedder.create(), new EmbeddingCache(database.jdbi())));
+      search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
+      ingest.addListener(search::stored);
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
@@ -79,6 +93,10 @@ public final class Paperboy implements AutoCloseable {
 
   public IngestService ingest() {
     return ingest;
+  }
+
+  public SearchService search() {
+    return search;
   }
 
   @Override
