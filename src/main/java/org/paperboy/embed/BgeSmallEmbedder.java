@@ -69,6 +69,11 @@ public final class BgeSmallEmbedder implements Embedder {
     this.batchTokens = batchTokens;
   }
 
+  /** An embedder that loads this model on its first use (see {@link LazyEmbedder}). */
+  public static Embedder lazy() {
+    return new LazyEmbedder(MODEL_NAME, DIMENSIONS, BgeSmallEmbedder::create);
+  }
+
   /** Loads the model with one intra-op thread per available core. */
   public static BgeSmallEmbedder create() {
     return create(
