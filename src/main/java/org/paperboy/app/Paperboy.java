@@ -43,12 +43,12 @@ public final class Paperboy implements AutoCloseable {
       papers = new PaperRepository(database.jdbi());
       state = new StateRepository(database.jdbi());
       ingest = new IngestService(papers, Clock.systemUTC());
-      // Semantic search embeds every paper (vectors cached in the store); PAPERBOY_EMBEDDINGS=off
-      // keeps search lexical, e.g. for fast test runs.
+      // Semantic search embeds every paper (vectors cached in the store, the model loaded on first
+      // use); PAPERBOY_EMBEDDINGS=off keeps search lexical, e.g. for fast test runs.
       Embedder embedder =
           "off".equalsIgnoreCase(config.env().getOrDefault("PAPERBOY_EMBEDDINGS", "on"))
               ? null
-              : track(new CachingEmbedder(BgeSmallEmbedder.create(), new EmbeddingCache(database.jdbi())));
+              : track(new CachingEmbedder(BgeSmallEmbedder.lazy(), new EmbeddingCache(database.jdbi())));
       search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
       ingest.addListener(search::stored);
     } catch (RuntimeException e) {

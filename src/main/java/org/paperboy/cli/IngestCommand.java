@@ -37,6 +37,11 @@ final class IngestCommand implements Callable<Integer> {
       description = "Skip detection: arxiv-atom, oai-pmh, arxiv-rss, hf-daily, kaggle or listing.")
   String format;
 
+  @Option(
+      names = "--no-embed",
+      description = "Store and index for keyword search only; compute vectors later ('paperboy embed' or 'serve').")
+  boolean noEmbed;
+
   @Override
   public Integer call() {
     Format forced = format == null ? null : Format.byName(format);
@@ -52,6 +57,9 @@ final class IngestCommand implements Callable<Integer> {
       total = total.plus(report);
     }
     out.println(total.summary());
+    if (!noEmbed && total.added() + total.updated() > 0) {
+      Embedding.run(main.app().search(), err);
+    }
     for (String reject : total.rejects()) {
       err.println("rejected " + reject);
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ServeCommand.class,
       IngestCommand.class,
+      EmbedCommand.class,
       PapersCommand.class,
       StatsCommand.class,
       SearchCommand.class,

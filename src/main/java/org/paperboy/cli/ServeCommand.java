@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.paperboy.app.Paperboy;
 import org.paperboy.app.SampleCorpus;
+import org.paperboy.search.VectorBackfill;
 import org.paperboy.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +29,12 @@ final class ServeCommand implements Callable<Integer> {
     String bind = host != null ? host : main.env().getOrDefault("PAPERBOY_HOST", "0.0.0.0");
     SampleCorpus.loadIfEmpty(app);
     WebServer server = new WebServer(app);
+    VectorBackfill embedder = new VectorBackfill(app.search()).start();
     CountDownLatch stopped = new CountDownLatch(1);
     // Ctrl-C: stop taking requests, then close the store, so nothing is left half written.
     Thread hook = new Thread(() -> {
       server.close();
+      embedder.close();
       app.close();
       stopped.countDown();
     }, "paperboy-shutdown");

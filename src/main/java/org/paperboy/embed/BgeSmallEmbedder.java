@@ -69,6 +69,11 @@ public final class BgeSmallEmbedder implements Embedder {
     this.batchTokens = batchTokens;
   }
 
+  /** An embedder that loads this model on its first use (see {@link LazyEmbedder}). */
+  public static Embedder lazy() {
+    return new LazyEmbedder(MODEL_NAME, DIMENSIONS, BgeSmallEmbedder::create);
+  }
+
   /** Loads the model with one intra-op thread per available core. */
   public static BgeSmallEmbedder create() {
     return create(
@@ -96,13 +101,18 @@ public final class BgeSmallEmbedder implements Embedder {
   /** The session settings our pipeline uses; the benchmark's bare session uses the same. */
   static OrtSession.SessionOptions sessionOptions(int threads) throws OrtException {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-    options.setIntraOpNumThreads(threads);
-    options.setInterOpNumThreads(1);
-    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-    // Idle workers sleep instead of spinning: the cores are shared with the web app, Lucene and
-    // ingest, and spinning threads steal from them for a gain only a dedicated machine would see.
-    options.addConfigEntry("session.intra_op.allow_spinning", "0");
-    return options;
+    try {
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // Idle workers sleep instead of spinning: the cores are shared with the web app, Lucene and
+      // ingest, and spinning threads steal from them for a gain only a dedicated machine sees.
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      return options;
+    } catch (OrtException | RuntimeException e) {
+      options.close();
+      throw e;
+    }
   }
 
   static byte[] modelBytes() {

@@ -54,6 +54,24 @@ public final class CachingEmbedder implements Embedder {
     return embed(texts, Side.QUERY, Progress.NONE);
   }
 
+  /**
+   * The cached document vectors of {@code texts}, null where a text has none yet. Never runs the
+   * model: indexing uses it so that storing papers never waits for embeddings.
+   */
+  public float[][] cachedDocuments(List<String> texts) {
+    String[] hashes = new String[texts.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = EmbeddingCache.contentHash(modelName(), Side.DOCUMENT, texts.get(i));
+    }
+    Map<String, float[]> found = cache.find(modelName(), dimensions(), java.util.Arrays.asList(hashes));
+    float[][] out = new float[hashes.length][];
+    for (int i = 0; i < hashes.length; i++) {
+      float[] v = found.get(hashes[i]);
+      out[i] = v == null ? null : v.clone();
+    }
+    return out;
+  }
+
   private float[][] embed(List<String> texts, Side side, Progress progress) {
     int total = texts.size();
     String[] hashes = new String[total];

@@ -19,6 +19,7 @@ import org.paperboy.PaperboyException;
  */
 final class WordPieceTokenizer {
   private static final int MAX_CHARS_PER_WORD = 100;
+  private static final int NORMALIZE_CHUNK = 2048;
 
   private final Map<String, Integer> vocab;
 
@@ -91,9 +92,29 @@ final class WordPieceTokenizer {
     return null;
   }
 
-  /** Normalises a stretch of text and adds the word pieces of each of its words. */
+  /**
+   * Adds the word pieces of a stretch of raw text. It is normalised a few kilobytes at a time, cut
+   * at a space (where the pre-tokenizer splits anyway), so that work stops at the token limit.
+   */
   private void addWords(String raw, Ids ids) {
-    String text = BertNormalizer.normalize(raw);
+    for (int from = 0; from < raw.length() && !ids.full(); ) {
+      int to = spaceAtOrAfter(raw, from + NORMALIZE_CHUNK);
+      addNormalizedWords(BertNormalizer.normalize(raw.substring(from, to)), ids);
+      from = to;
+    }
+  }
+
+  private static int spaceAtOrAfter(String raw, int at) {
+    for (int i = at; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\t') {
+        return i;
+      }
+    }
+    return raw.length();
+  }
+
+  private void addNormalizedWords(String text, Ids ids) {
     int wordStart = -1;
     for (int i = 0; i < text.length() && !ids.full(); ) {
       int cp = text.codePointAt(i);

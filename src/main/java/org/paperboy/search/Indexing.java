@@ -4,17 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.paperboy.embed.BgeSmallEmbedder;
+import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.paper.Paper;
 
-/** Papers to documents, with their vectors when there is an embedder (one batch call per batch). */
+/**
+ * Papers to documents, with their vectors when there is an embedder (one batch call per batch).
+ * With a caching embedder only vectors already in the cache are used: storing papers never waits
+ * for the model, and {@link SearchService#embedMissing} fills the rest in later.
+ */
 final class Indexing {
   private Indexing() {}
 
   static List<Document> documents(List<Paper> papers, Embedder embedder) {
     float[][] vectors = null;
     if (embedder != null && !papers.isEmpty()) {
-      vectors = embedder.embedDocuments(papers.stream().map(Indexing::text).toList());
+      List<String> texts = papers.stream().map(Indexing::text).toList();
+      vectors =
+          embedder instanceof CachingEmbedder cached
+              ? cached.cachedDocuments(texts)
+              : embedder.embedDocuments(texts);
     }
     List<Document> docs = new ArrayList<>(papers.size());
     for (int i = 0; i < papers.size(); i++) {

@@ -171,6 +171,33 @@ final class PaperIndex implements AutoCloseable {
     }
   }
 
+  /** Ids of up to {@code max} indexed papers that have no vector yet. */
+  List<String> idsWithoutVector(int max) {
+    return withSearcher(
+        s -> {
+          List<String> ids = new java.util.ArrayList<>();
+          var stored = s.storedFields();
+          for (var hit : s.search(withoutVector(), Math.max(1, max)).scoreDocs) {
+            ids.add(stored.document(hit.doc).get(PaperDocuments.ID));
+          }
+          return ids;
+        });
+  }
+
+  /** How many indexed papers have no vector yet. */
+  int countWithoutVector() {
+    return withSearcher(s -> s.count(withoutVector()));
+  }
+
+  private static org.apache.lucene.search.Query withoutVector() {
+    return new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(new org.apache.lucene.search.MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(
+            new org.apache.lucene.search.FieldExistsQuery(PaperDocuments.VECTOR),
+            org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+        .build();
+  }
+
   /** Adds without looking for an older copy; for a fresh rebuild. Call {@link #commit()} after. */
   void add(List<Document> docs) {
     try {

@@ -103,6 +103,50 @@ public final class SearchService implements AutoCloseable {
     lexicon = acronyms.load();
   }
 
+  /**
+   * Embeds up to {@code max} indexed papers that have no vector yet and re-indexes them with it;
+   * returns how many it did (0: nothing is missing, or there is no embedder). The model runs
+   * outside the lock so searches and ingest go on meanwhile; a paper whose text changed in between
+   * keeps waiting for the next round.
+   */
+  public int embedMissing(int max) {
+    if (embedder == null || index.readOnly()) return 0;
+    List<String> ids = index.idsWithoutVector(max);
+    if (ids.isEmpty()) return 0;
+    List<Paper> batch = new ArrayList<>(papers.findAll(ids).values());
+    float[][] vectors = embedder.embedDocuments(batch.stream().map(Indexing::text).toList());
+    Map<String, String> embeddedText = new LinkedHashMap<>();
+    Map<String, float[]> vectorById = new LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      embeddedText.put(batch.get(i).id(), Indexing.text(batch.get(i)));
+      vectorById.put(batch.get(i).id(), vectors[i]);
+    }
+    synchronized (this) {
+      List<org.apache.lucene.document.Document> docs = new ArrayList<>();
+      for (Paper p : papers.findAll(vectorById.keySet()).values()) {
+        if (Indexing.text(p).equals(embeddedText.get(p.id()))) {
+          docs.add(PaperDocuments.toDocument(p, vectorById.get(p.id())));
+        }
+      }
+      index.upsert(docs);
+      // Ids gone from the store would otherwise be asked for again and again.
+      List<String> gone = new ArrayList<>(ids);
+      gone.removeAll(vectorById.keySet());
+      if (!gone.isEmpty()) index.delete(gone);
+      return docs.size() + gone.size();
+    }
+  }
+
+  /** True when papers get vectors (an embedder is configured). */
+  public boolean embeds() {
+    return embedder != null;
+  }
+
+  /** How many indexed papers still wait for their vector. */
+  public int pendingVectors() {
+    return embedder == null ? 0 : index.countWithoutVector();
+  }
+
   /** Rebuilds the index and the acronym lexicon from the store; returns the number of papers. */
   public synchronized long reindex() {
     index.deleteAll();

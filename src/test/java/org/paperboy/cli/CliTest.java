@@ -27,8 +27,11 @@ class CliTest {
 
   record Run(int code, String out, String err) {}
 
+  /** Most tests need no vectors: the model costs seconds per hundred papers. */
+  static final Map<String, String> LEXICAL = Map.of("PAPERBOY_EMBEDDINGS", "off");
+
   Run paperboy(String... args) {
-    return paperboyWithEnv(Map.of(), args);
+    return paperboyWithEnv(LEXICAL, args);
   }
 
   Run paperboyWithEnv(Map<String, String> env, String... args) {
@@ -171,7 +174,7 @@ class CliTest {
     int code =
         Main.run(
             new String[] {"ingest", fixture(KAGGLE).toString(), "--data", other.toString()},
-            Map.of(),
+            LEXICAL,
             new PrintWriter(out),
             new PrintWriter(new StringWriter()));
 
@@ -197,7 +200,9 @@ class CliTest {
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/daily_papers";
 
-      Run run = paperboyWithEnv(Map.of("PAPERBOY_HF_URL", url), "ingest", "hf:2026-06-12");
+      Run run =
+          paperboyWithEnv(
+              Map.of("PAPERBOY_HF_URL", url, "PAPERBOY_EMBEDDINGS", "off"), "ingest", "hf:2026-06-12");
 
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(run.out()).isEqualTo("added 30, updated 0, unchanged 0, rejected 0\n");
@@ -214,5 +219,25 @@ class CliTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).startsWith("paperboy: ").contains("hf:YYYY-MM-DD");
+  }
+
+  @Test
+  void ingest_embeds_the_new_papers_so_semantic_search_finds_them_at_once() throws IOException {
+    List<String> lines =
+        Files.readAllLines(fixture("listing/mllm-search-listing.txt"), StandardCharsets.UTF_8);
+    Path file = dir.resolve("few.txt");
+    Files.write(file, lines.subList(0, 2 + 2 * 6), StandardCharsets.UTF_8); // banners + 6 papers
+
+    Run ingest = paperboyWithEnv(Map.of(), "ingest", file.toString());
+    Run search =
+        paperboyWithEnv(Map.of(), "search", "masking strategy for pretraining", "--mode", "semantic", "--json");
+    Run again = paperboyWithEnv(Map.of(), "embed");
+
+    assertThat(ingest.out()).isEqualTo("added 6, updated 0, unchanged 0, rejected 0\n");
+    assertThat(search.code()).as(search.err()).isZero();
+    assertThat(search.out().lines().toList()).hasSize(6);
+    assertThat(search.out().lines().findFirst().orElseThrow())
+        .contains("Learning Better Masking for Better Language Model Pre-training");
+    assertThat(again.out()).isEqualTo("embedded 0 papers\n");
   }
 }

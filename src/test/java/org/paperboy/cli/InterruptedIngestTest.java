@@ -53,7 +53,7 @@ class InterruptedIngestTest {
     int code =
         Main.run(
             new String[] {"--data", data.toString(), "ingest", file.toString()},
-            Map.of(),
+            CliTest.LEXICAL,
             new PrintWriter(out),
             new PrintWriter(err));
 
@@ -74,7 +74,9 @@ class InterruptedIngestTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
     cmd.addAll(List.of(Main.class.getName(), "--data", data.toString(), "ingest", file.toString()));
-    return new ProcessBuilder(cmd)
+    ProcessBuilder child = new ProcessBuilder(cmd);
+    child.environment().put("PAPERBOY_EMBEDDINGS", "off");
+    return child
         .redirectErrorStream(true)
         .redirectOutput(data.resolveSibling("child.log").toFile())
         .start();

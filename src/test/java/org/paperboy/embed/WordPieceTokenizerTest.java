@@ -70,6 +70,14 @@ class WordPieceTokenizerTest {
     assertThat(ids[511]).isEqualTo(full[full.length - 1]);
   }
 
+  @Test
+  void cuts_a_huge_text_exactly_where_the_reference_would() {
+    String huge = String.join("\n", Fixtures.paperTexts()); // about 440 kB, cut in chunks
+    int[] ids = ours.encode(huge, 512);
+    int[] full = reference(huge);
+    assertThat(Arrays.copyOf(ids, 511)).containsExactly(Arrays.copyOf(full, 511));
+  }
+
   private static int[] reference(String text) {
     return Arrays.stream(reference.encode(text, true, false).getIds())
         .mapToInt(l -> (int) l)
