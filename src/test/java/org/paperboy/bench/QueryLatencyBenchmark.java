@@ -76,7 +76,7 @@ public final class QueryLatencyBenchmark {
 
   /** One untimed pass to warm up, then a timed pass; per-query latency and throughput. */
   private static void run(String name, int threads, List<String> qs, Work work) throws Exception {
-    pass(threads, qs.subList(0, Math.min(200, qs.size())), work, new long[qs.size()]);
+    pass(threads, qs.subList(0, Math.min(100, qs.size())), work, new long[qs.size()]);
     long[] nanos = new long[qs.size()];
     long t0 = System.nanoTime();
     pass(threads, qs, work, nanos);
