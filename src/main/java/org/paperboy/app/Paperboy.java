@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
 import org.paperboy.ingest.IngestService;
+import org.paperboy.search.SearchService;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
@@ -23,6 +24,7 @@ public final class Paperboy implements AutoCloseable {
   private final PaperRepository papers;
   private final StateRepository state;
   private final IngestService ingest;
+  private final SearchService search;
 
   private Paperboy(Config config) {
     this.config = config;
@@ -37,6 +39,8 @@ public final class Paperboy implements AutoCloseable {
       papers = new PaperRepository(database.jdbi());
       state = new StateRepository(database.jdbi());
       ingest = new IngestService(papers, Clock.systemUTC());
+      search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), null));
+      ingest.addListener(search::stored);
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
@@ -79,6 +83,10 @@ public final class Paperboy implements AutoCloseable {
 
   public IngestService ingest() {
     return ingest;
+  }
+
+  public SearchService search() {
+    return search;
   }
 
   @Override

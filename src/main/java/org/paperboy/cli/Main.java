@@ -24,6 +24,11 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       PapersCommand.class,
       StatsCommand.class,
+      SearchCommand.class,
+      RelatedCommand.class,
+      ReindexCommand.class,
+      AcronymsCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

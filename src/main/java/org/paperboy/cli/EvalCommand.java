@@ -1,0 +1,41 @@
+package org.paperboy.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.paperboy.search.Evaluation;
+import org.paperboy.search.SearchMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "eval",
+    description = {
+      "Measure search quality on a BEIR-layout folder (corpus.jsonl, queries.jsonl, qrels/test.tsv).",
+      "Uses a temporary index, never the data dir. Prints: ndcg@10=X recall@100=Y queries=N"
+    })
+final class EvalCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "DIR", description = "The collection folder.")
+  Path dir;
+
+  @Option(names = "--mode", paramLabel = "M", description = "hybrid (default), lexical or semantic.")
+  String mode = "hybrid";
+
+  @Override
+  public Integer call() {
+    SearchMode m = SearchMode.parse(mode);
+    Evaluation.Result r;
+    if (m.usesVectors()) {
+      try (var embedder = EvalEmbedder.open(main.env())) {
+        r = Evaluation.run(dir, m, embedder);
+      }
+    } else {
+      r = Evaluation.run(dir, m, null);
+    }
+    main.spec.commandLine().getOut().println(r.line());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,32 @@
+package org.paperboy.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Reciprocal rank fusion (Cormack et al., SIGIR 2009): each list gives a document 1 / (k + rank).
+ * It needs no score calibration between BM25 and cosine, which is why hybrid search uses it.
+ */
+final class Fusion {
+  static final int K = 60;
+
+  private Fusion() {}
+
+  /** The fused list, best first; a document's score sums over the lists it is in. */
+  static List<ScoreDoc> rrf(List<ScoreDoc[]> lists, int limit) {
+    Map<Integer, double[]> scores = new LinkedHashMap<>();
+    for (ScoreDoc[] list : lists) {
+      for (int rank = 0; rank < list.length; rank++) {
+        scores.computeIfAbsent(list[rank].doc, d -> new double[1])[0] += 1.0 / (K + rank + 1);
+      }
+    }
+    List<ScoreDoc> fused = new ArrayList<>(scores.size());
+    scores.forEach((doc, s) -> fused.add(new ScoreDoc(doc, (float) s[0])));
+    fused.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    return fused.subList(0, Math.min(limit, fused.size()));
+  }
+}

@@ -1,0 +1,281 @@
+package org.paperboy.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.paperboy.PaperboyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed every
+ * second on a named thread (and at once after each write, so a paper is searchable when ingest
+ * returns). A missing, corrupt or outdated index is replaced by an empty one and reported through
+ * {@link #needsRebuild()}; the store is the source of truth and the caller refills it.
+ */
+final class PaperIndex implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
+  /** Bump when fields or analysis change: an index written with another layout is rebuilt. */
+  static final String LAYOUT = "1";
+  private static final String LAYOUT_KEY = "paperboy.layout";
+
+  /** BM25 with Anserini's BEIR settings (k1 0.9, b 0.4): abstracts are short and similar in length. */
+  static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
+
+  private final Path dir;
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final ScheduledExecutorService refresher;
+  private final Analyzer analyzer;
+  private final boolean needsRebuild;
+
+  private PaperIndex(Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild)
+      throws IOException {
+    this.dir = dir;
+    this.directory = directory;
+    this.writer = writer;
+    this.analyzer = newAnalyzer();
+    this.needsRebuild = needsRebuild;
+    SearcherFactory bm25 =
+        new SearcherFactory() {
+          @Override
+          public IndexSearcher newSearcher(
+              org.apache.lucene.index.IndexReader reader,
+              org.apache.lucene.index.IndexReader previous) {
+            IndexSearcher s = new IndexSearcher(reader);
+            s.setSimilarity(SIMILARITY);
+            return s;
+          }
+        };
+    // Without a writer (another process holds it) the searcher follows that process's commits.
+    this.searchers =
+        writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paperboy-search-refresh"));
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Opens the index in {@code dir}, creating or replacing it when it cannot be used as is. */
+  static PaperIndex open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      try {
+        FSDirectory d = FSDirectory.open(dir);
+        String problem = problemWith(d);
+        if (problem == null) {
+          try {
+            return new PaperIndex(dir, d, new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND)), false);
+          } catch (LockObtainFailedException locked) {
+            log.warn("search index at {} is in use by another paperboy process; searching it read-only", dir);
+            return new PaperIndex(dir, d, null, false);
+          }
+        }
+        d.close();
+        log.warn("search index at {} {}; rebuilding it from the store", dir, problem);
+      } catch (LockObtainFailedException e) {
+        throw new PaperboyException("the search index at " + dir + " needs a rebuild but another paperboy process holds it; stop that process first", e);
+      } catch (IOException | RuntimeException e) {
+        log.warn("search index at {} is unreadable ({}); rebuilding it from the store", dir, e.toString());
+      }
+      wipe(dir);
+      FSDirectory d = FSDirectory.open(dir);
+      IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.CREATE));
+      w.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+      w.commit();
+      return new PaperIndex(dir, d, w, true);
+    } catch (IOException e) {
+      throw new PaperboyException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Why the index in {@code d} cannot be used, or null when it can. Opening all segments is the check. */
+  private static String problemWith(FSDirectory d) throws IOException {
+    if (!DirectoryReader.indexExists(d)) return "does not exist";
+    try (DirectoryReader r = DirectoryReader.open(d)) {
+      String layout = r.getIndexCommit().getUserData().get(LAYOUT_KEY);
+      return LAYOUT.equals(layout) ? null : "has layout " + layout + ", expected " + LAYOUT;
+    }
+  }
+
+  private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    IndexWriterConfig c = new IndexWriterConfig(newAnalyzer());
+    c.setOpenMode(mode);
+    c.setSimilarity(SIMILARITY);
+    c.setRAMBufferSizeMB(128);
+    c.setCodec(new VectorCodec());
+    return c;
+  }
+
+  static Analyzer newAnalyzer() {
+    return new PerFieldAnalyzerWrapper(
+        new PaperAnalyzer(), Map.of(PaperDocuments.AUTHORS, new NameAnalyzer()));
+  }
+
+  /** HNSW over int8 (7-bit) scalar-quantized vectors: 4x smaller, recall barely changes. */
+  private static final class VectorCodec extends Lucene103Codec {
+    private final KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
+
+    @Override
+    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+      return vectors;
+    }
+  }
+
+  /** True when another process holds the writer: searches work, writes are refused. */
+  boolean readOnly() {
+    return writer == null;
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new PaperboyException(
+          "the search index at " + dir + " is in use by another paperboy process (e.g. serve); run this there or stop it first");
+    }
+    return writer;
+  }
+
+  boolean needsRebuild() {
+    return needsRebuild;
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  int numDocs() {
+    return withSearcher(s -> s.getIndexReader().numDocs());
+  }
+
+  /** Adds or replaces documents by id, then commits and refreshes so they are searchable now. */
+  void upsert(List<Document> docs) {
+    try {
+      for (Document d : docs) {
+        writer().updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
+      }
+      commit();
+    } catch (IOException e) {
+      throw new PaperboyException("writing to the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds without looking for an older copy; for a fresh rebuild. Call {@link #commit()} after. */
+  void add(List<Document> docs) {
+    try {
+      writer().addDocuments(docs);
+    } catch (IOException e) {
+      throw new PaperboyException("writing to the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  void delete(List<String> ids) {
+    try {
+      for (String id : ids) writer().deleteDocuments(new Term(PaperDocuments.ID, id));
+      commit();
+    } catch (IOException e) {
+      throw new PaperboyException("deleting from the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  void deleteAll() {
+    try {
+      writer().deleteAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void commit() {
+    try {
+      writer().setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+      writer().commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new PaperboyException("committing the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} with a current searcher, released afterwards whatever happens. */
+  <T> T withSearcher(SearcherWork<T> work) {
+    IndexSearcher s = null;
+    try {
+      s = searchers.acquire();
+      return work.apply(s);
+    } catch (IOException e) {
+      throw new PaperboyException("reading the search index at " + dir + " failed: " + e.getMessage(), e);
+    } finally {
+      if (s != null) {
+        try {
+          searchers.release(s);
+        } catch (IOException e) {
+          log.warn("releasing a searcher failed", e);
+        }
+      }
+    }
+  }
+
+  interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  long sizeOnDisk() {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void refreshQuietly() {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      log.warn("refreshing the search index failed", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    try (directory;
+        IndexWriter w = writer;
+        searchers) {
+      // closed in reverse order of opening
+    } catch (IOException e) {
+      throw new PaperboyException("closing the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void wipe(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.paperboy.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.paperboy.NotFoundException;
+import org.paperboy.embed.Embedder;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.TitleKey;
+
+/**
+ * Runs searches against a {@link PaperIndex}: BM25, kNN with the filters inside the vector search,
+ * rank fusion, pinning of exact id / title matches and snippets. Shared by the service and the
+ * evaluation harness, so what is measured is what readers get.
+ */
+final class SearchEngine {
+  /** How deep each list goes before fusion; also what recall@100 needs. */
+  static final int CANDIDATES = 100;
+  private static final ScoreDoc[] NONE = new ScoreDoc[0];
+
+  private final PaperIndex index;
+  private final Embedder embedder;
+  private final Supplier<AcronymLexicon> lexicon;
+
+  SearchEngine(PaperIndex index, Embedder embedder, Supplier<AcronymLexicon> lexicon) {
+    this.index = index;
+    this.embedder = embedder;
+    this.lexicon = lexicon;
+  }
+
+  boolean hasVectors() {
+    return embedder != null;
+  }
+
+  /**
+   * The search. {@code queryVector} may be given when the caller embedded the query already (the
+   * harness embeds all queries in one batch); otherwise it is computed here when the mode needs it.
+   */
+  SearchResult search(ParsedQuery q, SearchRequest r, float[] queryVector, boolean snippets) {
+    SearchMode mode = r.mode().usesVectors() && embedder == null ? SearchMode.LEXICAL : r.mode();
+    LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
+    Query scoring = lq.scoring(q);
+    Query filter = LexicalQueries.filter(q, r, new QueryBuilder(index.analyzer()));
+    String about = LexicalQueries.capped(q.aboutText());
+    float[] vector = queryVector;
+    if (mode.usesVectors() && vector == null && !about.isBlank()) {
+      vector = embedder.embedQueries(List.of(about))[0];
+    }
+    int depth = mode == SearchMode.HYBRID ? Math.max(r.limit(), CANDIDATES) : r.limit();
+    float[] v = vector;
+    List<ScoreDoc> ranked = index.withSearcher(s -> {
+      ScoreDoc[] lexical = NONE;
+      if (mode != SearchMode.SEMANTIC) lexical = lexical(s, scoring, filter, depth);
+      ScoreDoc[] semantic = NONE;
+      if (mode != SearchMode.LEXICAL && v != null) {
+        semantic = s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, v, depth, filter), depth).scoreDocs;
+      }
+      return switch (mode) {
+        case LEXICAL -> List.of(lexical);
+        case SEMANTIC -> List.of(semantic);
+        case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
+      };
+    });
+    List<SearchHit> hits = hits(r.query(), ranked, filter, scoring, r.limit(), snippets);
+    return new SearchResult(hits, mode, lq.ambiguous(q));
+  }
+
+  private static ScoreDoc[] lexical(IndexSearcher s, Query scoring, Query filter, int depth)
+      throws IOException {
+    if (scoring == null) {
+      // Only filters (e.g. "cat:cs.CL year:2025"): the newest papers that pass them.
+      if (filter == null) return NONE;
+      Sort newest = new Sort(new SortedNumericSortField(PaperDocuments.DAY, SortField.Type.LONG, true));
+      return s.search(filter, depth, newest).scoreDocs;
+    }
+    Query q = scoring;
+    if (filter != null) {
+      q = new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+    return s.search(q, depth).scoreDocs;
+  }
+
+  /** Pinned hits first, then the ranked ones, cut to the limit, with snippets. */
+  private List<SearchHit> hits(
+      String raw, List<ScoreDoc> ranked, Query filter, Query highlight, int limit, boolean snippets) {
+    return index.withSearcher(s -> {
+      Set<Integer> pinned = pins(s, raw, filter);
+      List<ScoreDoc> all = new ArrayList<>();
+      for (int doc : pinned) all.add(new ScoreDoc(doc, Float.NaN));
+      for (ScoreDoc d : ranked) if (!pinned.contains(d.doc)) all.add(d);
+      List<ScoreDoc> top = all.subList(0, Math.min(limit, all.size()));
+      int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
+      String[] snips = snippets ? Snippets.of(s, index.analyzer(), highlight, docs) : new String[docs.length];
+      List<SearchHit> out = new ArrayList<>(top.size());
+      double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
+      for (int i = 0; i < top.size(); i++) {
+        ScoreDoc d = top.get(i);
+        boolean pin = pinned.contains(d.doc);
+        double score = pin ? best : d.score;
+        out.add(PaperDocuments.toHit(s.storedFields().document(d.doc), score, snips[i], pin));
+      }
+      return out;
+    });
+  }
+
+  /** Documents the raw query names exactly: an arXiv id, or a whole title. */
+  private static Set<Integer> pins(IndexSearcher s, String raw, Query filter) throws IOException {
+    Set<Integer> docs = new LinkedHashSet<>();
+    String q = raw.strip();
+    List<Query> exact = new ArrayList<>();
+    if (!q.contains(" ") && ArxivId.looksLikeOne(q)) {
+      exact.add(new TermQuery(new Term(PaperDocuments.ID, ArxivId.parse(q).value())));
+    }
+    String key = TitleKey.of(q);
+    if (!key.isEmpty() && q.length() <= 2000) exact.add(new TermQuery(new Term(PaperDocuments.TITLE_KEY, key)));
+    for (Query e : exact) {
+      Query pin = filter == null ? e : new BooleanQuery.Builder().add(e, Occur.MUST).add(filter, Occur.FILTER).build();
+      for (ScoreDoc d : s.search(pin, 5).scoreDocs) docs.add(d.doc);
+    }
+    return docs;
+  }
+
+  /** The papers nearest to {@code id}: by its vector when it has one, else by its words. */
+  List<SearchHit> related(String id, int limit) {
+    Query notSelf = new BooleanQuery.Builder()
+        .add(new MatchAllDocsQuery(), Occur.FILTER)
+        .add(new TermQuery(new Term(PaperDocuments.ID, id)), Occur.MUST_NOT)
+        .build();
+    Object[] found = index.withSearcher(s -> {
+      ScoreDoc[] self = s.search(new TermQuery(new Term(PaperDocuments.ID, id)), 1).scoreDocs;
+      if (self.length == 0) return null;
+      var doc = s.storedFields().document(self[0].doc);
+      return new Object[] {vectorOf(s, self[0].doc), doc.get(PaperDocuments.TITLE) + " " + doc.get(PaperDocuments.ABSTRACT)};
+    });
+    if (found == null) throw new NotFoundException("no paper with id '" + id + "' in the search index");
+    float[] vector = (float[]) found[0];
+    if (vector != null) {
+      List<ScoreDoc> near = index.withSearcher(
+          s -> List.of(s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, limit, notSelf), limit).scoreDocs));
+      return hits("", near, null, null, limit, false);
+    }
+    ParsedQuery words = ParsedQuery.plain(LexicalQueries.capped((String) found[1]));
+    Query scoring = new LexicalQueries(index.analyzer(), AcronymLexicon.EMPTY).scoring(words);
+    List<ScoreDoc> near = index.withSearcher(s -> List.of(lexical(s, scoring, notSelf, limit)));
+    return hits("", near, null, null, limit, false);
+  }
+
+  private static float[] vectorOf(IndexSearcher s, int doc) throws IOException {
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
+    if (values == null) return null;
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    int target = doc - leaf.docBase;
+    return it.advance(target) == target ? values.vectorValue(it.index()).clone() : null;
+  }
+}

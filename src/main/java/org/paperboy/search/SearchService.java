@@ -1,0 +1,153 @@
+package org.paperboy.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.paperboy.embed.Embedder;
+import org.paperboy.paper.Paper;
+import org.paperboy.search.AcronymMiner.Definition;
+import org.paperboy.store.PaperRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search over the stored papers: what the app, web, CLI and digest call.
+ *
+ * <p>Query syntax: words, {@code "phrases"}, {@code -exclude}, {@code title:x}, {@code author:x},
+ * {@code cat:cs.CL} (or {@code cat:cs} for all of cs), {@code year:2024} or {@code
+ * year:2023..2025}. A syntax error is a {@link org.paperboy.BadInputException} naming the position.
+ *
+ * <p>Keeps its index current through {@link #index} (register it as the ingest listener); rebuilds
+ * the index from the store when it is missing or unreadable, and on {@link #reindex()}.
+ */
+public final class SearchService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+  private static final int BATCH = 256;
+
+  private final PaperIndex index;
+  private final PaperRepository papers;
+  private final AcronymStore acronyms;
+  private final Embedder embedder;
+  private final SearchEngine engine;
+  private volatile AcronymLexicon lexicon;
+
+  private SearchService(Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
+    this.papers = papers;
+    this.acronyms = new AcronymStore(jdbi);
+    this.embedder = embedder;
+    this.index = PaperIndex.open(indexDir);
+    this.lexicon = acronyms.load();
+    this.engine = new SearchEngine(index, embedder, () -> lexicon);
+  }
+
+  /**
+   * Opens (or builds) the index in {@code indexDir} over the papers in the store. {@code embedder}
+   * may be null: search is then lexical only. The embedder stays owned by the caller.
+   */
+  public static SearchService open(Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
+    SearchService s = new SearchService(indexDir, papers, jdbi, embedder);
+    try {
+      if (s.index.needsRebuild() && papers.count() > 0) {
+        log.info("rebuilt the search index at {}: {} papers", indexDir, s.reindex());
+      }
+      return s;
+    } catch (RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  public SearchResult search(SearchRequest request) {
+    return engine.search(QuerySyntax.parse(request.query()), request, null, true);
+  }
+
+  /** The papers nearest to {@code id}; a {@link org.paperboy.NotFoundException} for an unknown id. */
+  public List<SearchHit> related(String id, int limit) {
+    return engine.related(id, limit);
+  }
+
+  public boolean semanticAvailable() {
+    return engine.hasVectors();
+  }
+
+  /**
+   * The ingest listener: indexes the papers just stored, drops the ids that no longer exist, and
+   * learns their acronyms. Searchable when this returns.
+   */
+  public synchronized void stored(List<Paper> batch, List<String> removedIds) {
+    if (!removedIds.isEmpty() && !index.readOnly()) {
+      index.delete(removedIds);
+      acronyms.replace(removedIds.stream().collect(
+          java.util.stream.Collectors.toMap(id -> id, id -> Set.<Definition>of(), (a, b) -> a)));
+    }
+    index(batch);
+  }
+
+  /** Indexes newly stored or changed papers and learns their acronyms; searchable on return. */
+  public synchronized void index(List<Paper> batch) {
+    if (index.readOnly()) {
+      log.warn("{} papers stored but not indexed: another paperboy process holds the search index;"
+          + " run 'paperboy reindex' once it stops", batch.size());
+      return;
+    }
+    for (int i = 0; i < batch.size(); i += BATCH) {
+      List<Paper> part = batch.subList(i, Math.min(batch.size(), i + BATCH));
+      index.upsert(Indexing.documents(part, embedder));
+      acronyms.replace(mine(part));
+    }
+    lexicon = acronyms.load();
+  }
+
+  /** Rebuilds the index and the acronym lexicon from the store; returns the number of papers. */
+  public synchronized long reindex() {
+    index.deleteAll();
+    acronyms.clear();
+    List<Paper> buffer = new ArrayList<>(BATCH);
+    long[] count = {0};
+    papers.forEach(p -> {
+      buffer.add(p);
+      if (buffer.size() == BATCH) {
+        flush(buffer);
+        count[0] += BATCH;
+      }
+    });
+    count[0] += buffer.size();
+    flush(buffer);
+    index.commit();
+    lexicon = acronyms.load();
+    return count[0];
+  }
+
+  private void flush(List<Paper> buffer) {
+    if (buffer.isEmpty()) return;
+    index.add(Indexing.documents(buffer, embedder));
+    acronyms.replace(mine(buffer));
+    buffer.clear();
+  }
+
+  static Map<String, Set<Definition>> mine(List<Paper> batch) {
+    Map<String, Set<Definition>> defs = new LinkedHashMap<>();
+    for (Paper p : batch) defs.put(p.id(), AcronymMiner.mine(p.title() + ". " + p.abstractText()));
+    return defs;
+  }
+
+  /** Every mined acronym, most defined first. */
+  public List<Acronym> acronyms() {
+    return lexicon.all();
+  }
+
+  /** What the corpus says {@code term} stands for ("MLLM", "mllms"). */
+  public Optional<Acronym> acronym(String term) {
+    return lexicon.lookup(term);
+  }
+
+  @Override
+  public void close() {
+    index.close();
+  }
+}

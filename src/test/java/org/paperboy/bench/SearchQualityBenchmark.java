@@ -1,0 +1,22 @@
+package org.paperboy.bench;
+
+import java.nio.file.Path;
+import org.paperboy.search.Evaluation;
+import org.paperboy.search.SearchMode;
+
+/**
+ * Runs the evaluation harness on a BEIR folder for the given modes and prints one line each:
+ * {@code bench/run SearchQualityBenchmark /work/shared/data/beir/scifact lexical}.
+ */
+public final class SearchQualityBenchmark {
+  public static void main(String[] args) {
+    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/beir/scifact");
+    String[] modes = args.length > 1 ? args[1].split(",") : new String[] {"lexical"};
+    for (String m : modes) {
+      SearchMode mode = SearchMode.parse(m);
+      long t0 = System.nanoTime();
+      Evaluation.Result r = Evaluation.run(dir, mode, null);
+      System.out.printf("%-8s %s  (%.1f s)%n", mode, r.line(), (System.nanoTime() - t0) / 1e9);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package org.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.BadInputException;
+import org.paperboy.NotFoundException;
+import org.paperboy.PaperboyException;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.Database;
+import org.paperboy.store.PaperRepository;
+
+/** The service on a real H2 store and a real Lucene index on disk, lexical only (no embedder). */
+class SearchServiceTest {
+  @TempDir Path dir;
+  private Database db;
+  private PaperRepository papers;
+  private SearchService search;
+
+  private static final Paper VISION = paper("2401.00001", "Visual Token Pruning for Multimodal LLMs",
+      "Multimodal Large Language Models (MLLMs) spend most compute on visual tokens. We prune them.",
+      "cs.CV", LocalDate.of(2024, 1, 2), "Ada Lovelace");
+  private static final Paper SPEECH = paper("2305.00002", "Speech Recognition with Transformers",
+      "Automatic speech recognition (ASR) with a transformer encoder & <b>bold</b> claims.",
+      "eess.AS", LocalDate.of(2023, 5, 1), "Alan Turing");
+  private static final Paper LINGUAL = paper("2502.00003", "Multilingual LLMs for Low-Resource Languages",
+      "Multilingual Large Language Models (MLLMs) serve many languages. We study low-resource ones.",
+      "cs.CL", LocalDate.of(2025, 2, 3), "Grace Hopper");
+
+  static Paper paper(String id, String title, String abs, String cat, LocalDate day, String author) {
+    return Paper.builder().id(id).title(title).abstractText(abs).addCategory(cat).published(day)
+        .addAuthor(author).build();
+  }
+
+  @BeforeEach
+  void open() {
+    db = Database.open("jdbc:h2:mem:" + dir.getFileName() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", null, null);
+    papers = new PaperRepository(db.jdbi());
+    store(VISION, SPEECH, LINGUAL);
+    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null);
+  }
+
+  private void store(Paper... ps) {
+    papers.write(List.of(ps), List.of(), List.of(), Instant.now());
+  }
+
+  @AfterEach
+  void close() {
+    search.close();
+    db.close();
+  }
+
+  private List<String> ids(String query) {
+    return search.search(SearchRequest.of(query)).hits().stream().map(SearchHit::id).toList();
+  }
+
+  @Test
+  void builds_a_missing_index_from_the_store() {
+    assertThat(ids("speech")).containsExactly("2305.00002");
+  }
+
+  @Test
+  void a_paper_is_searchable_as_soon_as_it_is_indexed() {
+    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    store(p);
+    search.index(List.of(p));
+    assertThat(ids("molecules")).containsExactly("2406.00004");
+  }
+
+  @Test
+  void a_corrupt_index_is_rebuilt_from_the_store() throws IOException {
+    search.close();
+    try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+        Files.write(f, new byte[] {1, 2, 3});
+      }
+    }
+    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null);
+    assertThat(ids("speech")).containsExactly("2305.00002");
+  }
+
+  @Test
+  void filters_by_category_year_and_exclusion() {
+    assertThat(ids("models cat:cs.CV")).containsExactly("2401.00001");
+    assertThat(ids("language year:2025")).containsExactly("2502.00003");
+    assertThat(ids("mllms -multilingual")).containsExactly("2401.00001");
+    assertThat(ids("cat:cs")).containsExactly("2502.00003", "2401.00001");
+    assertThat(ids("author:turing")).containsExactly("2305.00002");
+  }
+
+  @Test
+  void pins_an_exact_arxiv_id_or_title_first() {
+    assertThat(search.search(SearchRequest.of("arXiv:2305.00002v3")).hits())
+        .first().satisfies(h -> {
+          assertThat(h.id()).isEqualTo("2305.00002");
+          assertThat(h.pinned()).isTrue();
+        });
+    assertThat(ids("speech recognition with transformers!")).first().isEqualTo("2305.00002");
+  }
+
+  @Test
+  void reports_the_readings_of_an_ambiguous_acronym() {
+    SearchResult r = search.search(SearchRequest.of("MLLMs"));
+    assertThat(r.ambiguous()).singleElement().hasToString(
+        "MLLM = multilingual large language model (1) / multimodal large language model (1)");
+    assertThat(search.acronym("mllm")).isPresent();
+  }
+
+  @Test
+  void snippets_mark_matches_and_escape_the_abstract() {
+    SearchHit hit = search.search(SearchRequest.of("transformer encoder")).hits().get(0);
+    assertThat(hit.snippet()).contains("<mark>transformer</mark>").contains("&amp;").contains("&lt;b&gt;")
+        .doesNotContain("<b>");
+  }
+
+  @Test
+  void related_papers_exclude_the_paper_itself_and_unknown_ids_are_not_found() {
+    assertThat(search.related("2401.00001", 5)).extracting(SearchHit::id)
+        .doesNotContain("2401.00001").first().isEqualTo("2502.00003");
+    assertThatThrownBy(() -> search.related("9999.99999", 5)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void semantic_mode_falls_back_to_lexical_without_an_embedder() {
+    SearchResult r = search.search(SearchRequest.of("speech").withMode(SearchMode.SEMANTIC));
+    assertThat(r.mode()).isEqualTo(SearchMode.LEXICAL);
+    assertThat(r.hits()).extracting(SearchHit::id).containsExactly("2305.00002");
+  }
+
+  @Test
+  void odd_queries_give_results_or_a_clear_error() {
+    String longQuery = "speech recognition ".repeat(600);
+    assertThat(longQuery.length()).isGreaterThan(10_000);
+    assertThat(ids(longQuery)).first().isEqualTo("2305.00002");
+    assertThat(ids("the of and AND")).isEmpty();
+    assertThat(ids("🚀 视觉 speech")).containsExactly("2305.00002");
+    assertThat(ids("C++ what? AND (speech) OR*")).containsExactly("2305.00002");
+    assertThatThrownBy(() -> ids("")).isInstanceOf(BadInputException.class);
+    assertThatThrownBy(() -> ids("\"speech")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("position 1");
+  }
+
+  @Test
+  void a_second_process_on_the_same_index_searches_read_only() {
+    try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
+      assertThat(second.search(SearchRequest.of("speech")).hits()).extracting(SearchHit::id)
+          .containsExactly("2305.00002");
+      second.index(List.of(VISION)); // stored but not indexed: logged, not fatal
+      assertThatThrownBy(second::reindex).isInstanceOf(PaperboyException.class)
+          .hasMessageContaining("in use by another paperboy process");
+    }
+  }
+
+  @Test
+  void reindex_rebuilds_everything_from_the_store() {
+    assertThat(search.reindex()).isEqualTo(3);
+    assertThat(ids("speech")).containsExactly("2305.00002");
+    assertThat(search.acronyms()).extracting(Acronym::shortForm).contains("MLLM", "ASR");
+  }
+}
