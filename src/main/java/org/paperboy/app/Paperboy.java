@@ -6,9 +6,16 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
+import org.paperboy.account.AccountService;
 import org.paperboy.ingest.IngestService;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.OutboxMailer;
+import org.paperboy.rank.TrendingFormula;
+import org.paperboy.rank.TrendingService;
+import org.paperboy.rank.Votes;
 import org.paperboy.search.SearchService;
 import org.paperboy.store.Database;
+import org.paperboy.store.PaperCalendar;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
 
@@ -25,6 +32,11 @@ public final class Paperboy implements AutoCloseable {
   private final StateRepository state;
   private final IngestService ingest;
   private final SearchService search;
+  private final PaperCalendar calendar;
+  private final Votes votes;
+  private final TrendingService trending;
+  private final Mailer mailer;
+  private final AccountService accounts;
 
   private Paperboy(Config config) {
     this.config = config;
@@ -41,6 +53,15 @@ public final class Paperboy implements AutoCloseable {
       ingest = new IngestService(papers, Clock.systemUTC());
       search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), null));
       ingest.addListener(search::stored);
+      calendar = new PaperCalendar(database.jdbi());
+      votes = new Votes(database.jdbi());
+      trending =
+          new TrendingService(
+              database.jdbi(), papers, votes, TrendingFormula.from(config.env()), Clock.systemUTC());
+      mailer = new OutboxMailer(config.dataDir().resolve("outbox"), "paperboy <paperboy@localhost>", Clock.systemUTC());
+      accounts =
+          new AccountService(
+              database.jdbi(), state, config.env().get("PAPERBOY_SECRET"), mailer, Clock.systemUTC());
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
@@ -87,6 +108,28 @@ public final class Paperboy implements AutoCloseable {
 
   public SearchService search() {
     return search;
+  }
+
+  /** Papers by publication date (daily, week and month views). */
+  public PaperCalendar calendar() {
+    return calendar;
+  }
+
+  public Votes votes() {
+    return votes;
+  }
+
+  public TrendingService trending() {
+    return trending;
+  }
+
+  /** Where mail goes; without SMTP configured, {@code data/outbox/} as .eml files. */
+  public Mailer mailer() {
+    return mailer;
+  }
+
+  public AccountService accounts() {
+    return accounts;
   }
 
   @Override

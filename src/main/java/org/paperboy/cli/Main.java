@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       PapersCommand.class,
       StatsCommand.class,
+      TrendingCommand.class,
       SearchCommand.class,
       RelatedCommand.class,
       ReindexCommand.class,
