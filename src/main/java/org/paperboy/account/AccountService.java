@@ -31,14 +31,19 @@ public final class AccountService {
   private final RateLimiter perClient;
   private final RateLimiter perAddress;
 
+  /** How many link requests one client address and one email address may make per quarter hour. */
+  public record Limits(int perClient, int perAddress) {
+    public static final Limits DEFAULT = new Limits(20, 3);
+  }
+
   public AccountService(
-      Jdbi jdbi, StateRepository state, String secret, Mailer mailer, Clock clock) {
+      Jdbi jdbi, StateRepository state, String secret, Mailer mailer, Limits limits, Clock clock) {
     this.accounts = new AccountRepository(jdbi);
     this.links = new MagicLinks(secret(state, secret));
     this.mailer = mailer;
     this.clock = clock;
-    this.perClient = new RateLimiter(10, Duration.ofMinutes(15), clock);
-    this.perAddress = new RateLimiter(3, Duration.ofMinutes(15), clock);
+    this.perClient = new RateLimiter(limits.perClient(), Duration.ofMinutes(15), clock);
+    this.perAddress = new RateLimiter(limits.perAddress(), Duration.ofMinutes(15), clock);
   }
 
   /** The HMAC key: PAPERBOY_SECRET when set, else a random one made once and kept in the store. */

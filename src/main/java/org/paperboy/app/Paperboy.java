@@ -61,7 +61,14 @@ public final class Paperboy implements AutoCloseable {
       mailer = new OutboxMailer(config.dataDir().resolve("outbox"), "paperboy <paperboy@localhost>", Clock.systemUTC());
       accounts =
           new AccountService(
-              database.jdbi(), state, config.env().get("PAPERBOY_SECRET"), mailer, Clock.systemUTC());
+              database.jdbi(),
+              state,
+              config.env().get("PAPERBOY_SECRET"),
+              mailer,
+              new AccountService.Limits(
+                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_CLIENT", AccountService.Limits.DEFAULT.perClient()),
+                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_ADDRESS", AccountService.Limits.DEFAULT.perAddress())),
+              Clock.systemUTC());
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
