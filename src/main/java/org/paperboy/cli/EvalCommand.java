@@ -2,6 +2,7 @@ package org.paperboy.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.paperboy.search.EvalCache;
 import org.paperboy.search.Evaluation;
 import org.paperboy.search.SearchMode;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class EvalCommand implements Callable<Integer> {
     SearchMode m = SearchMode.parse(mode);
     Evaluation.Result r;
     if (m.usesVectors()) {
-      try (var embedder = EvalEmbedder.open(main.env())) {
+      try (var embedder = EvalCache.open(main.env())) {
         r = Evaluation.run(dir, m, embedder);
       }
     } else {

@@ -46,8 +46,8 @@ public final class Evaluation {
     }
     BeirCollection collection = BeirCollection.open(dir);
     Path tmp = tempDir();
-    try (PaperIndex index = PaperIndex.open(tmp.resolve("index"))) {
-      Embedder vectors = mode.usesVectors() ? embedder : null;
+    Embedder vectors = mode.usesVectors() ? embedder : null;
+    try (PaperIndex index = PaperIndex.open(tmp.resolve("index"), vectors == null ? "none" : vectors.modelName())) {
       AcronymLexicon lexicon = build(collection, index, vectors);
       SearchEngine engine = new SearchEngine(index, vectors, () -> lexicon);
       return score(collection, engine, mode, vectors);

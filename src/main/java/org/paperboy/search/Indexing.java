@@ -3,6 +3,7 @@ package org.paperboy.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
+import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.paper.Paper;
 
@@ -23,6 +24,6 @@ final class Indexing {
   }
 
   static String text(Paper p) {
-    return Embedder.paperText(p.title(), p.abstractText());
+    return BgeSmallEmbedder.paperText(p.title(), p.abstractText());
   }
 }

@@ -43,6 +43,8 @@ final class PaperIndex implements AutoCloseable {
   /** Bump when fields or analysis change: an index written with another layout is rebuilt. */
   static final String LAYOUT = "1";
   private static final String LAYOUT_KEY = "paperboy.layout";
+  /** The embedding model the vectors came from ("none" without vectors): a change means rebuild. */
+  private static final String MODEL_KEY = "paperboy.vectors";
 
   /** BM25 with Anserini's BEIR settings (k1 0.9, b 0.4): abstracts are short and similar in length. */
   static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
@@ -54,9 +56,12 @@ final class PaperIndex implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private final Analyzer analyzer;
   private final boolean needsRebuild;
+  private final Map<String, String> commitData;
 
-  private PaperIndex(Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild)
+  private PaperIndex(
+      Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild, String vectors)
       throws IOException {
+    this.commitData = Map.of(LAYOUT_KEY, LAYOUT, MODEL_KEY, vectors);
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
@@ -81,19 +86,23 @@ final class PaperIndex implements AutoCloseable {
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
-  /** Opens the index in {@code dir}, creating or replacing it when it cannot be used as is. */
-  static PaperIndex open(Path dir) {
+  /**
+   * Opens the index in {@code dir}, creating or replacing it when it cannot be used as is.
+   * {@code vectors} names the embedding model (or "none"); an index built with another is replaced.
+   */
+  static PaperIndex open(Path dir, String vectors) {
     try {
       Files.createDirectories(dir);
       try {
         FSDirectory d = FSDirectory.open(dir);
-        String problem = problemWith(d);
+        String problem = problemWith(d, vectors);
         if (problem == null) {
           try {
-            return new PaperIndex(dir, d, new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND)), false);
+            IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND));
+            return new PaperIndex(dir, d, w, false, vectors);
           } catch (LockObtainFailedException locked) {
             log.warn("search index at {} is in use by another paperboy process; searching it read-only", dir);
-            return new PaperIndex(dir, d, null, false);
+            return new PaperIndex(dir, d, null, false, vectors);
           }
         }
         d.close();
@@ -106,20 +115,24 @@ final class PaperIndex implements AutoCloseable {
       wipe(dir);
       FSDirectory d = FSDirectory.open(dir);
       IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.CREATE));
-      w.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+      w.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT, MODEL_KEY, vectors).entrySet());
       w.commit();
-      return new PaperIndex(dir, d, w, true);
+      return new PaperIndex(dir, d, w, true, vectors);
     } catch (IOException e) {
       throw new PaperboyException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
   /** Why the index in {@code d} cannot be used, or null when it can. Opening all segments is the check. */
-  private static String problemWith(FSDirectory d) throws IOException {
+  private static String problemWith(FSDirectory d, String vectors) throws IOException {
     if (!DirectoryReader.indexExists(d)) return "does not exist";
     try (DirectoryReader r = DirectoryReader.open(d)) {
-      String layout = r.getIndexCommit().getUserData().get(LAYOUT_KEY);
-      return LAYOUT.equals(layout) ? null : "has layout " + layout + ", expected " + LAYOUT;
+      Map<String, String> data = r.getIndexCommit().getUserData();
+      String layout = data.get(LAYOUT_KEY);
+      if (!LAYOUT.equals(layout)) return "has layout " + layout + ", expected " + LAYOUT;
+      String model = data.get(MODEL_KEY);
+      if (!vectors.equals(model)) return "has vectors from " + model + ", expected " + vectors;
+      return null;
     }
   }
 
@@ -212,7 +225,7 @@ final class PaperIndex implements AutoCloseable {
 
   void commit() {
     try {
-      writer().setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+      writer().setLiveCommitData(commitData.entrySet());
       writer().commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

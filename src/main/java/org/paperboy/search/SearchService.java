@@ -40,7 +40,7 @@ public final class SearchService implements AutoCloseable {
     this.papers = papers;
     this.acronyms = new AcronymStore(jdbi);
     this.embedder = embedder;
-    this.index = PaperIndex.open(indexDir);
+    this.index = PaperIndex.open(indexDir, embedder == null ? "none" : embedder.modelName());
     this.lexicon = acronyms.load();
     this.engine = new SearchEngine(index, embedder, () -> lexicon);
   }

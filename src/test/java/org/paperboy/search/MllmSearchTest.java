@@ -33,7 +33,7 @@ class MllmSearchTest {
   static void build() {
     List<Paper> papers = TestCorpus.mllmListing();
     byId = papers.stream().collect(Collectors.toMap(Paper::id, Function.identity(), (a, b) -> a));
-    index = PaperIndex.open(dir.resolve("index"));
+    index = PaperIndex.open(dir.resolve("index"), "none");
     index.upsert(Indexing.documents(papers, null));
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     SearchService.mine(papers).values().forEach(defs -> defs.forEach(d ->

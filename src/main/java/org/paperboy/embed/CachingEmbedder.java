@@ -1,0 +1,108 @@
+package org.paperboy.embed;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.embed.EmbeddingCache.Side;
+
+/**
+ * An {@link Embedder} that looks every text up in the {@link EmbeddingCache} first and runs the
+ * model only on the texts it has never seen, storing their vectors as it goes. A re-index or a
+ * re-run of an evaluation therefore costs no embedding. Closing it closes the wrapped embedder.
+ */
+public final class CachingEmbedder implements Embedder {
+  /**
+   * Misses are embedded and stored this many at a time, so a long run that is interrupted keeps
+   * what it did, and memory holds one chunk of vectors, not the whole corpus.
+   */
+  static final int STORE_CHUNK = 256;
+
+  private final Embedder model;
+  private final EmbeddingCache cache;
+
+  public CachingEmbedder(Embedder model, EmbeddingCache cache) {
+    this.model = requireNonNull(model, "model");
+    this.cache = requireNonNull(cache, "cache");
+  }
+
+  @Override
+  public String modelName() {
+    return model.modelName();
+  }
+
+  @Override
+  public int dimensions() {
+    return model.dimensions();
+  }
+
+  @Override
+  public float[][] embedDocuments(List<String> texts) {
+    return embed(texts, Side.DOCUMENT, Progress.NONE);
+  }
+
+  @Override
+  public float[][] embedDocuments(List<String> texts, Progress progress) {
+    return embed(texts, Side.DOCUMENT, progress);
+  }
+
+  @Override
+  public float[][] embedQueries(List<String> texts) {
+    return embed(texts, Side.QUERY, Progress.NONE);
+  }
+
+  private float[][] embed(List<String> texts, Side side, Progress progress) {
+    int total = texts.size();
+    String[] hashes = new String[total];
+    Map<String, Integer> copies = new HashMap<>(); // a text given twice is embedded once
+    Map<String, String> textByHash = new LinkedHashMap<>();
+    for (int i = 0; i < total; i++) {
+      int index = i;
+      String text =
+          requireNonNull(texts.get(i), () -> "text " + index + " of " + texts.size() + " is null");
+      hashes[i] = EmbeddingCache.contentHash(modelName(), side, text);
+      copies.merge(hashes[i], 1, Integer::sum);
+      textByHash.putIfAbsent(hashes[i], text);
+    }
+    Map<String, float[]> vectors = cache.find(modelName(), dimensions(), textByHash.keySet());
+    textByHash.keySet().removeAll(vectors.keySet());
+    int done = total;
+    for (String missing : textByHash.keySet()) {
+      done -= copies.get(missing);
+    }
+    progress.update(done, total);
+
+    List<String> missing = new ArrayList<>(textByHash.keySet());
+    for (int from = 0; from < missing.size(); from += STORE_CHUNK) {
+      List<String> chunk = missing.subList(from, Math.min(missing.size(), from + STORE_CHUNK));
+      List<String> chunkTexts = chunk.stream().map(textByHash::get).toList();
+      int base = done;
+      float[][] fresh =
+          side == Side.QUERY
+              ? model.embedQueries(chunkTexts)
+              : model.embedDocuments(chunkTexts, (n, t) -> progress.update(base + n, total));
+      Map<String, float[]> stored = new LinkedHashMap<>();
+      for (int i = 0; i < chunk.size(); i++) {
+        stored.put(chunk.get(i), fresh[i]);
+        done += copies.get(chunk.get(i));
+      }
+      cache.store(modelName(), stored);
+      vectors.putAll(stored);
+      progress.update(done, total);
+    }
+
+    float[][] out = new float[total][];
+    for (int i = 0; i < total; i++) {
+      out[i] = vectors.get(hashes[i]).clone(); // callers may scale a vector; its twin must not move
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}
