@@ -53,11 +53,17 @@ public final class Paperboy implements AutoCloseable {
       ingest = new IngestService(papers, Clock.systemUTC());
       search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), null));
       ingest.addListener(search::stored);
-      calendar = new PaperCalendar(database.jdbi());
+      calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
       votes = new Votes(database.jdbi());
       trending =
           new TrendingService(
               database.jdbi(), papers, votes, TrendingFormula.from(config.env()), Clock.systemUTC());
+      // The daily lists and trending keep answers for a minute; an ingest here drops them at once.
+      ingest.addListener(
+          (stored, removed) -> {
+            calendar.invalidate();
+            trending.invalidate();
+          });
       mailer = new OutboxMailer(config.dataDir().resolve("outbox"), "paperboy <paperboy@localhost>", Clock.systemUTC());
       accounts =
           new AccountService(

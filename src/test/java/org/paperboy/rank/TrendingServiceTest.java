@@ -133,6 +133,19 @@ class TrendingServiceTest {
   }
 
   @Test
+  void external_scores_are_kept_until_the_store_changes_but_votes_count_at_once() {
+    paper("2606.00050", FRIDAY, 5, null);
+    assertThat(ids(Window.DAY)).containsExactly("2606.00050");
+    paper("2606.00051", FRIDAY, 50, null);
+    votes.upvote(account("ada@example.org"), "2606.00040", NOW);
+    paper("2606.00040", null, null, null);
+
+    assertThat(ids(Window.DAY)).containsExactly("2606.00050", "2606.00040");
+    trending.invalidate(); // what the ingest listener does
+    assertThat(ids(Window.DAY)).containsExactly("2606.00051", "2606.00050", "2606.00040");
+  }
+
+  @Test
   void papers_without_any_signal_do_not_trend() {
     paper("2606.00040", FRIDAY, null, null);
     paper("2606.00041", FRIDAY, 0, 0);

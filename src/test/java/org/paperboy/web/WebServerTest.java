@@ -54,6 +54,17 @@ class WebServerTest {
   }
 
   @Test
+  void a_paper_ingested_while_serving_shows_at_once_despite_the_kept_lists() {
+    assertThat(client.get("/papers?date=2019-05-06").body()).contains("No papers were published");
+
+    site.app.ingest().run("late", sink -> sink.accept(
+        Paper.builder().id("1905.00001").title("A late arrival").abstractText("Text.")
+            .authors(List.of("Ann")).published(LocalDate.of(2019, 5, 6)), 1), n -> {});
+
+    assertThat(client.get("/papers?date=2019-05-06").body()).contains("A late arrival");
+  }
+
+  @Test
   void a_day_links_its_neighbours_with_papers() {
     String body = client.get("/papers?date=2026-06-10").body();
 
