@@ -8,7 +8,10 @@ public record Mail(String to, String subject, String text) {
     requireNonNull(to, "to");
     requireNonNull(subject, "subject");
     requireNonNull(text, "text");
-    if (to.contains("\r") || to.contains("\n") || subject.contains("\r") || subject.contains("\n")) {
+    if (to.contains("\r")
+        || to.contains("\n")
+        || subject.contains("\r")
+        || subject.contains("\n")) {
       throw new IllegalArgumentException("a header must be one line"); // no header injection
     }
   }

@@ -106,7 +106,8 @@ public final class TrendingService {
   LocalDate feedDay(LocalDate today) {
     return jdbi.withHandle(
             h ->
-                // ORDER BY ... LIMIT 1 stops at the first index entry; MAX(...) WHERE scans them all.
+                // ORDER BY ... LIMIT 1 stops at the first index entry; MAX(...) WHERE scans them
+                // all.
                 h.createQuery(
                         "SELECT published FROM papers WHERE published <= :today"
                             + " ORDER BY published DESC LIMIT 1")

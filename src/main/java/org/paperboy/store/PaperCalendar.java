@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.paper.Paper;
 
@@ -31,7 +31,9 @@ public final class PaperCalendar {
 
   private final Jdbi jdbi;
   private final Clock clock;
+
   private record Kept(Object value, Instant at) {}
+
   private final Map<String, Kept> cache =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -71,28 +73,38 @@ public final class PaperCalendar {
    * then newest id; {@code offset}/{@code limit} page through them.
    */
   public List<Paper> between(LocalDate from, LocalDate to, int offset, int limit) {
-    return cached("between " + from + " " + to + " " + offset + " " + limit, () -> List.copyOf(jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT " + COLUMNS + " FROM papers WHERE published BETWEEN :from AND :to"
-                        + " ORDER BY COALESCE(hf_upvotes, 0) DESC, published DESC, id DESC"
-                        + " LIMIT :limit OFFSET :offset")
-                .bind("from", from)
-                .bind("to", to)
-                .bind("limit", limit)
-                .bind("offset", offset)
-                .map((rs, ctx) -> PaperRepository.map(rs))
-                .list())));
+    return cached(
+        "between " + from + " " + to + " " + offset + " " + limit,
+        () ->
+            List.copyOf(
+                jdbi.withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT "
+                                    + COLUMNS
+                                    + " FROM papers WHERE published BETWEEN :from AND :to ORDER BY"
+                                    + " COALESCE(hf_upvotes, 0) DESC, published DESC, id DESC LIMIT"
+                                    + " :limit OFFSET :offset")
+                            .bind("from", from)
+                            .bind("to", to)
+                            .bind("limit", limit)
+                            .bind("offset", offset)
+                            .map((rs, ctx) -> PaperRepository.map(rs))
+                            .list())));
   }
 
   public long countBetween(LocalDate from, LocalDate to) {
-    return cached("count " + from + " " + to, () -> jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT COUNT(*) FROM papers WHERE published BETWEEN :from AND :to")
-                .bind("from", from)
-                .bind("to", to)
-                .mapTo(Long.class)
-                .one()));
+    return cached(
+        "count " + from + " " + to,
+        () ->
+            jdbi.withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT COUNT(*) FROM papers WHERE published BETWEEN :from AND :to")
+                        .bind("from", from)
+                        .bind("to", to)
+                        .mapTo(Long.class)
+                        .one()));
   }
 
   // The three look-ups below are written as ORDER BY ... LIMIT 1 with an inclusive bound, not as
@@ -114,11 +126,14 @@ public final class PaperCalendar {
   /** The newest day with papers up to {@code today} (papers dated in the future do not count). */
   public Optional<LocalDate> latestDay(LocalDate today) {
     return day(
-        "SELECT published FROM papers WHERE published <= :d ORDER BY published DESC LIMIT 1", today);
+        "SELECT published FROM papers WHERE published <= :d ORDER BY published DESC LIMIT 1",
+        today);
   }
 
   private Optional<LocalDate> day(String sql, LocalDate d) {
-    return cached(sql + d, () -> jdbi.withHandle(
-        h -> h.createQuery(sql).bind("d", d).mapTo(LocalDate.class).findOne()));
+    return cached(
+        sql + d,
+        () ->
+            jdbi.withHandle(h -> h.createQuery(sql).bind("d", d).mapTo(LocalDate.class).findOne()));
   }
 }

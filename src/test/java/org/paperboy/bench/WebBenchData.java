@@ -17,14 +17,19 @@ public final class WebBenchData {
   public static void main(String[] args) {
     Path dir = Path.of(KaggleGenerator.arg(args, "--data", "data"));
     try (Database db = Database.open(Database.h2Url(dir), null, null)) {
-      int n = db.jdbi().withHandle(h -> h.createUpdate(
-          "UPDATE papers SET"
-              + " published = DATEADD(DAY, -MOD(CAST(SUBSTRING(id, 6) AS INT), 200), DATE '2026-06-12'),"
-              + " hf_upvotes = CASE WHEN MOD(CAST(SUBSTRING(id, 6) AS INT), 33) = 0"
-              + "   THEN MOD(CAST(SUBSTRING(id, 6) AS INT), 97) ELSE NULL END,"
-              + " github_stars = CASE WHEN MOD(CAST(SUBSTRING(id, 6) AS INT), 50) = 0"
-              + "   THEN MOD(CAST(SUBSTRING(id, 6) AS INT), 4999) ELSE NULL END"
-              + " WHERE id LIKE '____.%'").execute());
+      int n =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createUpdate(
+                              "UPDATE papers SET published = DATEADD(DAY, -MOD(CAST(SUBSTRING(id,"
+                                  + " 6) AS INT), 200), DATE '2026-06-12'), hf_upvotes = CASE WHEN"
+                                  + " MOD(CAST(SUBSTRING(id, 6) AS INT), 33) = 0   THEN"
+                                  + " MOD(CAST(SUBSTRING(id, 6) AS INT), 97) ELSE NULL END,"
+                                  + " github_stars = CASE WHEN MOD(CAST(SUBSTRING(id, 6) AS INT),"
+                                  + " 50) = 0   THEN MOD(CAST(SUBSTRING(id, 6) AS INT), 4999) ELSE"
+                                  + " NULL END WHERE id LIKE '____.%'")
+                          .execute());
       System.out.printf("spread %,d papers over 200 days%n", n);
     }
   }

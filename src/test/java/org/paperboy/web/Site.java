@@ -55,7 +55,10 @@ final class Site implements AutoCloseable {
   final class Client {
     final CookieManager cookies = new CookieManager();
     final HttpClient http =
-        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     HttpResponse<String> get(String path) {
       return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
@@ -69,12 +72,15 @@ final class Site implements AutoCloseable {
     }
 
     HttpResponse<String> postRaw(String path, Map<String, String> form) {
-      String body = form.entrySet().stream()
-          .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-          .collect(Collectors.joining("&"));
-      return send(HttpRequest.newBuilder(URI.create(url(path)))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      String body =
+          form.entrySet().stream()
+              .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+              .collect(Collectors.joining("&"));
+      return send(
+          HttpRequest.newBuilder(URI.create(url(path)))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build());
     }
 
     String csrf() {
@@ -83,7 +89,10 @@ final class Site implements AutoCloseable {
       return m.group(1);
     }
 
-    /** Asks for a sign-in link, takes it from the outbox and spends it; returns the landing response. */
+    /**
+     * Asks for a sign-in link, takes it from the outbox and spends it; returns the landing
+     * response.
+     */
     HttpResponse<String> signIn(String email) throws IOException {
       post("/login", Map.of("email", email, "next", "/"));
       String link = newestLink();
@@ -107,8 +116,12 @@ final class Site implements AutoCloseable {
   String newestLink() throws IOException {
     Path outbox = dir.resolve("outbox");
     try (var files = Files.list(outbox)) {
-      Path newest = files.filter(f -> f.toString().endsWith(".eml")).sorted().reduce((a, b) -> b)
-          .orElseThrow(() -> new AssertionError("the outbox is empty"));
+      Path newest =
+          files
+              .filter(f -> f.toString().endsWith(".eml"))
+              .sorted()
+              .reduce((a, b) -> b)
+              .orElseThrow(() -> new AssertionError("the outbox is empty"));
       Matcher m = Pattern.compile("http://\\S+token=\\S+").matcher(Files.readString(newest));
       if (!m.find()) throw new AssertionError("no link in " + newest);
       return m.group();
