@@ -7,6 +7,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
 import org.paperboy.account.AccountService;
+import org.paperboy.embed.BgeSmallEmbedder;
+import org.paperboy.embed.CachingEmbedder;
+import org.paperboy.embed.Embedder;
+import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.OutboxMailer;
@@ -51,7 +55,13 @@ public final class Paperboy implements AutoCloseable {
       papers = new PaperRepository(database.jdbi());
       state = new StateRepository(database.jdbi());
       ingest = new IngestService(papers, Clock.systemUTC());
-      search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), null));
+      // Semantic search embeds every paper (vectors cached in the store); PAPERBOY_EMBEDDINGS=off
+      // keeps search lexical, e.g. for fast test runs.
+      Embedder embedder =
+          "off".equalsIgnoreCase(config.env().getOrDefault("PAPERBOY_EMBEDDINGS", "on"))
+              ? null
+              : track(new CachingEmbedder(BgeSmallEmbedder.create(), new EmbeddingCache(database.jdbi())));
+      search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
       ingest.addListener(search::stored);
       calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
       votes = new Votes(database.jdbi());
