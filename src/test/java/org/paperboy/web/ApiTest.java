@@ -160,7 +160,7 @@ class ApiTest {
             new String[] {
               "--data", dir.toString(), "trending", "--window", "week", "--limit", "20", "--json"
             },
-            Map.of(),
+            Map.of("PAPERBOY_EMBEDDINGS", "off"),
             new PrintWriter(out),
             new PrintWriter(new StringWriter()));
 

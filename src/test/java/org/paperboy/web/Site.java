@@ -33,7 +33,7 @@ final class Site implements AutoCloseable {
 
   Site(Path dir, boolean sample, Map<String, String> env) {
     this.dir = dir;
-    app = Paperboy.open(Config.from(dir, env));
+    app = Paperboy.open(Config.from(dir, lexical(env)));
     if (sample) SampleCorpus.loadIfEmpty(app);
     server = new WebServer(app);
     port = server.start("127.0.0.1", 0);
@@ -41,6 +41,16 @@ final class Site implements AutoCloseable {
 
   static Site withSample(Path dir) {
     return new Site(dir, true, Map.of());
+  }
+
+  /**
+   * The web tests run search lexical: embedding the sample takes minutes on a small machine, and
+   * search quality is tested by the search feature. A test may still turn embeddings on.
+   */
+  private static Map<String, String> lexical(Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.putIfAbsent("PAPERBOY_EMBEDDINGS", "off");
+    return all;
   }
 
   String url(String path) {
