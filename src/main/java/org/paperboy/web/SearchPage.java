@@ -39,7 +39,7 @@ final class SearchPage {
         if (!first) h.raw(" · ");
         first = false;
         h.raw("<a href=\"/search?q=")
-            .text(Html.url("\"" + r.longForm() + "\""))
+            .text(Html.url(refine(params.q(), a.shortForm(), r.longForm())))
             .raw("\">")
             .text(r.longForm())
             .raw("</a> (")
@@ -84,6 +84,22 @@ final class SearchPage {
     ctx.html(
         Layout.page(
             ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode())));
+  }
+
+  /**
+   * The query with the acronym (also in the plural, any case) replaced by one reading as a phrase:
+   * "MLLM hallucination" becomes "\"multimodal large language model\" hallucination". When the
+   * acronym is not written in the query (it came in through a reading), the phrase is added.
+   */
+  static String refine(String q, String acronym, String longForm) {
+    String phrase = "\"" + longForm + "\"";
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?<![\\w\"])" + java.util.regex.Pattern.quote(acronym) + "s?(?![\\w\"])",
+                java.util.regex.Pattern.CASE_INSENSITIVE)
+            .matcher(q);
+    if (!m.find()) return q + " " + phrase;
+    return m.replaceAll(java.util.regex.Matcher.quoteReplacement(phrase));
   }
 
   private static void filters(Html h, SearchParams p) {
