@@ -20,13 +20,11 @@ public final class Votes {
 
   /** Upvotes {@code paperId} for {@code accountId}; voting twice keeps the first vote. */
   public void upvote(long accountId, String paperId, Instant now) {
+    if (count(accountId, paperId) > 0) return;
     try {
       jdbi.useHandle(
           h ->
-              h.createUpdate(
-                      "INSERT INTO votes (account_id, paper_id, voted_at) SELECT :a, :p, :t WHERE"
-                          + " NOT EXISTS (SELECT 1 FROM votes WHERE account_id = :a AND paper_id ="
-                          + " :p)")
+              h.createUpdate("INSERT INTO votes (account_id, paper_id, voted_at) VALUES (:a, :p, :t)")
                   .bind("a", accountId)
                   .bind("p", paperId)
                   .bind("t", now)
