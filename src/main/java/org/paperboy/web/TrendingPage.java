@@ -25,9 +25,9 @@ final class TrendingPage {
     for (Window w : Window.values()) {
       String label =
           switch (w) {
-            case DAY -> "Today";
-            case WEEK -> "This week";
-            case MONTH -> "This month";
+            case DAY -> "Day";
+            case WEEK -> "Week";
+            case MONTH -> "Month";
           };
       h.raw("<a href=\"/trending?window=")
           .text(w)
