@@ -6,13 +6,20 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
+import org.paperboy.account.AccountService;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.OutboxMailer;
+import org.paperboy.rank.TrendingFormula;
+import org.paperboy.rank.TrendingService;
+import org.paperboy.rank.Votes;
 import org.paperboy.search.SearchService;
 import org.paperboy.store.Database;
+import org.paperboy.store.PaperCalendar;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
 
@@ -29,6 +36,11 @@ public final class Paperboy implements AutoCloseable {
   private final StateRepository state;
   private final IngestService ingest;
   private final SearchService search;
+  private final PaperCalendar calendar;
+  private final Votes votes;
+  private final TrendingService trending;
+  private final Mailer mailer;
+  private final AccountService accounts;
 
   private Paperboy(Config config) {
     this.config = config;
@@ -51,6 +63,28 @@ public final class Paperboy implements AutoCloseable {
               : track(new CachingEmbedder(BgeSmallEmbedder.lazy(), new EmbeddingCache(database.jdbi())));
       search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
       ingest.addListener(search::stored);
+      calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
+      votes = new Votes(database.jdbi());
+      trending =
+          new TrendingService(
+              database.jdbi(), papers, votes, TrendingFormula.from(config.env()), Clock.systemUTC());
+      // The daily lists and trending keep answers for a minute; an ingest here drops them at once.
+      ingest.addListener(
+          (stored, removed) -> {
+            calendar.invalidate();
+            trending.invalidate();
+          });
+      mailer = new OutboxMailer(config.dataDir().resolve("outbox"), "paperboy <paperboy@localhost>", Clock.systemUTC());
+      accounts =
+          new AccountService(
+              database.jdbi(),
+              state,
+              config.env().get("PAPERBOY_SECRET"),
+              mailer,
+              new AccountService.Limits(
+                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_CLIENT", AccountService.Limits.DEFAULT.perClient()),
+                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_ADDRESS", AccountService.Limits.DEFAULT.perAddress())),
+              Clock.systemUTC());
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
@@ -97,6 +131,28 @@ public final class Paperboy implements AutoCloseable {
 
   public SearchService search() {
     return search;
+  }
+
+  /** Papers by publication date (daily, week and month views). */
+  public PaperCalendar calendar() {
+    return calendar;
+  }
+
+  public Votes votes() {
+    return votes;
+  }
+
+  public TrendingService trending() {
+    return trending;
+  }
+
+  /** Where mail goes; without SMTP configured, {@code data/outbox/} as .eml files. */
+  public Mailer mailer() {
+    return mailer;
+  }
+
+  public AccountService accounts() {
+    return accounts;
   }
 
   @Override

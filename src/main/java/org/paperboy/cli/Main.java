@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       EmbedCommand.class,
       PapersCommand.class,
       StatsCommand.class,
+      TrendingCommand.class,
       SearchCommand.class,
       RelatedCommand.class,
       ReindexCommand.class,
