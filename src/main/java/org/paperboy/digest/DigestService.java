@@ -306,7 +306,11 @@ public final class DigestService implements AutoCloseable {
   // ---- scheduling ----------------------------------------------------------------------------
 
   /** Runs {@link #run} once a minute on a named thread until {@link #close()}. */
-  public synchronized void startScheduler() {
+  public void startScheduler() {
+    startScheduler(Duration.ofSeconds(5), Duration.ofMinutes(1));
+  }
+
+  synchronized void startScheduler(Duration first, Duration every) {
     if (scheduler != null) return;
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "paperboy-digest-scheduler");
@@ -320,7 +324,7 @@ public final class DigestService implements AutoCloseable {
       } catch (RuntimeException e) {
         log.error("digest run failed; trying again in a minute", e); // keep the schedule alive
       }
-    }, 5, 60, TimeUnit.SECONDS);
+    }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
