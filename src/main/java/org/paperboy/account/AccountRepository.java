@@ -15,6 +15,14 @@ final class AccountRepository {
 
   /** The account for {@code email}, created on first sign-in. */
   Account findOrCreate(String email, Instant now) {
+    try {
+      return tryFindOrCreate(email, now);
+    } catch (UnableToExecuteStatementException e) {
+      return tryFindOrCreate(email, now); // a parallel first sign-in created it: now it is found
+    }
+  }
+
+  private Account tryFindOrCreate(String email, Instant now) {
     return jdbi.inTransaction(
         h -> {
           Optional<Account> found =

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Local upvotes: one per account per paper, with the time it was cast (trending decays it). */
 public final class Votes {
@@ -19,23 +20,30 @@ public final class Votes {
 
   /** Upvotes {@code paperId} for {@code accountId}; voting twice keeps the first vote. */
   public void upvote(long accountId, String paperId, Instant now) {
-    jdbi.useTransaction(
-        h -> {
-          boolean exists =
-              h.createQuery("SELECT COUNT(*) FROM votes WHERE account_id = :a AND paper_id = :p")
-                      .bind("a", accountId)
-                      .bind("p", paperId)
-                      .mapTo(Integer.class)
-                      .one()
-                  > 0;
-          if (!exists) {
-            h.createUpdate("INSERT INTO votes (account_id, paper_id, voted_at) VALUES (:a, :p, :t)")
+    try {
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "INSERT INTO votes (account_id, paper_id, voted_at) SELECT :a, :p, :t"
+                          + " WHERE NOT EXISTS (SELECT 1 FROM votes WHERE account_id = :a AND paper_id = :p)")
+                  .bind("a", accountId)
+                  .bind("p", paperId)
+                  .bind("t", now)
+                  .execute());
+    } catch (UnableToExecuteStatementException e) {
+      // Two clicks raced and the other one inserted first: the primary key kept it to one vote.
+      if (count(accountId, paperId) == 0) throw e;
+    }
+  }
+
+  private int count(long accountId, String paperId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM votes WHERE account_id = :a AND paper_id = :p")
                 .bind("a", accountId)
                 .bind("p", paperId)
-                .bind("t", now)
-                .execute();
-          }
-        });
+                .mapTo(Integer.class)
+                .one());
   }
 
   public void remove(long accountId, String paperId) {

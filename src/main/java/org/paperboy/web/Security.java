@@ -36,6 +36,8 @@ final class Security {
     // Keeps sign-in tokens in URLs from leaking to arXiv or GitHub through the Referer header.
     ctx.header("Referrer-Policy", "same-origin");
     ctx.header("X-Frame-Options", "DENY");
+    // Pages carry the visitor's CSRF token and address: no shared cache may keep them.
+    if (!ctx.path().startsWith("/static/")) ctx.header("Cache-Control", "private, no-cache");
     String csrf = ctx.cookie(CSRF_COOKIE);
     if (csrf == null || csrf.length() < 20 || csrf.length() > 100) {
       csrf = Tokens.random();

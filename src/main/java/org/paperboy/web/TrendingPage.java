@@ -33,8 +33,8 @@ final class TrendingPage {
     }
     h.raw("<a class=\"feed\" href=\"/trending.atom?window=").text(window).raw("\">Atom feed</a></nav>");
     h.raw("<p class=\"explain\">Local upvotes, Hugging Face upvotes and GitHub stars, halving in weight every ")
-        .text(String.format(Locale.ROOT, "%.3g", app.trending().formula().halfLifeShare() * window.days()))
-        .raw(" days; papers up to ").text(t.feedDay()).raw(", the newest day with papers.</p>");
+        .text(halfLife(app.trending().formula().halfLifeShare() * window.days()))
+        .raw("; papers up to ").text(t.feedDay()).raw(", the newest day with papers.</p>");
     if (t.items().isEmpty()) {
       h.raw("<p class=\"empty\">Nothing is trending in this window yet: no paper in it has upvotes or stars.</p>");
     } else {
@@ -44,5 +44,10 @@ final class TrendingPage {
       PaperCards.list(h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), 1);
     }
     ctx.html(Layout.page(ctx, "Trending", h, "/trending.atom?window=" + window));
+  }
+
+  static String halfLife(double days) {
+    if (days < 1) return String.format(Locale.ROOT, "%.0f hours", days * 24);
+    return String.format(Locale.ROOT, days == Math.rint(days) ? "%.0f days" : "%.1f days", days);
   }
 }

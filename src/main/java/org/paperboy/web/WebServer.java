@@ -38,6 +38,8 @@ public final class WebServer implements AutoCloseable {
                     s.directory = "/web/static";
                     s.location = Location.CLASSPATH;
                     s.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+                    s.mimeTypes.add("text/css; charset=utf-8", "css");
+                    s.mimeTypes.add("image/svg+xml", "svg");
                   });
               config.requestLogger.http(metrics::record);
             });
