@@ -41,7 +41,7 @@ final class DigestPlanner {
   static final int MAX_TRENDING = 5;
   /** A hit must score at least this share of the query's best hit (RRF or BM25) to count. */
   static final double HYBRID_RELATIVE = 0.5;
-  static final double LEXICAL_RELATIVE = 0.4;
+  static final double LEXICAL_RELATIVE = 0.65;
   static final int ALERT_DEPTH = 300;
 
   private final Jdbi jdbi;

@@ -52,8 +52,9 @@ final class DigestRenderer {
       t.append("\n== ").append(s.title).append(" ==\n");
       for (Item i : items) {
         Paper p = i.paper();
-        t.append("\n* ").append(p.title()).append("\n  ").append(authors(p)).append("\n  ")
-            .append(i.reason()).append("\n  ").append(links.paperUrl(p.id())).append("\n");
+        t.append("\n* ").append(p.title()).append("\n  ");
+        if (!p.authors().isEmpty()) t.append(authors(p)).append("\n  ");
+        t.append(i.reason()).append("\n  ").append(links.paperUrl(p.id())).append("\n");
       }
     }
     t.append("\n--\nChange alerts, time or zone: ").append(manage)
@@ -75,19 +76,20 @@ final class DigestRenderer {
     for (Section s : Section.values()) {
       List<Item> items = plan.in(s);
       if (items.isEmpty()) continue;
-      h.append("<h2 style=\"font-size:16px;margin:24px 0 8px;border-bottom:1px solid #8884;padding-bottom:4px;\">")
+      h.append("<h2 style=\"font-size:16px;margin:24px 0 8px;border-bottom:1px solid #888888;padding-bottom:4px;\">")
           .append(escape(s.title)).append("</h2>");
       for (Item i : items) {
         Paper p = i.paper();
         h.append("<div style=\"margin:0 0 16px;\">")
             .append("<a href=\"").append(escape(links.paperUrl(p.id())))
-            .append("\" style=\"color:#1a5fb4;font-weight:600;text-decoration:none;\">").append(escape(p.title())).append("</a>")
-            .append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>")
-            .append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">").append(escape(i.reason())).append("</div>")
+            // No link colour: the client's own stays readable on light and dark backgrounds.
+            .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
+        if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
+        h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">").append(escape(i.reason())).append("</div>")
             .append("<div style=\"font-size:14px;\">").append(escape(shorten(p.abstractText()))).append("</div></div>");
       }
     }
-    h.append("<p style=\"font-size:12px;opacity:0.75;margin-top:32px;border-top:1px solid #8884;padding-top:8px;\">")
+    h.append("<p style=\"font-size:12px;opacity:0.75;margin-top:32px;border-top:1px solid #888888;padding-top:8px;\">")
         .append("<a href=\"").append(escape(manage)).append("\" style=\"color:inherit;\">Change alerts, time or zone</a> · ")
         .append("<a href=\"").append(escape(unsubscribe)).append("\" style=\"color:inherit;\">Unsubscribe</a> · ")
         .append("<a href=\"").append(escape(links.baseUrl() + "/feed.atom")).append("\" style=\"color:inherit;\">Atom feed</a>")
