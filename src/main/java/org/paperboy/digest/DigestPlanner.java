@@ -63,10 +63,20 @@ final class DigestPlanner {
   /** One planning pass; caches live as long as it does. Not thread-safe. */
   final class Run {
     private final Map<String, List<SearchHit>> alertHits = new HashMap<>();
+    private final Map<Instant, Map<String, Paper>> candidatesSince = new HashMap<>();
+    private final Map<String, float[]> vectors = new HashMap<>();
+    private Map<String, List<String>> likes;
     private Trending trendingList;
 
     DigestPlan plan(Subscription s, LocalDate date, Instant now) {
-      Map<String, Paper> candidates = candidates(s, now);
+      // Readers whose previous digest went out in the same run share a cut-off, so one query serves them all.
+      Map<String, Paper> shared = candidatesSince.computeIfAbsent(s.papersSince(), since -> candidates(since, now));
+      Set<String> sent = shared.isEmpty() ? Set.of() : sentSince(s);
+      Map<String, Paper> candidates = shared;
+      if (sent.stream().anyMatch(shared::containsKey)) {
+        candidates = new LinkedHashMap<>(shared);
+        candidates.keySet().removeAll(sent);
+      }
       List<Item> items = new ArrayList<>();
       if (candidates.isEmpty()) return new DigestPlan(s, date, 0, items);
       Set<String> taken = new java.util.HashSet<>();
@@ -108,17 +118,18 @@ final class DigestPlanner {
     private void picks(Subscription s, Map<String, Paper> candidates, Set<String> taken, List<Item> items) {
       int room = Math.min(s.maxPapers() - items.size(), Math.max(3, s.maxPapers() / 2));
       if (room <= 0) return;
-      List<String> likedIds = liked(s.email());
+      if (likes == null) likes = likes();
+      List<String> likedIds = likes.getOrDefault(s.email(), List.of());
       if (likedIds.isEmpty()) return;
-      List<float[]> liked = papers.findAll(likedIds).values().stream().map(PaperVectors::of).toList();
+      List<float[]> liked = papers.findAll(likedIds).values().stream().map(this::vector).toList();
       List<float[]> negatives = liked.size() < InterestModel.LINEAR_FROM ? List.of()
-          : papers.findAll(negatives(s, likedIds)).values().stream().map(PaperVectors::of).toList();
+          : papers.findAll(negatives(s, likedIds)).values().stream().map(this::vector).toList();
       InterestModel model = InterestModel.train(liked, negatives);
       record Scored(Paper paper, double score, int similar) {}
       List<Scored> scored = new ArrayList<>();
       for (Paper p : candidates.values()) {
         if (taken.contains(p.id()) || likedIds.contains(p.id())) continue;
-        float[] v = PaperVectors.of(p);
+        float[] v = vector(p);
         int similar = model.similarTo(v);
         if (similar > 0) scored.add(new Scored(p, model.score(v), similar));
       }
@@ -128,6 +139,10 @@ final class DigestPlanner {
         String reason = "similar to " + x.similar() + (x.similar() == 1 ? " paper" : " papers") + " you upvoted";
         items.add(new Item(x.paper(), Section.PICKS, reason));
       }
+    }
+
+    private float[] vector(Paper p) {
+      return vectors.computeIfAbsent(p.id(), id -> PaperVectors.of(p));
     }
 
     private void trending(Subscription s, Set<String> taken, List<Item> items) {
@@ -147,13 +162,12 @@ final class DigestPlanner {
     }
   }
 
-  /** Papers first seen in (papersSince, now] and never sent to this reader, newest first. */
-  private Map<String, Paper> candidates(Subscription s, Instant now) {
+  /** Papers first seen in (since, now], newest first. */
+  private Map<String, Paper> candidates(Instant since, Instant now) {
     List<String> ids = jdbi.withHandle(h -> h.createQuery(
-            "SELECT id FROM papers WHERE first_seen > :since AND first_seen <= :now AND id NOT IN"
-                + " (SELECT paper_id FROM sent_papers WHERE subscription_id = :s)"
+            "SELECT id FROM papers WHERE first_seen > :since AND first_seen <= :now"
                 + " ORDER BY first_seen DESC, id LIMIT " + MAX_CANDIDATES)
-        .bind("since", s.papersSince()).bind("now", now).bind("s", s.id())
+        .bind("since", since).bind("now", now)
         .mapTo(String.class).list());
     Map<String, Paper> found = papers.findAll(ids);
     Map<String, Paper> ordered = new LinkedHashMap<>();
@@ -161,11 +175,14 @@ final class DigestPlanner {
     return ordered;
   }
 
-  /** What the reader upvoted, when their address has an account; newest votes first. */
-  private List<String> liked(String email) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT v.paper_id FROM votes v JOIN accounts a ON a.id = v.account_id"
-            + " WHERE a.email = :e ORDER BY v.voted_at DESC LIMIT 500")
-        .bind("e", email).mapTo(String.class).list());
+  /** What each account upvoted, by address (a subscriber's picks come from the account with their address). */
+  private Map<String, List<String>> likes() {
+    Map<String, List<String>> out = new HashMap<>();
+    jdbi.useHandle(h -> h.createQuery("SELECT a.email, v.paper_id FROM votes v JOIN accounts a ON a.id = v.account_id"
+            + " ORDER BY a.email, v.voted_at DESC")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    return out;
   }
 
   /** Older papers the reader did not like: the other class of the linear model. */
@@ -174,6 +191,16 @@ final class DigestPlanner {
     return jdbi.withHandle(h -> h.createQuery("SELECT id FROM papers WHERE first_seen <= :since ORDER BY first_seen DESC, id LIMIT 300")
         .bind("since", s.papersSince()).mapTo(String.class).list())
         .stream().filter(id -> !l.contains(id)).limit(200).collect(Collectors.toList());
+  }
+
+  /**
+   * What this reader was sent lately. A paper first seen after their cut-off can only be in a
+   * digest planned after it (a trending pick, or a --date run), so the recent rows are enough.
+   */
+  private Set<String> sentSince(Subscription s) {
+    LocalDate from = LocalDate.ofInstant(s.papersSince(), java.time.ZoneOffset.UTC).minusDays(2);
+    return jdbi.withHandle(h -> h.createQuery("SELECT paper_id FROM sent_papers WHERE subscription_id = :s AND digest_date >= :d")
+        .bind("s", s.id()).bind("d", from).mapTo(String.class).set());
   }
 
   private Set<String> sent(long subscription, List<String> ids) {
