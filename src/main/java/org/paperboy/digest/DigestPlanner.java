@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.BadInputException;
 import org.paperboy.digest.DigestPlan.Item;
 import org.paperboy.digest.DigestPlan.Section;
+import org.paperboy.digest.PaperVectors.Sparse;
 import org.paperboy.paper.Paper;
 import org.paperboy.rank.Trending;
 import org.paperboy.rank.TrendingItem;
@@ -64,7 +64,8 @@ final class DigestPlanner {
   final class Run {
     private final Map<String, List<SearchHit>> alertHits = new HashMap<>();
     private final Map<Instant, Map<String, Paper>> candidatesSince = new HashMap<>();
-    private final Map<String, float[]> vectors = new HashMap<>();
+    private final Map<String, Sparse> vectors = new HashMap<>();
+    private final Map<Instant, List<String>> negativesSince = new HashMap<>();
     private Map<String, List<String>> likes;
     private Trending trendingList;
 
@@ -121,28 +122,41 @@ final class DigestPlanner {
       if (likes == null) likes = likes();
       List<String> likedIds = likes.getOrDefault(s.email(), List.of());
       if (likedIds.isEmpty()) return;
-      List<float[]> liked = papers.findAll(likedIds).values().stream().map(this::vector).toList();
-      List<float[]> negatives = liked.size() < InterestModel.LINEAR_FROM ? List.of()
-          : papers.findAll(negatives(s, likedIds)).values().stream().map(this::vector).toList();
+      List<Sparse> liked = vectors(likedIds);
+      List<Sparse> negatives = liked.size() < InterestModel.LINEAR_FROM ? List.of()
+          : vectors(negativesSince.computeIfAbsent(s.papersSince(), DigestPlanner.this::negatives).stream()
+              .filter(id -> !likedIds.contains(id)).limit(200).toList());
       InterestModel model = InterestModel.train(liked, negatives);
-      record Scored(Paper paper, double score, int similar) {}
+      record Scored(Paper paper, Sparse vector, double score) {}
       List<Scored> scored = new ArrayList<>();
       for (Paper p : candidates.values()) {
         if (taken.contains(p.id()) || likedIds.contains(p.id())) continue;
-        float[] v = vector(p);
-        int similar = model.similarTo(v);
-        if (similar > 0) scored.add(new Scored(p, model.score(v), similar));
+        Sparse v = vector(p);
+        scored.add(new Scored(p, v, model.score(v)));
       }
       scored.sort(java.util.Comparator.comparingDouble((Scored x) -> -x.score()).thenComparing(x -> x.paper().id()));
-      for (Scored x : scored.subList(0, Math.min(room, scored.size()))) {
+      // The similarity check costs a dot product per liked paper: only for the best-scored few.
+      int added = 0;
+      for (Scored x : scored.subList(0, Math.min(scored.size(), 10 * room))) {
+        if (added == room) break;
+        int similar = model.similarTo(x.vector());
+        if (similar == 0) continue;
         taken.add(x.paper().id());
-        String reason = "similar to " + x.similar() + (x.similar() == 1 ? " paper" : " papers") + " you upvoted";
+        String reason = "similar to " + similar + (similar == 1 ? " paper" : " papers") + " you upvoted";
         items.add(new Item(x.paper(), Section.PICKS, reason));
+        added++;
       }
     }
 
-    private float[] vector(Paper p) {
+    private Sparse vector(Paper p) {
       return vectors.computeIfAbsent(p.id(), id -> PaperVectors.of(p));
+    }
+
+    /** The vectors of the stored papers among {@code ids}, loading only those not seen in this run. */
+    private List<Sparse> vectors(List<String> ids) {
+      List<String> missing = ids.stream().filter(id -> !vectors.containsKey(id)).toList();
+      if (!missing.isEmpty()) papers.findAll(missing).values().forEach(this::vector);
+      return ids.stream().map(vectors::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private void trending(Subscription s, Set<String> taken, List<Item> items) {
@@ -185,12 +199,10 @@ final class DigestPlanner {
     return out;
   }
 
-  /** Older papers the reader did not like: the other class of the linear model. */
-  private List<String> negatives(Subscription s, List<String> liked) {
-    Set<String> l = Set.copyOf(liked);
+  /** Papers from before a cut-off: the other class of the linear model, minus what the reader liked. */
+  private List<String> negatives(Instant since) {
     return jdbi.withHandle(h -> h.createQuery("SELECT id FROM papers WHERE first_seen <= :since ORDER BY first_seen DESC, id LIMIT 300")
-        .bind("since", s.papersSince()).mapTo(String.class).list())
-        .stream().filter(id -> !l.contains(id)).limit(200).collect(Collectors.toList());
+        .bind("since", since).mapTo(String.class).list());
   }
 
   /**
