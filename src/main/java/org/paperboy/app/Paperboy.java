@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
 import org.paperboy.account.AccountService;
+import org.paperboy.digest.DigestService;
+import org.paperboy.digest.DigestSettings;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
@@ -14,6 +16,8 @@ import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.OutboxMailer;
+import org.paperboy.mail.SmtpMailer;
+import org.paperboy.mail.SmtpUrl;
 import org.paperboy.rank.TrendingFormula;
 import org.paperboy.rank.TrendingService;
 import org.paperboy.rank.Votes;
@@ -41,6 +45,7 @@ public final class Paperboy implements AutoCloseable {
   private final TrendingService trending;
   private final Mailer mailer;
   private final AccountService accounts;
+  private final DigestService digests;
 
   private Paperboy(Config config) {
     this.config = config;
@@ -74,7 +79,7 @@ public final class Paperboy implements AutoCloseable {
             calendar.invalidate();
             trending.invalidate();
           });
-      mailer = new OutboxMailer(config.dataDir().resolve("outbox"), "paperboy <paperboy@localhost>", Clock.systemUTC());
+      mailer = mailer(config);
       accounts =
           new AccountService(
               database.jdbi(),
@@ -85,10 +90,37 @@ public final class Paperboy implements AutoCloseable {
                   config.envInt("PAPERBOY_LOGIN_LINKS_PER_CLIENT", AccountService.Limits.DEFAULT.perClient()),
                   config.envInt("PAPERBOY_LOGIN_LINKS_PER_ADDRESS", AccountService.Limits.DEFAULT.perAddress())),
               Clock.systemUTC());
+      digests =
+          track(
+              new DigestService(
+                  database.jdbi(),
+                  state,
+                  config.env().get("PAPERBOY_SECRET"),
+                  papers,
+                  search,
+                  trending,
+                  mailer,
+                  DigestSettings.from(config.env()),
+                  Clock.systemUTC()));
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
     }
+  }
+
+  /** SMTP when PAPERBOY_SMTP_URL is set (see {@link SmtpUrl}), else .eml files in data/outbox/. */
+  private Mailer mailer(Config config) {
+    String from = config.env().getOrDefault("PAPERBOY_MAIL_FROM", "paperboy <paperboy@localhost>");
+    String smtp = config.env().get("PAPERBOY_SMTP_URL");
+    if (smtp == null || smtp.isBlank()) {
+      return new OutboxMailer(config.dataDir().resolve("outbox"), from, Clock.systemUTC());
+    }
+    return track(
+        new SmtpMailer(
+            SmtpUrl.parse(smtp),
+            from,
+            java.time.Duration.ofSeconds(config.envInt("PAPERBOY_SMTP_TIMEOUT_SECONDS", 30)),
+            config.envInt("PAPERBOY_SMTP_RATE", 0)));
   }
 
   private void closeAfterFailedStart(RuntimeException cause) {
@@ -153,6 +185,11 @@ public final class Paperboy implements AutoCloseable {
 
   public AccountService accounts() {
     return accounts;
+  }
+
+  /** Subscriptions, planning and sending of the daily digest. */
+  public DigestService digests() {
+    return digests;
   }
 
   @Override

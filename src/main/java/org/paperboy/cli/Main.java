@@ -31,6 +31,8 @@ import picocli.CommandLine.ScopeType;
       ReindexCommand.class,
       AcronymsCommand.class,
       EvalCommand.class,
+      SubscribersCommand.class,
+      DigestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -40,6 +40,8 @@ final class ServeCommand implements Callable<Integer> {
     }, "paperboy-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     int actual = server.start(bind, wanted);
+    if (!main.env().containsKey("PAPERBOY_BASE_URL")) app.digests().useBaseUrl("http://localhost:" + actual);
+    app.digests().startScheduler(); // stopped by app.close()
     var out = main.spec.commandLine().getOut();
     out.printf("paperboy is serving %,d papers at http://localhost:%d/ (Ctrl-C stops it)%n",
         app.papers().count(), actual);

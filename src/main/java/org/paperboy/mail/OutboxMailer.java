@@ -43,18 +43,26 @@ public final class OutboxMailer implements Mailer {
   public void send(Mail mail) {
     var now = clock.instant();
     String name = STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
-    String eml =
-        "From: "
-            + from
-            + "\r\nTo: "
-            + mail.to()
-            + "\r\nSubject: "
-            + mail.subject()
-            + "\r\nDate: "
-            + DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC))
-            + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8"
-            + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-            + mail.text().replace("\r\n", "\n").replace("\n", "\r\n");
+    StringBuilder eml = new StringBuilder(1024)
+        .append("From: ").append(from)
+        .append("\r\nTo: ").append(mail.to())
+        .append("\r\nSubject: ").append(mail.subject())
+        .append("\r\nDate: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
+    mail.headers().forEach((k, v) -> eml.append("\r\n").append(k).append(": ").append(v));
+    eml.append("\r\nMIME-Version: 1.0");
+    if (mail.html() == null) {
+      eml.append("\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
+          .append(crlf(mail.text()));
+    } else {
+      // 8bit parts, not quoted-printable, so links stay whole for a reader (or a test) of the file.
+      String b = "=_paperboy_" + UUID.randomUUID().toString().replace("-", "");
+      eml.append("\r\nContent-Type: multipart/alternative; boundary=\"").append(b).append("\"\r\n\r\n")
+          .append("--").append(b).append("\r\nContent-Type: text/plain; charset=utf-8\r\n")
+          .append("Content-Transfer-Encoding: 8bit\r\n\r\n").append(crlf(mail.text()))
+          .append("\r\n--").append(b).append("\r\nContent-Type: text/html; charset=utf-8\r\n")
+          .append("Content-Transfer-Encoding: 8bit\r\n\r\n").append(crlf(mail.html()))
+          .append("\r\n--").append(b).append("--\r\n");
+    }
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(name), eml, StandardCharsets.UTF_8);
@@ -64,8 +72,23 @@ public final class OutboxMailer implements Mailer {
     }
   }
 
+  private static String crlf(String s) {
+    return s.replace("\r\n", "\n").replace("\n", "\r\n");
+  }
+
   /** A message in the outbox, parsed back. */
   public record Stored(String name, String to, String subject, String date, String text) {}
+
+  /** The text/plain part of a multipart body written by {@link #send}, or the body as is. */
+  private static String plainPart(String contentType, String body) {
+    int at = contentType.indexOf("boundary=\"");
+    if (at < 0) return body;
+    String b = "--" + contentType.substring(at + 10, contentType.indexOf('"', at + 10));
+    int start = body.indexOf(b);
+    int head = start < 0 ? -1 : body.indexOf("\n\n", start);
+    int end = head < 0 ? -1 : body.indexOf("\n" + b, head);
+    return end < 0 ? body : body.substring(head + 2, end);
+  }
 
   /** The newest {@code limit} messages, newest first. */
   public List<Stored> list(int limit) {
@@ -104,6 +127,7 @@ public final class OutboxMailer implements Mailer {
       if (line.startsWith("To: ")) to = line.substring(4);
       else if (line.startsWith("Subject: ")) subject = line.substring(9);
       else if (line.startsWith("Date: ")) date = line.substring(6);
+      else if (line.startsWith("Content-Type: multipart/")) body = plainPart(line, body);
     }
     return Optional.of(new Stored(f.getFileName().toString(), to, subject, date, body));
   }

@@ -45,7 +45,10 @@ final class Security {
     }
     Account account = accounts.session(ctx.cookie(SESSION_COOKIE)).orElse(null);
     ctx.attribute(Visitor.ATTRIBUTE, new Visitor(account, csrf));
-    if (ctx.method().name().equals("POST")) {
+    // RFC 8058 one-click unsubscribe comes from a mail client: no cookie, no form token; the signed
+    // token in its URL is what authorises it (see DigestPages).
+    boolean oneClick = ctx.path().equals("/unsubscribe") && ctx.queryParam("token") != null;
+    if (ctx.method().name().equals("POST") && !oneClick) {
       String sent = ctx.formParam(CSRF_FIELD);
       if (sent == null
           || !MessageDigest.isEqual(

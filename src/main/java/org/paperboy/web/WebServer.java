@@ -57,6 +57,7 @@ public final class WebServer implements AutoCloseable {
     AccountPages accounts = new AccountPages(app, security, this::baseUrl);
     AtomFeeds feeds = new AtomFeeds(app, this::baseUrl);
     Api api = new Api(app, daily, paper);
+    DigestPages digest = new DigestPages(app);
     String openApi = resource("/web/openapi.json");
 
     javalin.before(security::before);
@@ -75,6 +76,14 @@ public final class WebServer implements AutoCloseable {
     javalin.post("/vote", accounts::vote);
     javalin.get("/outbox", accounts::outbox);
     javalin.get("/outbox/{name}", accounts::message);
+    javalin.get("/subscribe", digest::form);
+    javalin.post("/subscribe", digest::subscribe);
+    javalin.get("/subscribe/confirm", digest::confirmPage);
+    javalin.post("/subscribe/confirm", digest::confirm);
+    javalin.get("/subscription", digest::manage);
+    javalin.post("/subscription", digest::change);
+    javalin.get("/unsubscribe", digest::unsubscribePage);
+    javalin.post("/unsubscribe", digest::unsubscribe);
     javalin.get("/feed.atom", feeds::search);
     javalin.get("/trending.atom", feeds::trending);
     javalin.get("/api/papers/<rest>", ctx -> api.papers(ctx, ctx.pathParam("rest")));
