@@ -16,12 +16,6 @@ public record Mail(String to, String subject, String text, String html, Map<Stri
     requireNonNull(to, "to");
     requireNonNull(subject, "subject");
     requireNonNull(text, "text");
-<<<<<<< HEAD
-    if (to.contains("\r")
-        || to.contains("\n")
-        || subject.contains("\r")
-        || subject.contains("\n")) {
-=======
     oneLine(to);
     oneLine(subject);
     Map<String, String> copy = new LinkedHashMap<>();
@@ -40,7 +34,6 @@ public record Mail(String to, String subject, String text, String html, Map<Stri
 
   private static void oneLine(String s) {
     if (s.contains("\r") || s.contains("\n")) {
->>>>>>> digest
       throw new IllegalArgumentException("a header must be one line"); // no header injection
     }
   }
