@@ -42,8 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     if (!main.env().containsKey("PAPERBOY_BASE_URL")) app.digests().useBaseUrl("http://localhost:" + actual);
     app.digests().startScheduler(); // stopped by app.close()
     var out = main.spec.commandLine().getOut();
-    // Serve first, then load the sample: embedding it takes minutes on a small machine, and a
+    // Serve first, then load the sample: on a small, busy machine that takes a while, and a
     // newcomer should see the pages (filling up batch by batch) rather than a refused connection.
+    // Its vectors come later from the background embedder.
     if (app.papers().count() == 0) {
       out.printf("paperboy is serving at http://localhost:%d/ (Ctrl-C stops it);"
           + " loading the bundled sample corpus meanwhile...%n", actual);
