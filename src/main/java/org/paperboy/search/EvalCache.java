@@ -10,6 +10,9 @@ import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingCache;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 
 /**
@@ -18,10 +21,10 @@ import org.paperboy.store.Database;
  * so a re-run on the same collection embeds nothing. Closing it closes the model and the cache.
  */
 public final class EvalCache implements Embedder {
-  private final Database db;
+  private final JdbcConnectionPool db;
   private final CachingEmbedder cached;
 
-  private EvalCache(Database db, CachingEmbedder cached) {
+  private EvalCache(JdbcConnectionPool db, CachingEmbedder cached) {
     this.db = db;
     this.cached = cached;
   }
@@ -33,11 +36,16 @@ public final class EvalCache implements Embedder {
     } catch (IOException e) {
       throw new PaperboyException("cannot create the evaluation cache " + dir + ": " + e.getMessage(), e);
     }
-    Database db = Database.open(Database.h2Url(dir), null, null);
+    JdbcConnectionPool pool = JdbcConnectionPool.create(Database.h2Url(dir), "", "");
     try {
-      return new EvalCache(db, new CachingEmbedder(BgeSmallEmbedder.create(), new EmbeddingCache(db.jdbi())));
+      // A cache, not a store: it only needs the embeddings table, so edits to the app's other
+      // migrations (checksums) must not make hours of cached vectors unusable.
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+          .validateOnMigrate(false).loggers("slf4j").load().migrate();
+      EmbeddingCache cache = new EmbeddingCache(Jdbi.create(pool));
+      return new EvalCache(pool, new CachingEmbedder(BgeSmallEmbedder.create(), cache));
     } catch (RuntimeException e) {
-      db.close();
+      pool.dispose();
       throw e;
     }
   }
@@ -80,7 +88,7 @@ public final class EvalCache implements Embedder {
     try {
       cached.close();
     } finally {
-      db.close();
+      db.dispose();
     }
   }
 }
