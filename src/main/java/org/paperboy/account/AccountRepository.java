@@ -84,6 +84,9 @@ final class AccountRepository {
 
   void deleteSession(String tokenHash) {
     jdbi.useHandle(
-        h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :h").bind("h", tokenHash).execute());
+        h ->
+            h.createUpdate("DELETE FROM sessions WHERE token_hash = :h")
+                .bind("h", tokenHash)
+                .execute());
   }
 }

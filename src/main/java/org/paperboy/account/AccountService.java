@@ -1,9 +1,9 @@
 package org.paperboy.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -99,7 +99,8 @@ public final class AccountService {
   public SignIn signIn(String token) {
     MagicLinks.Claim claim = links.verify(token);
     Instant now = clock.instant();
-    if (claim == null) throw new BadInputException("this sign-in link is not valid; ask for a new one");
+    if (claim == null)
+      throw new BadInputException("this sign-in link is not valid; ask for a new one");
     if (!claim.expires().isAfter(now)) {
       throw new BadInputException("this sign-in link has expired; ask for a new one");
     }
@@ -108,7 +109,8 @@ public final class AccountService {
     }
     Account account = accounts.findOrCreate(claim.email(), now);
     String session = MagicLinks.randomToken();
-    accounts.createSession(MagicLinks.sha256(session), account.id(), now, now.plus(SESSION_LIFETIME));
+    accounts.createSession(
+        MagicLinks.sha256(session), account.id(), now, now.plus(SESSION_LIFETIME));
     return new SignIn(session, account);
   }
 

@@ -9,6 +9,10 @@ import org.paperboy.PaperboyException;
 import org.paperboy.account.AccountService;
 import org.paperboy.digest.DigestService;
 import org.paperboy.digest.DigestSettings;
+import org.paperboy.embed.BgeSmallEmbedder;
+import org.paperboy.embed.CachingEmbedder;
+import org.paperboy.embed.Embedder;
+import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.OutboxMailer;
@@ -56,13 +60,25 @@ public final class Paperboy implements AutoCloseable {
       papers = new PaperRepository(database.jdbi());
       state = new StateRepository(database.jdbi());
       ingest = new IngestService(papers, Clock.systemUTC());
-      search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), null));
+      // Semantic search embeds every paper (vectors cached in the store); PAPERBOY_EMBEDDINGS=off
+      // keeps search lexical, e.g. for fast test runs.
+      Embedder embedder =
+          "off".equalsIgnoreCase(config.env().getOrDefault("PAPERBOY_EMBEDDINGS", "on"))
+              ? null
+              : track(new CachingEmbedder(BgeSmallEmbedder.create(), new EmbeddingCache(database.jdbi())));
+      search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
       ingest.addListener(search::stored);
-      calendar = new PaperCalendar(database.jdbi());
+      calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
       votes = new Votes(database.jdbi());
       trending =
           new TrendingService(
               database.jdbi(), papers, votes, TrendingFormula.from(config.env()), Clock.systemUTC());
+      // The daily lists and trending keep answers for a minute; an ingest here drops them at once.
+      ingest.addListener(
+          (stored, removed) -> {
+            calendar.invalidate();
+            trending.invalidate();
+          });
       mailer = mailer(config);
       accounts =
           new AccountService(

@@ -13,23 +13,34 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "trending",
-    description = "The trending papers: local upvotes, Hugging Face upvotes and GitHub stars with time decay (the list of the web page /trending).")
+    description =
+        "The trending papers: local upvotes, Hugging Face upvotes and GitHub stars with time decay"
+            + " (the list of the web page /trending).")
 final class TrendingCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(names = "--window", paramLabel = "day|week|month", description = "How far back to look (default day).")
+  @Option(
+      names = "--window",
+      paramLabel = "day|week|month",
+      description = "How far back to look (default day).")
   String window;
 
-  @Option(names = "--limit", paramLabel = "N", description = "How many papers (default 50, at most 500).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "How many papers (default 50, at most 500).")
   int limit = 50;
 
-  @Option(names = "--json", description = "One JSON object per line: id, title, score, votes, paper.")
+  @Option(
+      names = "--json",
+      description = "One JSON object per line: id, title, score, votes, paper.")
   boolean json;
 
   @Override
   public Integer call() {
     if (limit < 1 || limit > TrendingService.MAX_LIMIT) {
-      throw new org.paperboy.BadInputException("--limit must be from 1 to " + TrendingService.MAX_LIMIT + ", was " + limit);
+      throw new org.paperboy.BadInputException(
+          "--limit must be from 1 to " + TrendingService.MAX_LIMIT + ", was " + limit);
     }
     Trending t = main.app().trending().trending(Window.parse(window), limit);
     var out = main.spec.commandLine().getOut();
@@ -40,10 +51,17 @@ final class TrendingCommand implements Callable<Integer> {
       if (json) {
         out.println(Json.line(TrendingJson.toMap(i)));
       } else {
-        out.printf(Locale.ROOT, "%3d. %8.2f  %-16s %s%n", rank, i.score(), i.paper().id(), i.paper().title());
+        out.printf(
+            Locale.ROOT,
+            "%3d. %8.2f  %-16s %s%n",
+            rank,
+            i.score(),
+            i.paper().id(),
+            i.paper().title());
       }
     }
-    if (!json && t.items().isEmpty()) out.println("  nothing yet: no paper in this window has upvotes or stars");
+    if (!json && t.items().isEmpty())
+      out.println("  nothing yet: no paper in this window has upvotes or stars");
     return ExitCodes.OK;
   }
 }

@@ -63,6 +63,7 @@ final class HfDailyParser implements FeedParser {
     while (true) {
       JsonLocation start;
       JsonNode entry;
+      int next = index + 1; // the entry a syntax error belongs to, even between entries
       try {
         if (array || index > 0) {
           token = json.nextToken();
@@ -77,7 +78,7 @@ final class HfDailyParser implements FeedParser {
         // Jackson cannot find the next entry after broken syntax; what came before is kept.
         sink.reject(
             line(e.getLocation()),
-            "invalid JSON in entry " + (index) + at(e.getLocation()) + ": " + e.getOriginalMessage()
+            "invalid JSON in entry " + next + at(e.getLocation()) + ": " + e.getOriginalMessage()
                 + "; the rest of the file was not read");
         return;
       }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import org.paperboy.BadInputException;
@@ -20,13 +19,19 @@ import org.paperboy.paper.Paper;
 final class KaggleParser implements FeedParser {
   /** Thread-safe and expensive to create: one for every parse in the JVM. */
   private static final JsonFactory JSON = new JsonFactory();
+  /** Real records stay under a few hundred KB (big collaborations' author lists). */
+  static final int MAX_LINE = 16 << 20;
 
   @Override
   public void parse(InputStream in, String sourceName, RecordSink sink) throws IOException {
-    BufferedReader reader = FeedText.reader(in);
+    BoundedLines lines = new BoundedLines(FeedText.reader(in), MAX_LINE);
     long lineNo = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+    for (String line = lines.next(); line != null; line = lines.next()) {
       lineNo++;
+      if (lines.tooLong()) {
+        sink.reject(lineNo, "line is longer than " + MAX_LINE + " characters; not a Kaggle record");
+        continue;
+      }
       if (line.isBlank()) {
         continue;
       }

@@ -1,6 +1,5 @@
 package org.paperboy.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import org.paperboy.paper.Paper;
@@ -18,19 +17,24 @@ import org.paperboy.paper.Paper;
  */
 final class ListingParser implements FeedParser {
   static final int ABSTRACT_MIN_CHARS = 200;
+  static final int MAX_LINE = 1 << 20;
 
   /** The page's "Subscribe" button text ends up glued to the first title: "SubscribeLearning ...". */
   private static final String SUBSCRIBE = "Subscribe";
 
   @Override
   public void parse(InputStream in, String sourceName, RecordSink sink) throws IOException {
-    BufferedReader reader = FeedText.reader(in);
+    BoundedLines lines = new BoundedLines(FeedText.reader(in), MAX_LINE);
     String pending = null; // the line that may be the title of the next one
     long pendingLine = 0;
     boolean seenPaper = false;
     long lineNo = 0;
-    for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
+    for (String raw = lines.next(); raw != null; raw = lines.next()) {
       lineNo++;
+      if (lines.tooLong()) {
+        sink.reject(lineNo, "line is longer than " + MAX_LINE + " characters; not a title or an abstract");
+        continue;
+      }
       String line = raw.strip();
       if (line.isEmpty()) {
         continue;

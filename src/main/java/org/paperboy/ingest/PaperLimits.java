@@ -52,6 +52,29 @@ final class PaperLimits {
     for (String c : p.categories()) {
       if (c.length() > MAX_CATEGORY || c.contains(" ")) return "not a category: '" + c + "'";
     }
+    return firstWithNul(
+        "id", p.id(),
+        "doi", p.doi(),
+        "license", p.license(),
+        "abs link", p.links().abs(),
+        "pdf link", p.links().pdf(),
+        "code link", p.links().code(),
+        "project link", p.links().project(),
+        "category", String.join(" ", p.categories()),
+        "keyword", String.join(" ", p.signals().aiKeywords()));
+  }
+
+  /**
+   * PostgreSQL cannot store a NUL character in text. The Normalizer drops it from prose; in an id,
+   * a link or a DOI it means the value itself is broken, so the record is rejected instead.
+   */
+  private static String firstWithNul(String... nameValue) {
+    for (int i = 0; i < nameValue.length; i += 2) {
+      String value = nameValue[i + 1];
+      if (value != null && value.indexOf('\u0000') >= 0) {
+        return "the " + nameValue[i] + " contains a NUL character (U+0000)";
+      }
+    }
     return null;
   }
 

@@ -101,8 +101,8 @@ final class TexDecoder {
       out.append(' '); // line break and spacing commands
       return i + 2;
     }
-    if (c == '!' || c == '/') {
-      return i + 2; // negative thin space, italic correction
+    if (c == '!' || c == '/' || c == '-' || c == '@') {
+      return i + 2; // negative thin space, italic correction, soft hyphen, spacing hint
     }
     if (!isLetter(c)) {
       return verbatim(i, i + 2);

@@ -93,7 +93,7 @@ final class TexSymbols {
       "models", "⊨", "checkmark", "✓", "ldots", "…", "dots", "…", "cdots", "⋯", "vdots", "⋮",
       "ddots", "⋱", "colon", ":", "sharp", "♯", "flat", "♭", "degree", "°", "textdegree", "°",
       "textendash", "–", "textemdash", "—", "textellipsis", "…", "LaTeX", "LaTeX", "TeX", "TeX",
-      "textbackslash", "\\", "textasciitilde", "~", "textunderscore", "_", "S", "§", "P", "¶",
+      "textbackslash", "\\", "textasciitilde", "~", "textunderscore", "_", "textsection", "§",
       "copyright", "©", "pounds", "£", "euro", "€", "quad", " ", "qquad", " "
     };
     // Function names print as their name in roman type.

@@ -67,7 +67,8 @@ public final class OutboxMailer implements Mailer {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(name), eml, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PaperboyException("cannot write mail to the outbox " + dir + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot write mail to the outbox " + dir + ": " + e.getMessage(), e);
     }
   }
 

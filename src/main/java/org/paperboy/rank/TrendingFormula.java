@@ -20,8 +20,8 @@ import org.paperboy.BadInputException;
  * local vote outweighs a Hugging Face upvote because it comes from the people who run this
  * instance.
  *
- * <p>Every constant can be set from the environment: {@code PAPERBOY_TRENDING_VOTE_WEIGHT},
- * {@code PAPERBOY_TRENDING_HF_WEIGHT}, {@code PAPERBOY_TRENDING_STAR_WEIGHT}, {@code
+ * <p>Every constant can be set from the environment: {@code PAPERBOY_TRENDING_VOTE_WEIGHT}, {@code
+ * PAPERBOY_TRENDING_HF_WEIGHT}, {@code PAPERBOY_TRENDING_STAR_WEIGHT}, {@code
  * PAPERBOY_TRENDING_HALF_LIFE_SHARE}.
  */
 public record TrendingFormula(
@@ -34,7 +34,8 @@ public record TrendingFormula(
       throw new BadInputException("trending weights must not be negative");
     }
     if (!(halfLifeShare > 0)) {
-      throw new BadInputException("the trending half-life share must be above 0, was " + halfLifeShare);
+      throw new BadInputException(
+          "the trending half-life share must be above 0, was " + halfLifeShare);
     }
   }
 

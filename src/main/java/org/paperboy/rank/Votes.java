@@ -20,12 +20,11 @@ public final class Votes {
 
   /** Upvotes {@code paperId} for {@code accountId}; voting twice keeps the first vote. */
   public void upvote(long accountId, String paperId, Instant now) {
+    if (count(accountId, paperId) > 0) return;
     try {
       jdbi.useHandle(
           h ->
-              h.createUpdate(
-                      "INSERT INTO votes (account_id, paper_id, voted_at) SELECT :a, :p, :t"
-                          + " WHERE NOT EXISTS (SELECT 1 FROM votes WHERE account_id = :a AND paper_id = :p)")
+              h.createUpdate("INSERT INTO votes (account_id, paper_id, voted_at) VALUES (:a, :p, :t)")
                   .bind("a", accountId)
                   .bind("p", paperId)
                   .bind("t", now)
@@ -66,7 +65,8 @@ public final class Votes {
     jdbi.useHandle(
         h ->
             h.createQuery(
-                    "SELECT paper_id, COUNT(*) FROM votes WHERE paper_id IN (<ids>) GROUP BY paper_id")
+                    "SELECT paper_id, COUNT(*) FROM votes WHERE paper_id IN (<ids>) GROUP BY"
+                        + " paper_id")
                 .bindList("ids", List.copyOf(paperIds))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
@@ -78,7 +78,9 @@ public final class Votes {
     if (paperIds.isEmpty()) return Set.of();
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT paper_id FROM votes WHERE account_id = :a AND paper_id IN (<ids>)")
+            h
+                .createQuery(
+                    "SELECT paper_id FROM votes WHERE account_id = :a AND paper_id IN (<ids>)")
                 .bind("a", accountId)
                 .bindList("ids", List.copyOf(paperIds))
                 .mapTo(String.class)

@@ -25,7 +25,8 @@ public enum Window {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("unknown trending window '" + s + "': expected day, week or month");
+      throw new BadInputException(
+          "unknown trending window '" + s + "': expected day, week or month");
     }
   }
 

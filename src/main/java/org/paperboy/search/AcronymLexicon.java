@@ -20,6 +20,8 @@ final class AcronymLexicon {
 
   private final Map<String, Acronym> byShort;
   private final Map<String, List<String>> shortsByLong;
+  private final java.util.Set<String> firstWords = new java.util.HashSet<>();
+  private final int maxLongFormWords;
 
   private AcronymLexicon(Map<String, Acronym> byShort) {
     this.byShort = byShort;
@@ -30,6 +32,13 @@ final class AcronymLexicon {
       }
     }
     this.shortsByLong = byLong;
+    int max = 0;
+    for (String lf : byLong.keySet()) {
+      String[] words = lf.split(" ");
+      firstWords.add(words[0]);
+      max = Math.max(max, words.length);
+    }
+    this.maxLongFormWords = max;
   }
 
   /** From counts: short form -> long form -> number of papers. */
@@ -65,7 +74,12 @@ final class AcronymLexicon {
 
   /** The longest long form has this many words; bounds the n-grams a query is checked for. */
   int maxLongFormWords() {
-    return shortsByLong.keySet().stream().mapToInt(l -> l.split(" ").length).max().orElse(0);
+    return maxLongFormWords;
+  }
+
+  /** Whether some long form starts with this (normalized) word; prunes the n-gram scan. */
+  boolean startsALongForm(String word) {
+    return firstWords.contains(word);
   }
 
   /** All acronyms, most defined first. */

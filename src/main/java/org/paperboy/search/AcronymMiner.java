@@ -1,6 +1,8 @@
 package org.paperboy.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,6 +19,9 @@ final class AcronymMiner {
   record Definition(String shortForm, String longForm) {}
 
   private static final Pattern PAREN = Pattern.compile("\\(\\s*([\\p{L}][\\p{L}\\p{N}-]{1,15})\\s*[);,]");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+  private static final Pattern EDGE_PUNCTUATION =
+      Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
   private static final Set<String> JOINED_PREFIXES =
       Set.of("multi", "pre", "post", "non", "co", "semi", "sub", "uni", "bi", "tri", "re");
 
@@ -84,24 +89,29 @@ final class AcronymMiner {
    * and "vision language" are the same reading).
    */
   static String normalize(String longForm) {
-    String[] words = longForm.toLowerCase(Locale.ROOT).strip().split("\\s+");
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < words.length; i++) {
-      String w = words[i].replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+    List<String> words = words(longForm);
+    if (words.isEmpty()) return "";
+    words.set(words.size() - 1, singular(words.get(words.size() - 1)));
+    return String.join(" ", words);
+  }
+
+  /** The words of {@code text} spelled as in {@link #normalize}, none made singular. */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    for (String raw : SPACE.split(text.toLowerCase(Locale.ROOT).strip())) {
+      String w = EDGE_PUNCTUATION.matcher(raw).replaceAll("");
       int dash = w.indexOf('-');
       if (dash > 0 && JOINED_PREFIXES.contains(w.substring(0, dash))) {
         w = w.substring(0, dash) + w.substring(dash + 1);
       }
-      w = w.replace('-', ' ');
-      if (i == words.length - 1) w = singular(w);
-      if (w.isBlank()) continue;
-      if (out.length() > 0) out.append(' ');
-      out.append(w);
+      for (String part : w.split("-")) {
+        if (!part.isEmpty()) out.add(part);
+      }
     }
-    return out.toString();
+    return out;
   }
 
-  private static String singular(String w) {
+  static String singular(String w) {
     if (w.endsWith("ies") && w.length() > 4) return w.substring(0, w.length() - 3) + "y";
     if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is") && w.length() > 3) {
       return w.substring(0, w.length() - 1);

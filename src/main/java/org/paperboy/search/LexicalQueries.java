@@ -1,19 +1,15 @@
 package org.paperboy.search;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -21,8 +17,8 @@ import org.paperboy.search.ParsedQuery.Clause;
 import org.paperboy.search.ParsedQuery.Kind;
 
 /**
- * Turns a {@link ParsedQuery} into Lucene queries: the BM25 query (words over title and abstract,
- * the title boosted, plus acronym expansions) and the filter shared with the vector search.
+ * Turns a {@link ParsedQuery} into the BM25 query: words over title and abstract, the title
+ * boosted, plus acronym expansions. The filters are {@link Filters}.
  */
 final class LexicalQueries {
   static final float TITLE_BOOST = 0.5f; // on top of the title's share of TEXT
@@ -33,12 +29,13 @@ final class LexicalQueries {
   static final int MAX_WORDS = 64;
 
   private final QueryBuilder text;
-  private final QueryBuilder names;
   private final AcronymLexicon lexicon;
+  private static final java.util.regex.Pattern TOKENS = java.util.regex.Pattern.compile("[\\s,;:!?()\\[\\]\"]+");
+  private String lastText;
+  private Map<Acronym, Acronym.Reading> lastFound;
 
   LexicalQueries(Analyzer analyzer, AcronymLexicon lexicon) {
-    this.text = new QueryBuilder(analyzer);
-    this.names = new QueryBuilder(analyzer);
+    this.text = new QueryBuilder(analyzer); // per field: the authors field has its own analyzer
     this.lexicon = lexicon;
   }
 
@@ -49,10 +46,16 @@ final class LexicalQueries {
     add(b, wordsOver(free), Occur.SHOULD);
     for (Clause c : q.positive(Kind.PHRASE)) add(b, phraseOver(c.text()), Occur.MUST);
     for (Clause c : q.positive(Kind.TITLE)) add(b, field(text, PaperDocuments.TITLE, c), Occur.MUST);
-    for (Clause c : q.positive(Kind.AUTHOR)) add(b, field(names, PaperDocuments.AUTHORS, c), Occur.MUST);
+    for (Clause c : q.positive(Kind.AUTHOR)) add(b, field(text, PaperDocuments.AUTHORS, c), Occur.MUST);
     if (b.build().clauses().isEmpty()) return null;
     for (Query expansion : expansions(capped(q.aboutText()))) add(b, expansion, Occur.SHOULD);
     return b.build();
+  }
+
+  /** The words to mark in snippets: the query's words, over the abstract's analysis. */
+  Query highlighting(ParsedQuery q) {
+    String about = capped(q.aboutText());
+    return about.isBlank() ? null : text.createBooleanQuery(PaperDocuments.TEXT, about);
   }
 
   private Query wordsOver(String words) {
@@ -60,7 +63,7 @@ final class LexicalQueries {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     add(b, text.createBooleanQuery(PaperDocuments.TEXT, words), Occur.SHOULD);
     add(b, boost(text.createBooleanQuery(PaperDocuments.TITLE, words), TITLE_BOOST), Occur.SHOULD);
-    add(b, boost(names.createBooleanQuery(PaperDocuments.AUTHORS, words), AUTHOR_BOOST), Occur.SHOULD);
+    add(b, boost(text.createBooleanQuery(PaperDocuments.AUTHORS, words), AUTHOR_BOOST), Occur.SHOULD);
     BooleanQuery q = b.build();
     return q.clauses().isEmpty() ? null : q;
   }
@@ -104,19 +107,22 @@ final class LexicalQueries {
 
   /**
    * The acronyms the text names: typed as acronyms (mapped to null) or spelled out as one of
-   * their long forms (mapped to that reading).
+   * their long forms (mapped to that reading). Computed once per query text.
    */
   Map<Acronym, Acronym.Reading> acronymsIn(String about) {
+    if (about.equals(lastText)) return lastFound;
     Map<Acronym, Acronym.Reading> found = new LinkedHashMap<>();
-    String[] raw = about.split("[\\s,;:!?()\\[\\]\"]+");
-    for (String token : raw) {
-      if (token.length() >= 2) lexicon.lookup(token).ifPresent(a -> found.putIfAbsent(a, null));
+    for (String token : TOKENS.split(about)) {
+      if (typedAsAcronym(token)) lexicon.lookup(token).ifPresent(a -> found.putIfAbsent(a, null));
     }
-    String[] words = AcronymMiner.normalize(about.strip()).split("\\s+");
+    List<String> words = AcronymMiner.words(about);
     int max = lexicon.maxLongFormWords();
-    for (int i = 0; i < words.length; i++) {
-      for (int n = 2; n <= max && i + n <= words.length; n++) {
-        String gram = AcronymMiner.normalize(String.join(" ", Arrays.copyOfRange(words, i, i + n)));
+    for (int i = 0; i < words.size(); i++) {
+      if (!lexicon.startsALongForm(words.get(i))) continue;
+      for (int n = 2; n <= max && i + n <= words.size(); n++) {
+        List<String> gramWords = new ArrayList<>(words.subList(i, i + n));
+        gramWords.set(n - 1, AcronymMiner.singular(gramWords.get(n - 1)));
+        String gram = String.join(" ", gramWords);
         for (String sf : lexicon.shortFormsOf(gram)) {
           Acronym a = lexicon.lookup(sf).orElseThrow();
           a.readings().stream()
@@ -126,7 +132,21 @@ final class LexicalQueries {
         }
       }
     }
+    lastText = about;
+    lastFound = found;
     return found;
+  }
+
+  /**
+   * "MLLM", "LLMs" and "mllm" are typed as acronyms; "can" or "ad" are words, even when some
+   * paper defines CAN or AD. Lower case counts only without vowels, which English words rarely lack.
+   */
+  static boolean typedAsAcronym(String token) {
+    if (token.length() < 2) return false;
+    if (Acronyms.fold(token) != null) return true;
+    String t = token.endsWith("s") ? token.substring(0, token.length() - 1) : token;
+    return t.length() >= 2 && t.chars().allMatch(c -> Character.isLetterOrDigit(c) && "aeiouy".indexOf(c) < 0)
+        && t.chars().anyMatch(Character::isLetter);
   }
 
   /** The acronyms typed in the query that the corpus reads in more than one way. */
@@ -136,59 +156,6 @@ final class LexicalQueries {
       if (r == null && a.ambiguous()) out.add(a);
     });
     return out;
-  }
-
-  /** Category, date and exclusion constraints, or null when there are none. */
-  static Query filter(ParsedQuery q, SearchRequest r, QueryBuilder text) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean any = false;
-    List<String> cats = new ArrayList<>(r.categories());
-    q.positive(Kind.CATEGORY).forEach(c -> cats.add(c.text()));
-    if (!cats.isEmpty()) {
-      BooleanQuery.Builder anyCat = new BooleanQuery.Builder();
-      for (String c : cats) anyCat.add(category(c), Occur.SHOULD);
-      b.add(anyCat.build(), Occur.FILTER);
-      any = true;
-    }
-    LocalDate from = later(r.from(), q.yearFrom() == 0 ? null : LocalDate.of(q.yearFrom(), 1, 1));
-    LocalDate to = earlier(r.to(), q.yearTo() == 0 ? null : LocalDate.of(q.yearTo(), 12, 31));
-    if (from != null || to != null) {
-      long lo = from == null ? Long.MIN_VALUE : from.toEpochDay();
-      long hi = to == null ? Long.MAX_VALUE : to.toEpochDay();
-      b.add(LongField.newRangeQuery(PaperDocuments.DAY, lo, hi), Occur.FILTER);
-      any = true;
-    }
-    for (Clause c : q.negative()) {
-      Query not =
-          switch (c.kind()) {
-            case CATEGORY -> category(c.text());
-            case TITLE -> text.createPhraseQuery(PaperDocuments.TITLE, c.text());
-            case AUTHOR -> new QueryBuilder(new NameAnalyzer()).createPhraseQuery(PaperDocuments.AUTHORS, c.text());
-            default -> text.createPhraseQuery(PaperDocuments.TEXT, c.text());
-          };
-      if (not != null) {
-        b.add(not, Occur.MUST_NOT);
-        any = true;
-      }
-    }
-    if (!any) return null;
-    b.add(new MatchAllDocsQuery(), Occur.FILTER); // a query of only MUST_NOT matches nothing
-    return b.build();
-  }
-
-  /** {@code cs.CL} matches that category exactly; {@code cs} matches all of cs.*. */
-  private static Query category(String c) {
-    return c.contains(".") || c.contains("-")
-        ? new TermQuery(new Term(PaperDocuments.CATEGORY, c))
-        : new PrefixQuery(new Term(PaperDocuments.CATEGORY, c + "."));
-  }
-
-  private static LocalDate later(LocalDate a, LocalDate b) {
-    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-  }
-
-  private static LocalDate earlier(LocalDate a, LocalDate b) {
-    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
   }
 
   private static String join(List<Clause> clauses) {

@@ -12,10 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene103.Lucene103Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -24,8 +20,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.paperboy.PaperboyException;
@@ -46,9 +40,6 @@ final class PaperIndex implements AutoCloseable {
   /** The embedding model the vectors came from ("none" without vectors): a change means rebuild. */
   private static final String MODEL_KEY = "paperboy.vectors";
 
-  /** BM25 with Anserini's BEIR settings (k1 0.9, b 0.4): abstracts are short and similar in length. */
-  static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
-
   private final Path dir;
   private final FSDirectory directory;
   private final IndexWriter writer;
@@ -65,7 +56,7 @@ final class PaperIndex implements AutoCloseable {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
-    this.analyzer = newAnalyzer();
+    this.analyzer = IndexSetup.analyzer();
     this.needsRebuild = needsRebuild;
     SearcherFactory bm25 =
         new SearcherFactory() {
@@ -74,7 +65,7 @@ final class PaperIndex implements AutoCloseable {
               org.apache.lucene.index.IndexReader reader,
               org.apache.lucene.index.IndexReader previous) {
             IndexSearcher s = new IndexSearcher(reader);
-            s.setSimilarity(SIMILARITY);
+            s.setSimilarity(IndexSetup.SIMILARITY);
             return s;
           }
         };
@@ -82,8 +73,15 @@ final class PaperIndex implements AutoCloseable {
     this.searchers =
         writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
     this.refresher =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paperboy-search-refresh"));
+        Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Daemon: a refresh must never keep the JVM alive after the app failed to close the index. */
+  private static Thread refreshThread(Runnable r) {
+    Thread t = new Thread(r, "paperboy-search-refresh");
+    t.setDaemon(true);
+    return t;
   }
 
   /**
@@ -98,7 +96,7 @@ final class PaperIndex implements AutoCloseable {
         String problem = problemWith(d, vectors);
         if (problem == null) {
           try {
-            IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.APPEND));
+            IndexWriter w = new IndexWriter(d, IndexSetup.config(IndexWriterConfig.OpenMode.APPEND));
             return new PaperIndex(dir, d, w, false, vectors);
           } catch (LockObtainFailedException locked) {
             log.warn("search index at {} is in use by another paperboy process; searching it read-only", dir);
@@ -114,7 +112,7 @@ final class PaperIndex implements AutoCloseable {
       }
       wipe(dir);
       FSDirectory d = FSDirectory.open(dir);
-      IndexWriter w = new IndexWriter(d, config(IndexWriterConfig.OpenMode.CREATE));
+      IndexWriter w = new IndexWriter(d, IndexSetup.config(IndexWriterConfig.OpenMode.CREATE));
       w.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT, MODEL_KEY, vectors).entrySet());
       w.commit();
       return new PaperIndex(dir, d, w, true, vectors);
@@ -133,30 +131,6 @@ final class PaperIndex implements AutoCloseable {
       String model = data.get(MODEL_KEY);
       if (!vectors.equals(model)) return "has vectors from " + model + ", expected " + vectors;
       return null;
-    }
-  }
-
-  private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
-    IndexWriterConfig c = new IndexWriterConfig(newAnalyzer());
-    c.setOpenMode(mode);
-    c.setSimilarity(SIMILARITY);
-    c.setRAMBufferSizeMB(128);
-    c.setCodec(new VectorCodec());
-    return c;
-  }
-
-  static Analyzer newAnalyzer() {
-    return new PerFieldAnalyzerWrapper(
-        new PaperAnalyzer(), Map.of(PaperDocuments.AUTHORS, new NameAnalyzer()));
-  }
-
-  /** HNSW over int8 (7-bit) scalar-quantized vectors: 4x smaller, recall barely changes. */
-  private static final class VectorCodec extends Lucene103Codec {
-    private final KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
-
-    @Override
-    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-      return vectors;
     }
   }
 

@@ -60,7 +60,7 @@ final class SearchEngine {
     SearchMode mode = r.mode().usesVectors() && embedder == null ? SearchMode.LEXICAL : r.mode();
     LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
     Query scoring = lq.scoring(q);
-    Query filter = LexicalQueries.filter(q, r, new QueryBuilder(index.analyzer()));
+    Query filter = Filters.of(q, r, new QueryBuilder(index.analyzer()));
     String about = LexicalQueries.capped(q.aboutText());
     float[] vector = queryVector;
     if (mode.usesVectors() && vector == null && !about.isBlank()) {
@@ -70,18 +70,20 @@ final class SearchEngine {
     float[] v = vector;
     List<ScoreDoc> ranked = index.withSearcher(s -> {
       ScoreDoc[] lexical = NONE;
-      if (mode != SearchMode.SEMANTIC) lexical = lexical(s, scoring, filter, depth);
+      // without words to embed (only filters) even semantic search lists what passes them
+      if (mode != SearchMode.SEMANTIC || v == null) lexical = lexical(s, scoring, filter, depth);
       ScoreDoc[] semantic = NONE;
       if (mode != SearchMode.LEXICAL && v != null) {
         semantic = s.search(new KnnFloatVectorQuery(PaperDocuments.VECTOR, v, depth, filter), depth).scoreDocs;
       }
       return switch (mode) {
         case LEXICAL -> List.of(lexical);
-        case SEMANTIC -> List.of(semantic);
+        case SEMANTIC -> List.of(v == null ? lexical : semantic);
         case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
       };
     });
-    List<SearchHit> hits = hits(r.query(), ranked, filter, scoring, r.limit(), snippets);
+    Query highlight = snippets ? lq.highlighting(q) : null;
+    List<SearchHit> hits = hits(r.query(), ranked, filter, highlight, r.limit(), snippets);
     return new SearchResult(hits, mode, lq.ambiguous(q));
   }
 

@@ -1,6 +1,7 @@
 package org.paperboy.store;
 
 import java.nio.file.Path;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -43,10 +44,21 @@ public final class Database implements AutoCloseable {
       migrate(Flyway.configure().dataSource(h2), url);
     } else {
       pool = () -> {};
-      jdbi = Jdbi.create(url, user, password);
+      jdbi = connect(url, user, password);
       migrate(Flyway.configure().dataSource(url, user, password), url);
     }
     return new Database(url, jdbi, pool);
+  }
+
+  /**
+   * A {@link Jdbi} on a plain JDBC URL. Jdbi's (url, user, password) form rejects a null user, but
+   * a PostgreSQL URL may carry it ({@code ?user=paperboy}), so only what was given is passed on.
+   */
+  static Jdbi connect(String url, String user, String password) {
+    Properties props = new Properties();
+    if (user != null) props.setProperty("user", user);
+    if (password != null) props.setProperty("password", password);
+    return Jdbi.create(url, props);
   }
 
   private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration config, String url) {

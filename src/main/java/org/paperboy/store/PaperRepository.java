@@ -156,9 +156,13 @@ public final class PaperRepository {
                 .list());
   }
 
-  /** Streams every paper in id order without holding them all; for re-indexing. */
+  /**
+   * Streams every paper in id order without holding them all; for re-indexing. Inside a transaction
+   * because the PostgreSQL driver ignores the fetch size, and reads the whole result into memory,
+   * when auto-commit is on.
+   */
   public void forEach(Consumer<Paper> consumer) {
-    jdbi.useHandle(
+    jdbi.useTransaction(
         h -> {
           try (Stream<Paper> s =
               h.createQuery("SELECT " + COLUMNS + " FROM papers ORDER BY id")

@@ -32,14 +32,20 @@ final class AccountPages {
 
   void loginForm(Context ctx) {
     Visitor v = Visitor.of(ctx);
-    Html h = new Html().raw("<h1>Sign in</h1>")
-        .raw("<p>No password: we mail you a link that signs you in. It works once, for ")
-        .text(AccountService.LINK_LIFETIME.toMinutes()).raw(" minutes.</p>")
-        .raw("<form class=\"login\" method=\"post\" action=\"/login\">").hidden(Security.CSRF_FIELD, v.csrf())
-        .hidden("next", next(ctx.queryParam("next")))
-        .raw("<label for=\"email\">Email address</label>")
-        .raw("<input id=\"email\" type=\"email\" name=\"email\" required autocomplete=\"email\">")
-        .raw("<button type=\"submit\">Email me a sign-in link</button></form>");
+    Html h =
+        new Html()
+            .raw("<h1>Sign in</h1>")
+            .raw("<p>No password: we mail you a link that signs you in. It works once, for ")
+            .text(AccountService.LINK_LIFETIME.toMinutes())
+            .raw(" minutes.</p>")
+            .raw("<form class=\"login\" method=\"post\" action=\"/login\">")
+            .hidden(Security.CSRF_FIELD, v.csrf())
+            .hidden("next", next(ctx.queryParam("next")))
+            .raw("<label for=\"email\">Email address</label>")
+            .raw(
+                "<input id=\"email\" type=\"email\" name=\"email\" required"
+                    + " autocomplete=\"email\">")
+            .raw("<button type=\"submit\">Email me a sign-in link</button></form>");
     ctx.html(Layout.page(ctx, "Sign in", h));
   }
 
@@ -48,24 +54,35 @@ final class AccountPages {
     String prefix = baseUrl.get() + "/login/verify?next=" + Html.url(next) + "&token=";
     LinkRequest r = app.accounts().requestLink(ctx.formParam("email"), ctx.ip(), prefix);
     if (r == LinkRequest.RATE_LIMITED) {
-      throw new TooManyRequestsException("too many sign-in links were asked for; wait a quarter of an hour and try again");
+      throw new TooManyRequestsException(
+          "too many sign-in links were asked for; wait a quarter of an hour and try again");
     }
     // The same answer for every address, known or not: no one learns who has an account.
-    Html h = new Html().raw("<h1>Check your mail</h1>")
-        .raw("<p class=\"sent\">If the address is right, a sign-in link is on its way to it.</p>");
+    Html h =
+        new Html()
+            .raw("<h1>Check your mail</h1>")
+            .raw(
+                "<p class=\"sent\">If the address is right, a sign-in link is on its way to"
+                    + " it.</p>");
     if (outboxVisible(ctx)) {
-      h.raw("<p>This paperboy has no mail server configured, so mail lands in its <a href=\"/outbox\">local outbox</a>.</p>");
+      h.raw(
+          "<p>This paperboy has no mail server configured, so mail lands in its <a"
+              + " href=\"/outbox\">local outbox</a>.</p>");
     }
     ctx.html(Layout.page(ctx, "Check your mail", h));
   }
 
   void confirm(Context ctx) {
     String token = ctx.queryParam("token");
-    if (token == null || token.isBlank()) throw new BadInputException("the sign-in link has no token");
-    Html h = new Html().raw("<h1>Sign in</h1><form method=\"post\" action=\"/login/verify\">")
-        .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf()).hidden("token", token)
-        .hidden("next", next(ctx.queryParam("next")))
-        .raw("<button type=\"submit\" id=\"confirm\">Sign in to paperboy</button></form>");
+    if (token == null || token.isBlank())
+      throw new BadInputException("the sign-in link has no token");
+    Html h =
+        new Html()
+            .raw("<h1>Sign in</h1><form method=\"post\" action=\"/login/verify\">")
+            .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf())
+            .hidden("token", token)
+            .hidden("next", next(ctx.queryParam("next")))
+            .raw("<button type=\"submit\" id=\"confirm\">Sign in to paperboy</button></form>");
     ctx.header("Cache-Control", "no-store");
     ctx.html(Layout.page(ctx, "Sign in", h));
   }
@@ -88,14 +105,16 @@ final class AccountPages {
     String id = ctx.formParam("id");
     if (id == null || id.isBlank()) throw new BadInputException("which paper? the form has no id");
     String paper = PaperPage.canonical(id.strip());
-    if (app.papers().find(paper).isEmpty()) throw new NotFoundException("no paper with id '" + paper + "' in the store");
+    if (app.papers().find(paper).isEmpty())
+      throw new NotFoundException("no paper with id '" + paper + "' in the store");
     String action = ctx.formParam("action");
     if ("remove".equals(action)) {
       app.votes().remove(v.account().id(), paper);
     } else if (action == null || "up".equals(action)) {
       app.votes().upvote(v.account().id(), paper, Instant.now());
     } else {
-      throw new BadInputException("action must be 'up' or 'remove', was '" + Html.abbreviate(action, 20) + "'");
+      throw new BadInputException(
+          "action must be 'up' or 'remove', was '" + Html.abbreviate(action, 20) + "'");
     }
     ctx.redirect(next(ctx.formParam("next")), HttpStatus.SEE_OTHER);
   }
@@ -106,11 +125,21 @@ final class AccountPages {
    */
   void outbox(Context ctx) {
     OutboxMailer outbox = localOutbox(ctx);
-    Html h = new Html().raw("<h1>Outbox</h1><p>Mail this paperboy would have sent, newest first (files in ")
-        .text(outbox.dir().toAbsolutePath()).raw(").</p><ul class=\"outbox\">");
+    Html h =
+        new Html()
+            .raw("<h1>Outbox</h1><p>Mail this paperboy would have sent, newest first (files in ")
+            .text(outbox.dir().toAbsolutePath())
+            .raw(").</p><ul class=\"outbox\">");
     for (OutboxMailer.Stored m : outbox.list(50)) {
-      h.raw("<li><a href=\"/outbox/").text(m.name()).raw("\">").text(m.subject()).raw("</a> <span class=\"meta\">to ")
-          .text(m.to()).raw(" · ").text(m.date()).raw("</span></li>");
+      h.raw("<li><a href=\"/outbox/")
+          .text(m.name())
+          .raw("\">")
+          .text(m.subject())
+          .raw("</a> <span class=\"meta\">to ")
+          .text(m.to())
+          .raw(" · ")
+          .text(m.date())
+          .raw("</span></li>");
     }
     h.raw("</ul>");
     ctx.header("Cache-Control", "no-store");
@@ -118,10 +147,19 @@ final class AccountPages {
   }
 
   void message(Context ctx) {
-    OutboxMailer.Stored m = localOutbox(ctx).find(ctx.pathParam("name"))
-        .orElseThrow(() -> new NotFoundException("no such message in the outbox"));
-    Html h = new Html().raw("<h1>").text(m.subject()).raw("</h1><p class=\"meta\">To ").text(m.to())
-        .raw(" · ").text(m.date()).raw("</p><pre class=\"mail\">");
+    OutboxMailer.Stored m =
+        localOutbox(ctx)
+            .find(ctx.pathParam("name"))
+            .orElseThrow(() -> new NotFoundException("no such message in the outbox"));
+    Html h =
+        new Html()
+            .raw("<h1>")
+            .text(m.subject())
+            .raw("</h1><p class=\"meta\">To ")
+            .text(m.to())
+            .raw(" · ")
+            .text(m.date())
+            .raw("</p><pre class=\"mail\">");
     Matcher u = URL.matcher(m.text());
     int at = 0;
     while (u.find()) { // the text escaped, its links clickable
@@ -137,7 +175,8 @@ final class AccountPages {
     if (!(app.mailer() instanceof OutboxMailer o) || !outboxPage()) {
       throw new NotFoundException("this paperboy sends real mail; there is no local outbox");
     }
-    if (!local(ctx)) throw new ForbiddenException("the outbox is only shown to a browser on this machine");
+    if (!local(ctx))
+      throw new ForbiddenException("the outbox is only shown to a browser on this machine");
     return o;
   }
 
@@ -157,7 +196,11 @@ final class AccountPages {
 
   /** Where to go after signing in: a path on this site, never another site. */
   static String next(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.startsWith("/\\")
+        || next.length() > 500) {
       return "/";
     }
     return next;

@@ -36,7 +36,9 @@ final class Api {
   /** {@code /api/papers/{id}} and {@code /api/papers/{id}/related}; ids may hold a slash. */
   void papers(Context ctx, String rest) {
     if (rest.endsWith("/related")) {
-      Paper p = paperPage.find(PaperPage.canonical(rest.substring(0, rest.length() - "/related".length())));
+      Paper p =
+          paperPage.find(
+              PaperPage.canonical(rest.substring(0, rest.length() - "/related".length())));
       int limit = limit(ctx.queryParam("limit"), 10, 100);
       List<Map<String, Object>> hits = new ArrayList<>();
       for (SearchHit h : app.search().related(p.id(), limit)) hits.add(hit(h));
@@ -55,7 +57,8 @@ final class Api {
     int page = Dates.page(ctx.queryParam("page"), DailyPages.MAX_PAGE);
     var calendar = app.calendar();
     long total = calendar.countBetween(d, d);
-    List<Paper> papers = calendar.between(d, d, (page - 1) * DailyPages.PAGE_SIZE, DailyPages.PAGE_SIZE);
+    List<Paper> papers =
+        calendar.between(d, d, (page - 1) * DailyPages.PAGE_SIZE, DailyPages.PAGE_SIZE);
     Map<String, Integer> votes = app.votes().counts(papers.stream().map(Paper::id).toList());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("date", d.toString());
@@ -76,7 +79,9 @@ final class Api {
 
   void trending(Context ctx) {
     Window window = Window.parse(ctx.queryParam("window"));
-    Trending t = app.trending().trending(window, limit(ctx.queryParam("limit"), 50, TrendingService.MAX_LIMIT));
+    Trending t =
+        app.trending()
+            .trending(window, limit(ctx.queryParam("limit"), 50, TrendingService.MAX_LIMIT));
     List<Map<String, Object>> items = new ArrayList<>();
     for (TrendingItem i : t.items()) items.add(TrendingJson.toMap(i));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -99,7 +104,8 @@ final class Api {
     List<Map<String, Object>> ambiguous = new ArrayList<>();
     for (Acronym a : page.result().ambiguous()) {
       List<Map<String, Object>> readings = new ArrayList<>();
-      for (Acronym.Reading r : a.senses()) readings.add(Map.of("longForm", r.longForm(), "papers", r.papers()));
+      for (Acronym.Reading r : a.senses())
+        readings.add(Map.of("longForm", r.longForm(), "papers", r.papers()));
       ambiguous.add(Map.of("acronym", a.shortForm(), "readings", readings));
     }
     out.put("ambiguous", ambiguous);
@@ -129,6 +135,7 @@ final class Api {
     } catch (NumberFormatException e) {
       // the message below says what is accepted
     }
-    throw new BadInputException("limit must be a number from 1 to " + max + ", was '" + Html.abbreviate(s, 40) + "'");
+    throw new BadInputException(
+        "limit must be a number from 1 to " + max + ", was '" + Html.abbreviate(s, 40) + "'");
   }
 }

@@ -59,8 +59,13 @@ final class AtomFeeds {
     Window window = Window.parse(ctx.queryParam("window"));
     Trending t = app.trending().trending(window, SIZE);
     List<Paper> papers = t.items().stream().map(TrendingItem::paper).toList();
-    send(ctx, write("paperboy: trending (" + window + ")", "/trending.atom?window=" + window,
-        "/trending?window=" + window, papers));
+    send(
+        ctx,
+        write(
+            "paperboy: trending (" + window + ")",
+            "/trending.atom?window=" + window,
+            "/trending?window=" + window,
+            papers));
   }
 
   private static void send(Context ctx, String xml) {
@@ -90,11 +95,16 @@ final class AtomFeeds {
         String url = base + PaperCards.paperPath(p.id());
         element(x, "id", url);
         element(x, "title", clean(p.title()));
-        Instant updated = p.updated() != null ? p.updated().atStartOfDay(ZoneOffset.UTC).toInstant()
-            : p.published() != null ? p.published().atStartOfDay(ZoneOffset.UTC).toInstant()
-            : p.firstSeen() != null ? p.firstSeen().truncatedTo(ChronoUnit.SECONDS) : now;
+        Instant updated =
+            p.updated() != null
+                ? p.updated().atStartOfDay(ZoneOffset.UTC).toInstant()
+                : p.published() != null
+                    ? p.published().atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : p.firstSeen() != null ? p.firstSeen().truncatedTo(ChronoUnit.SECONDS) : now;
         element(x, "updated", updated.toString());
-        if (p.published() != null) element(x, "published", p.published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        if (p.published() != null)
+          element(
+              x, "published", p.published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
         link(x, "alternate", url, "text/html");
         for (String a : p.authors().subList(0, Math.min(20, p.authors().size()))) {
           x.writeStartElement("author");
@@ -120,13 +130,15 @@ final class AtomFeeds {
     return out.toString();
   }
 
-  private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
+  private static void element(XMLStreamWriter x, String name, String text)
+      throws XMLStreamException {
     x.writeStartElement(name);
     x.writeCharacters(clean(text));
     x.writeEndElement();
   }
 
-  private static void link(XMLStreamWriter x, String rel, String href, String type) throws XMLStreamException {
+  private static void link(XMLStreamWriter x, String rel, String href, String type)
+      throws XMLStreamException {
     x.writeEmptyElement("link");
     x.writeAttribute("rel", rel);
     x.writeAttribute("href", href);
@@ -137,8 +149,16 @@ final class AtomFeeds {
   static String clean(String s) {
     if (s == null) return "";
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(b::appendCodePoint);
+    s.codePoints()
+        .filter(
+            c ->
+                c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000)
+        .forEach(b::appendCodePoint);
     return b.toString();
   }
 }

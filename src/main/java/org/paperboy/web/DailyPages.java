@@ -28,7 +28,14 @@ final class DailyPages {
   }
 
   /** A stretch of days and how to get to its neighbours. */
-  record Period(String title, String kind, LocalDate from, LocalDate to, String prev, String next, String path) {}
+  record Period(
+      String title,
+      String kind,
+      LocalDate from,
+      LocalDate to,
+      String prev,
+      String next,
+      String path) {}
 
   /** The day {@code /} shows: the newest with papers, not in the future. */
   LocalDate today() {
@@ -41,21 +48,48 @@ final class DailyPages {
     LocalDate d = date == null || date.isBlank() ? today() : Dates.day(date, "date");
     String prev = calendar.dayBefore(d).map(x -> "/papers?date=" + x).orElse(null);
     String next = calendar.dayAfter(d).map(x -> "/papers?date=" + x).orElse(null);
-    render(ctx, new Period("Papers of " + d.format(Dates.DAY_TITLE), "day", d, d, prev, next, "/papers?date=" + d));
+    render(
+        ctx,
+        new Period(
+            "Papers of " + d.format(Dates.DAY_TITLE),
+            "day",
+            d,
+            d,
+            prev,
+            next,
+            "/papers?date=" + d));
   }
 
   void week(Context ctx, String week) {
     LocalDate monday = Dates.weekStart(week);
-    render(ctx, new Period("Papers of the week " + week, "week", monday, monday.plusDays(6),
-        "/papers/week/" + Dates.week(monday.minusWeeks(1)), "/papers/week/" + Dates.week(monday.plusWeeks(1)),
-        "/papers/week/" + week));
+    render(
+        ctx,
+        new Period(
+            "Papers of the week " + week,
+            "week",
+            monday,
+            monday.plusDays(6),
+            "/papers/week/" + Dates.week(monday.minusWeeks(1)),
+            "/papers/week/" + Dates.week(monday.plusWeeks(1)),
+            "/papers/week/" + week));
   }
 
   void month(Context ctx, String month) {
     YearMonth m = Dates.month(month);
-    render(ctx, new Period("Papers of " + m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + m.getYear(),
-        "month", m.atDay(1), m.atEndOfMonth(), "/papers/month/" + m.minusMonths(1), "/papers/month/" + m.plusMonths(1),
-        "/papers/month/" + m));
+    render(
+        ctx,
+        new Period(
+            "Papers of "
+                + m.getMonth()
+                    .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                + " "
+                + m.getYear(),
+            "month",
+            m.atDay(1),
+            m.atEndOfMonth(),
+            "/papers/month/" + m.minusMonths(1),
+            "/papers/month/" + m.plusMonths(1),
+            "/papers/month/" + m));
   }
 
   private void render(Context ctx, Period p) {
@@ -65,20 +99,32 @@ final class DailyPages {
     Html h = new Html();
     h.raw("<h1>").text(p.title()).raw("</h1>");
     h.raw("<nav class=\"pager\" aria-label=\"Dates\">");
-    if (p.prev() != null) h.raw("<a rel=\"prev\" href=\"").text(p.prev()).raw("\">← ").text(previousLabel(p)).raw("</a>");
+    if (p.prev() != null)
+      h.raw("<a rel=\"prev\" href=\"")
+          .text(p.prev())
+          .raw("\">← ")
+          .text(previousLabel(p))
+          .raw("</a>");
     h.raw("<span class=\"views\">");
-    h.link("/papers?date=" + p.from(), "day").raw(" · ")
-        .link("/papers/week/" + Dates.week(p.from()), "week").raw(" · ")
+    h.link("/papers?date=" + p.from(), "day")
+        .raw(" · ")
+        .link("/papers/week/" + Dates.week(p.from()), "week")
+        .raw(" · ")
         .link("/papers/month/" + YearMonth.from(p.from()), "month");
     h.raw("</span>");
-    if (p.next() != null) h.raw("<a rel=\"next\" href=\"").text(p.next()).raw("\">").text(nextLabel(p)).raw(" →</a>");
+    if (p.next() != null)
+      h.raw("<a rel=\"next\" href=\"").text(p.next()).raw("\">").text(nextLabel(p)).raw(" →</a>");
     h.raw("</nav>");
     if (total == 0) {
       empty(h, p);
     } else {
-      h.raw("<p class=\"count\">").text(String.format("%,d", total)).text(total == 1 ? " paper" : " papers").raw("</p>");
+      h.raw("<p class=\"count\">")
+          .text(String.format("%,d", total))
+          .text(total == 1 ? " paper" : " papers")
+          .raw("</p>");
       List<PaperCards.Card> cards = papers.stream().map(x -> new PaperCards.Card(x)).toList();
-      PaperCards.list(h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), (page - 1) * PAGE_SIZE + 1);
+      PaperCards.list(
+          h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), (page - 1) * PAGE_SIZE + 1);
       pages(h, p.path(), page, total);
     }
     ctx.html(Layout.page(ctx, p.title(), h));
@@ -106,15 +152,19 @@ final class DailyPages {
     Optional<LocalDate> after = calendar.dayAfter(p.to());
     Optional<LocalDate> nearest = nearest(p.from(), p.to(), before, after);
     if (nearest.isPresent()) {
-      h.raw("<p>The nearest day with papers: <a class=\"nearest\" href=\"/papers?date=").text(nearest.get()).raw("\">")
-          .text(nearest.get().format(Dates.DAY_TITLE)).raw("</a>.</p>");
+      h.raw("<p>The nearest day with papers: <a class=\"nearest\" href=\"/papers?date=")
+          .text(nearest.get())
+          .raw("\">")
+          .text(nearest.get().format(Dates.DAY_TITLE))
+          .raw("</a>.</p>");
     } else {
       h.raw("<p>The store holds no dated papers yet.</p>");
     }
     h.raw("</div>");
   }
 
-  static Optional<LocalDate> nearest(LocalDate from, LocalDate to, Optional<LocalDate> before, Optional<LocalDate> after) {
+  static Optional<LocalDate> nearest(
+      LocalDate from, LocalDate to, Optional<LocalDate> before, Optional<LocalDate> after) {
     if (before.isEmpty()) return after;
     if (after.isEmpty()) return before;
     long back = before.get().until(from, java.time.temporal.ChronoUnit.DAYS);
@@ -127,9 +177,15 @@ final class DailyPages {
     if (last == 1) return;
     String sep = path.contains("?") ? "&" : "?";
     h.raw("<nav class=\"pager\" aria-label=\"Pages\">");
-    if (page > 1) h.raw("<a rel=\"prev\" href=\"").text(path + sep + "page=" + (page - 1)).raw("\">← previous page</a>");
+    if (page > 1)
+      h.raw("<a rel=\"prev\" href=\"")
+          .text(path + sep + "page=" + (page - 1))
+          .raw("\">← previous page</a>");
     h.raw("<span>page ").text(page).raw(" of ").text(last).raw("</span>");
-    if (page < last) h.raw("<a rel=\"next\" href=\"").text(path + sep + "page=" + (page + 1)).raw("\">next page →</a>");
+    if (page < last)
+      h.raw("<a rel=\"next\" href=\"")
+          .text(path + sep + "page=" + (page + 1))
+          .raw("\">next page →</a>");
     h.raw("</nav>");
   }
 }

@@ -21,14 +21,17 @@ final class Dates {
     try {
       return LocalDate.parse(s.strip());
     } catch (DateTimeParseException e) {
-      throw new BadInputException(what + " must be a date like 2026-06-12, was '" + Html.abbreviate(s, 40) + "'");
+      throw new BadInputException(
+          what + " must be a date like 2026-06-12, was '" + Html.abbreviate(s, 40) + "'");
     }
   }
 
   /** The Monday of ISO week {@code 2026-W48}. */
   static LocalDate weekStart(String s) {
     Matcher m = WEEK.matcher(s);
-    if (!m.matches()) throw new BadInputException("a week looks like 2026-W48, was '" + Html.abbreviate(s, 40) + "'");
+    if (!m.matches())
+      throw new BadInputException(
+          "a week looks like 2026-W48, was '" + Html.abbreviate(s, 40) + "'");
     int year = Integer.parseInt(m.group(1));
     int week = Integer.parseInt(m.group(2));
     LocalDate mid = LocalDate.of(year, 6, 1);
@@ -39,14 +42,16 @@ final class Dates {
   }
 
   static String week(LocalDate d) {
-    return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return String.format(
+        "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   static YearMonth month(String s) {
     try {
       return YearMonth.parse(s);
     } catch (DateTimeParseException e) {
-      throw new BadInputException("a month looks like 2026-11, was '" + Html.abbreviate(s, 40) + "'");
+      throw new BadInputException(
+          "a month looks like 2026-11, was '" + Html.abbreviate(s, 40) + "'");
     }
   }
 
@@ -59,6 +64,7 @@ final class Dates {
     } catch (NumberFormatException e) {
       // falls through to the message below
     }
-    throw new BadInputException("page must be a number from 1 to " + max + ", was '" + Html.abbreviate(s, 40) + "'");
+    throw new BadInputException(
+        "page must be a number from 1 to " + max + ", was '" + Html.abbreviate(s, 40) + "'");
   }
 }

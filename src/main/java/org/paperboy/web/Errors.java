@@ -6,7 +6,6 @@ import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import org.paperboy.BadInputException;
 import org.paperboy.NotFoundException;
-import org.paperboy.PaperboyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +23,20 @@ final class Errors {
 
   static void install(Javalin javalin) {
     javalin.exception(Exception.class, (e, ctx) -> respond(ctx, e));
-    // Routes that do not exist and static files that are not there: the same 404 as a missing paper.
-    javalin.error(404, ctx -> {
-      if (ctx.attribute(HANDLED) == null) render(ctx, 404, "not_found", "there is no page at " + ctx.path());
-    });
-    javalin.error(405, ctx -> {
-      if (ctx.attribute(HANDLED) == null) render(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed here");
-    });
+    // Routes that do not exist and static files that are not there: the same 404 as a missing
+    // paper.
+    javalin.error(
+        404,
+        ctx -> {
+          if (ctx.attribute(HANDLED) == null)
+            render(ctx, 404, "not_found", "there is no page at " + ctx.path());
+        });
+    javalin.error(
+        405,
+        ctx -> {
+          if (ctx.attribute(HANDLED) == null)
+            render(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed here");
+        });
   }
 
   static void respond(Context ctx, Exception e) {
@@ -67,18 +73,26 @@ final class Errors {
     ctx.attribute(HANDLED, true);
     ctx.status(status);
     if (ctx.path().startsWith("/api/")) {
-      Json.send(ctx, Map.of("error", Map.of("code", code, "message", message == null ? code : message)));
+      Json.send(
+          ctx, Map.of("error", Map.of("code", code, "message", message == null ? code : message)));
       return;
     }
-    String title = switch (status) {
-      case 404 -> "Not found";
-      case 400 -> "Bad request";
-      case 403 -> "Not allowed";
-      case 429 -> "Too many requests";
-      default -> "Error";
-    };
-    Html body = new Html().raw("<h1>").text(title).raw("</h1><p class=\"error\">").text(message).raw("</p>")
-        .raw("<p><a href=\"/\">Back to today's papers</a></p>");
+    String title =
+        switch (status) {
+          case 404 -> "Not found";
+          case 400 -> "Bad request";
+          case 403 -> "Not allowed";
+          case 429 -> "Too many requests";
+          default -> "Error";
+        };
+    Html body =
+        new Html()
+            .raw("<h1>")
+            .text(title)
+            .raw("</h1><p class=\"error\">")
+            .text(message)
+            .raw("</p>")
+            .raw("<p><a href=\"/\">Back to today's papers</a></p>");
     ctx.html(Layout.page(ctx, title, body));
   }
 }

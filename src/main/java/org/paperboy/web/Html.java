@@ -50,7 +50,11 @@ public final class Html {
 
   /** A hidden form field. */
   Html hidden(String name, String value) {
-    return raw("<input type=\"hidden\" name=\"").text(name).raw("\" value=\"").text(value).raw("\">");
+    return raw("<input type=\"hidden\" name=\"")
+        .text(name)
+        .raw("\" value=\"")
+        .text(value)
+        .raw("\">");
   }
 
   static String abbreviate(String s, int max) {

@@ -3,8 +3,8 @@ package org.paperboy.web;
 import io.javalin.http.Context;
 
 /**
- * The frame around every page: header with navigation, search box and sign-in state; a main
- * region; a footer. No script anywhere: every action is a link or a form.
+ * The frame around every page: header with navigation, search box and sign-in state; a main region;
+ * a footer. No script anywhere: every action is a link or a form.
  */
 final class Layout {
   private Layout() {}
@@ -20,29 +20,44 @@ final class Layout {
     Html h = new Html();
     h.raw("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .raw("<title>").text(title).raw(" · paperboy</title>")
+        .raw("<title>")
+        .text(title)
+        .raw(" · paperboy</title>")
         .raw("<link rel=\"stylesheet\" href=\"/static/app.css\">")
         .raw("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">");
     if (feed != null) {
-      h.raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").text(title)
-          .raw("\" href=\"").text(feed).raw("\">");
+      h.raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+          .text(title)
+          .raw("\" href=\"")
+          .text(feed)
+          .raw("\">");
     }
     h.raw("</head><body><a class=\"skip\" href=\"#main\">Skip to the content</a>")
         .raw("<header class=\"top\"><nav aria-label=\"Main\">")
         .raw("<a class=\"brand\" href=\"/\">paperboy</a>")
         .raw("<a href=\"/\">Daily</a><a href=\"/trending\">Trending</a><a href=\"/subscribe\">Digest</a>")
         .raw("</nav><form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">")
-        .raw("<input type=\"search\" name=\"q\" aria-label=\"Search papers\" placeholder=\"Search papers\" value=\"")
-        .text(q).raw("\"><button type=\"submit\">Search</button></form><div class=\"who\">");
+        .raw(
+            "<input type=\"search\" name=\"q\" aria-label=\"Search papers\" placeholder=\"Search"
+                + " papers\" value=\"")
+        .text(q)
+        .raw("\"><button type=\"submit\">Search</button></form><div class=\"who\">");
     if (visitor.signedIn()) {
-      h.raw("<span class=\"email\">").text(visitor.account().email()).raw("</span>")
-          .raw("<form method=\"post\" action=\"/logout\">").hidden(Security.CSRF_FIELD, visitor.csrf())
+      h.raw("<span class=\"email\">")
+          .text(visitor.account().email())
+          .raw("</span>")
+          .raw("<form method=\"post\" action=\"/logout\">")
+          .hidden(Security.CSRF_FIELD, visitor.csrf())
           .raw("<button type=\"submit\" class=\"linkish\">Sign out</button></form>");
     } else {
       h.raw("<a href=\"/login?next=").text(Html.url(here(ctx))).raw("\">Sign in</a>");
     }
-    h.raw("</div></header><main id=\"main\">").raw(main.toString()).raw("</main>")
-        .raw("<footer><a href=\"/api/openapi.json\">JSON API</a> · <a href=\"/trending.atom\">Trending feed</a>")
+    h.raw("</div></header><main id=\"main\">")
+        .raw(main.toString())
+        .raw("</main>")
+        .raw(
+            "<footer><a href=\"/api/openapi.json\">JSON API</a> · <a"
+                + " href=\"/trending.atom\">Trending feed</a>")
         .raw("</footer></body></html>\n");
     return h.toString();
   }

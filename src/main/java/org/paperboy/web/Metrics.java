@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class Metrics implements AutoCloseable {
   private static final Logger access = LoggerFactory.getLogger("paperboy.access");
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   Metrics() {
@@ -42,7 +43,13 @@ final class Metrics implements AutoCloseable {
         .publishPercentileHistogram(false)
         .register(registry)
         .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
-    access.info("{} {} {} {} {}ms", ctx.ip(), ctx.method(), ctx.path(), status, String.format("%.1f", millis));
+    access.info(
+        "{} {} {} {} {}ms",
+        ctx.ip(),
+        ctx.method(),
+        ctx.path(),
+        status,
+        String.format("%.1f", millis));
   }
 
   /** The route template, so that each paper does not become its own time series. */

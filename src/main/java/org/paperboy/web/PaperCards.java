@@ -32,7 +32,9 @@ final class PaperCards {
       h.raw("<h3 class=\"title\">").link(paperPath(p.id()), p.title()).raw("</h3>");
       meta(h, p);
       if (c.note() != null) h.raw("<p class=\"note\">").text(c.note()).raw("</p>");
-      h.raw("<p class=\"authors\">").text(Html.abbreviate(String.join(", ", p.authors()), 240)).raw("</p>");
+      h.raw("<p class=\"authors\">")
+          .text(Html.abbreviate(String.join(", ", p.authors()), 240))
+          .raw("</p>");
       if (c.snippetHtml() != null && !c.snippetHtml().isBlank()) {
         h.raw("<p class=\"abstract\">").raw(c.snippetHtml()).raw("</p>");
       } else {
@@ -44,13 +46,26 @@ final class PaperCards {
   }
 
   static void meta(Html h, Paper p) {
-    h.raw("<p class=\"meta\"><span class=\"id\">").text(p.hasArxivId() ? "arXiv:" + p.id() : "listing").raw("</span>");
-    if (p.published() != null) h.raw(" · <time datetime=\"").text(p.published()).raw("\">").text(p.published()).raw("</time>");
+    h.raw("<p class=\"meta\"><span class=\"id\">")
+        .text(p.hasArxivId() ? "arXiv:" + p.id() : "listing")
+        .raw("</span>");
+    if (p.published() != null)
+      h.raw(" · <time datetime=\"")
+          .text(p.published())
+          .raw("\">")
+          .text(p.published())
+          .raw("</time>");
     if (!p.categories().isEmpty()) {
-      h.raw(" · <span class=\"cats\">").text(String.join(" ", p.categories().subList(0, Math.min(4, p.categories().size())))).raw("</span>");
+      h.raw(" · <span class=\"cats\">")
+          .text(String.join(" ", p.categories().subList(0, Math.min(4, p.categories().size()))))
+          .raw("</span>");
     }
-    if (p.signals().hfUpvotes() != null) h.raw(" · <span title=\"Hugging Face upvotes\">HF ▲ ").text(p.signals().hfUpvotes()).raw("</span>");
-    if (p.signals().githubStars() != null) h.raw(" · <span title=\"GitHub stars\">★ ").text(p.signals().githubStars()).raw("</span>");
+    if (p.signals().hfUpvotes() != null)
+      h.raw(" · <span title=\"Hugging Face upvotes\">HF ▲ ")
+          .text(p.signals().hfUpvotes())
+          .raw("</span>");
+    if (p.signals().githubStars() != null)
+      h.raw(" · <span title=\"GitHub stars\">★ ").text(p.signals().githubStars()).raw("</span>");
     h.raw("</p>");
   }
 
@@ -58,13 +73,22 @@ final class PaperCards {
   static void voteBox(Html h, String id, int count, boolean voted, Visitor visitor, String back) {
     h.raw("<div class=\"votes\">");
     if (visitor.signedIn()) {
-      h.raw("<form method=\"post\" action=\"/vote\">").hidden(Security.CSRF_FIELD, visitor.csrf())
-          .hidden("id", id).hidden("action", voted ? "remove" : "up").hidden("next", back)
-          .raw("<button type=\"submit\" class=\"vote").raw(voted ? " voted" : "").raw("\" aria-pressed=\"")
-          .raw(voted ? "true" : "false").raw("\" aria-label=\"").raw(voted ? "Remove my upvote" : "Upvote")
+      h.raw("<form method=\"post\" action=\"/vote\">")
+          .hidden(Security.CSRF_FIELD, visitor.csrf())
+          .hidden("id", id)
+          .hidden("action", voted ? "remove" : "up")
+          .hidden("next", back)
+          .raw("<button type=\"submit\" class=\"vote")
+          .raw(voted ? " voted" : "")
+          .raw("\" aria-pressed=\"")
+          .raw(voted ? "true" : "false")
+          .raw("\" aria-label=\"")
+          .raw(voted ? "Remove my upvote" : "Upvote")
           .raw("\">▲</button></form>");
     } else {
-      h.raw("<a class=\"vote\" href=\"/login?next=").text(Html.url(back)).raw("\" aria-label=\"Sign in to upvote\">▲</a>");
+      h.raw("<a class=\"vote\" href=\"/login?next=")
+          .text(Html.url(back))
+          .raw("\" aria-label=\"Sign in to upvote\">▲</a>");
     }
     h.raw("<span class=\"count\" data-votes>").text(count).raw("</span></div>");
   }

@@ -44,9 +44,14 @@ final class PaperPage {
     Visitor visitor = Visitor.of(ctx);
     Html h = new Html();
     h.raw("<article class=\"paper-page\">");
-    PaperCards.voteBox(h, p.id(), app.votes().count(p.id()),
-        visitor.signedIn() && !app.votes().votedBy(visitor.account().id(), List.of(p.id())).isEmpty(),
-        visitor, PaperCards.paperPath(p.id()));
+    PaperCards.voteBox(
+        h,
+        p.id(),
+        app.votes().count(p.id()),
+        visitor.signedIn()
+            && !app.votes().votedBy(visitor.account().id(), List.of(p.id())).isEmpty(),
+        visitor,
+        PaperCards.paperPath(p.id()));
     h.raw("<h1>").text(p.title()).raw("</h1>");
     PaperCards.meta(h, p);
     h.raw("<p class=\"authors\">").text(String.join(", ", p.authors())).raw("</p>");
@@ -70,7 +75,13 @@ final class PaperPage {
     }
     String code = safe(p.links().code());
     if (code != null) {
-      link(h, code, "Code" + (p.signals().githubStars() != null ? " (★ " + p.signals().githubStars() + ")" : ""));
+      link(
+          h,
+          code,
+          "Code"
+              + (p.signals().githubStars() != null
+                  ? " (★ " + p.signals().githubStars() + ")"
+                  : ""));
     }
     link(h, safe(p.links().project()), "Project page");
     h.raw("</ul></article>");
@@ -89,7 +100,8 @@ final class PaperPage {
     h.raw("<section class=\"related\"><h2>Related papers</h2><ul>");
     for (SearchHit hit : hits) {
       h.raw("<li>").link(PaperCards.paperPath(hit.id()), hit.title());
-      if (hit.published() != null) h.raw(" <span class=\"meta\">").text(hit.published()).raw("</span>");
+      if (hit.published() != null)
+        h.raw(" <span class=\"meta\">").text(hit.published()).raw("</span>");
       h.raw("</li>");
     }
     h.raw("</ul></section>");
@@ -102,7 +114,12 @@ final class PaperPage {
 
   private static void link(Html h, String href, String text) {
     if (href == null) return;
-    h.raw("<li>").raw("<a rel=\"noopener\" href=\"").text(href).raw("\">").text(text).raw("</a></li>");
+    h.raw("<li>")
+        .raw("<a rel=\"noopener\" href=\"")
+        .text(href)
+        .raw("\">")
+        .text(text)
+        .raw("</a></li>");
   }
 
   /** Only http(s) links from feeds become hrefs; a {@code javascript:} URL is dropped. */

@@ -13,17 +13,25 @@ import org.paperboy.search.SearchService;
 
 /**
  * The query string of a search ({@code q, mode, from, to, cat, page}), shared by the search page,
- * {@code /api/search} and the Atom feed. The search service ranks the top {@code page × size}
- * and the page is cut from that, so pages stop where {@link SearchRequest#MAX_LIMIT} does.
+ * {@code /api/search} and the Atom feed. The search service ranks the top {@code page × size} and
+ * the page is cut from that, so pages stop where {@link SearchRequest#MAX_LIMIT} does.
  */
-record SearchParams(String q, SearchMode mode, LocalDate from, LocalDate to, List<String> categories, int page, int size) {
+record SearchParams(
+    String q,
+    SearchMode mode,
+    LocalDate from,
+    LocalDate to,
+    List<String> categories,
+    int page,
+    int size) {
   static final int PAGE_SIZE = 20;
   static final int MAX_QUERY = 500;
 
   static SearchParams of(Context ctx, int size) {
     String q = ctx.queryParam("q");
     q = q == null ? "" : q.strip();
-    if (q.length() > MAX_QUERY) throw new BadInputException("the query is longer than " + MAX_QUERY + " characters");
+    if (q.length() > MAX_QUERY)
+      throw new BadInputException("the query is longer than " + MAX_QUERY + " characters");
     String mode = ctx.queryParam("mode");
     String from = ctx.queryParam("from");
     String to = ctx.queryParam("to");
@@ -33,7 +41,9 @@ record SearchParams(String q, SearchMode mode, LocalDate from, LocalDate to, Lis
         mode == null || mode.isBlank() ? SearchMode.HYBRID : SearchMode.parse(mode),
         from == null || from.isBlank() ? null : Dates.day(from, "from"),
         to == null || to.isBlank() ? null : Dates.day(to, "to"),
-        cat == null || cat.isBlank() ? List.of() : Arrays.stream(cat.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList(),
+        cat == null || cat.isBlank()
+            ? List.of()
+            : Arrays.stream(cat.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList(),
         Dates.page(ctx.queryParam("page"), SearchRequest.MAX_LIMIT / size),
         size);
   }
@@ -47,7 +57,10 @@ record SearchParams(String q, SearchMode mode, LocalDate from, LocalDate to, Lis
     List<SearchHit> all = result.hits();
     int start = Math.min(all.size(), (page - 1) * size);
     int end = Math.min(all.size(), page * size);
-    return new Page(all.subList(start, end), result, all.size() >= page * size && page * size < SearchRequest.MAX_LIMIT);
+    return new Page(
+        all.subList(start, end),
+        result,
+        all.size() >= page * size && page * size < SearchRequest.MAX_LIMIT);
   }
 
   /** The query string for page {@code p} of this search (and {@code mode} instead of ours). */

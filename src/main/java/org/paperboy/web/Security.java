@@ -1,16 +1,16 @@
 package org.paperboy.web;
 
 import io.javalin.http.Context;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import org.paperboy.account.Account;
 import org.paperboy.account.AccountService;
 
 /**
- * Headers every response gets, the session and CSRF cookies, and the CSRF check on form posts.
- * CSRF uses a double-submit cookie: a random token in an HttpOnly cookie, repeated in each form;
- * a page on another site can neither read the cookie nor, with SameSite=Lax, send it on a POST.
+ * Headers every response gets, the session and CSRF cookies, and the CSRF check on form posts. CSRF
+ * uses a double-submit cookie: a random token in an HttpOnly cookie, repeated in each form; a page
+ * on another site can neither read the cookie nor, with SameSite=Lax, send it on a POST.
  */
 final class Security {
   static final String SESSION_COOKIE = "pb_session";
@@ -68,9 +68,14 @@ final class Security {
   }
 
   private void setCookie(Context ctx, String name, String value, Duration maxAge) {
-    StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
+    StringBuilder c =
+        new StringBuilder(name)
+            .append('=')
+            .append(value)
+            .append("; Path=/; HttpOnly; SameSite=Lax");
     if (maxAge != null) c.append("; Max-Age=").append(maxAge.toSeconds());
-    if (secureCookies || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) c.append("; Secure");
+    if (secureCookies || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")))
+      c.append("; Secure");
     ctx.res().addHeader("Set-Cookie", c.toString());
   }
 }

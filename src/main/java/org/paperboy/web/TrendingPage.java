@@ -23,24 +23,42 @@ final class TrendingPage {
     Html h = new Html();
     h.raw("<h1>Trending</h1><nav class=\"tabs\" aria-label=\"Window\">");
     for (Window w : Window.values()) {
-      String label = switch (w) {
-        case DAY -> "Today";
-        case WEEK -> "This week";
-        case MONTH -> "This month";
-      };
-      h.raw("<a href=\"/trending?window=").text(w).raw("\"").raw(w == window ? " aria-current=\"page\"" : "")
-          .raw(">").text(label).raw("</a>");
+      String label =
+          switch (w) {
+            case DAY -> "Day";
+            case WEEK -> "Week";
+            case MONTH -> "Month";
+          };
+      h.raw("<a href=\"/trending?window=")
+          .text(w)
+          .raw("\"")
+          .raw(w == window ? " aria-current=\"page\"" : "")
+          .raw(">")
+          .text(label)
+          .raw("</a>");
     }
-    h.raw("<a class=\"feed\" href=\"/trending.atom?window=").text(window).raw("\">Atom feed</a></nav>");
-    h.raw("<p class=\"explain\">Local upvotes, Hugging Face upvotes and GitHub stars, halving in weight every ")
+    h.raw("<a class=\"feed\" href=\"/trending.atom?window=")
+        .text(window)
+        .raw("\">Atom feed</a></nav>");
+    h.raw(
+            "<p class=\"explain\">Local upvotes, Hugging Face upvotes and GitHub stars, halving in"
+                + " weight every ")
         .text(halfLife(app.trending().formula().halfLifeShare() * window.days()))
-        .raw("; papers up to ").text(t.feedDay()).raw(", the newest day with papers.</p>");
+        .raw("; papers up to ")
+        .text(t.feedDay())
+        .raw(", the newest day with papers.</p>");
     if (t.items().isEmpty()) {
-      h.raw("<p class=\"empty\">Nothing is trending in this window yet: no paper in it has upvotes or stars.</p>");
+      h.raw(
+          "<p class=\"empty\">Nothing is trending in this window yet: no paper in it has upvotes or"
+              + " stars.</p>");
     } else {
-      List<PaperCards.Card> cards = t.items().stream()
-          .map(i -> new PaperCards.Card(i.paper(), null, String.format(Locale.ROOT, "score %.2f", i.score())))
-          .toList();
+      List<PaperCards.Card> cards =
+          t.items().stream()
+              .map(
+                  i ->
+                      new PaperCards.Card(
+                          i.paper(), null, String.format(Locale.ROOT, "score %.2f", i.score())))
+              .toList();
       PaperCards.list(h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), 1);
     }
     ctx.html(Layout.page(ctx, "Trending", h, "/trending.atom?window=" + window));

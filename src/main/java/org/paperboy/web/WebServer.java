@@ -26,7 +26,8 @@ public final class WebServer implements AutoCloseable {
   public WebServer(Paperboy app) {
     this.app = app;
     String base = app.config().env().get("PAPERBOY_BASE_URL");
-    this.configuredBase = base == null || base.isBlank() ? null : base.strip().replaceAll("/+$", "");
+    this.configuredBase =
+        base == null || base.isBlank() ? null : base.strip().replaceAll("/+$", "");
     this.javalin =
         Javalin.create(
             config -> {
@@ -89,8 +90,11 @@ public final class WebServer implements AutoCloseable {
     javalin.get("/api/daily", api::daily);
     javalin.get("/api/trending", api::trending);
     javalin.get("/api/search", api::search);
-    javalin.get("/api/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
-    javalin.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+    javalin.get(
+        "/api/openapi.json",
+        ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
+    javalin.get(
+        "/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
     javalin.get("/metrics", metrics::scrape);
   }
 

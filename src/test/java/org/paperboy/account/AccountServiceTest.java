@@ -30,8 +30,14 @@ class AccountServiceTest {
   @BeforeEach
   void open() {
     db = Database.open(Database.h2Url(dir), null, null);
-    accounts = new AccountService(db.jdbi(), new StateRepository(db.jdbi()), null, sent::add,
-        new AccountService.Limits(5, 3), clock);
+    accounts =
+        new AccountService(
+            db.jdbi(),
+            new StateRepository(db.jdbi()),
+            null,
+            sent::add,
+            new AccountService.Limits(5, 3),
+            clock);
   }
 
   @AfterEach
@@ -72,15 +78,18 @@ class AccountServiceTest {
     accounts.requestLink("late@example.org", "10.0.0.1", "http://x/?token=");
     clock.move(AccountService.LINK_LIFETIME.plusSeconds(1));
     assertThatThrownBy(() -> accounts.signIn(token()))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("expired");
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("expired");
   }
 
   @Test
   void a_tampered_link_is_refused() {
     accounts.requestLink("eve@example.org", "10.0.0.1", "http://x/?token=");
     String token = token();
-    String otherEmail = java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString("admin@example.org".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String otherEmail =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("admin@example.org".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String forged = otherEmail + token.substring(token.indexOf('.'));
     assertThatThrownBy(() -> accounts.signIn(forged)).hasMessageContaining("not valid");
     assertThatThrownBy(() -> accounts.signIn("junk")).hasMessageContaining("not valid");
@@ -89,12 +98,16 @@ class AccountServiceTest {
   @Test
   void link_requests_are_limited_per_client_and_per_address_for_a_quarter_hour() {
     for (int i = 0; i < 5; i++) {
-      assertThat(accounts.requestLink("r" + i + "@example.org", "10.0.0.9", "http://x/?token=")).isEqualTo(AccountService.LinkRequest.SENT);
+      assertThat(accounts.requestLink("r" + i + "@example.org", "10.0.0.9", "http://x/?token="))
+          .isEqualTo(AccountService.LinkRequest.SENT);
     }
-    assertThat(accounts.requestLink("r9@example.org", "10.0.0.9", "http://x/?token=")).isEqualTo(AccountService.LinkRequest.RATE_LIMITED);
-    assertThat(accounts.requestLink("r9@example.org", "10.0.0.10", "http://x/?token=")).isEqualTo(AccountService.LinkRequest.SENT);
+    assertThat(accounts.requestLink("r9@example.org", "10.0.0.9", "http://x/?token="))
+        .isEqualTo(AccountService.LinkRequest.RATE_LIMITED);
+    assertThat(accounts.requestLink("r9@example.org", "10.0.0.10", "http://x/?token="))
+        .isEqualTo(AccountService.LinkRequest.SENT);
     clock.move(Duration.ofMinutes(16));
-    assertThat(accounts.requestLink("r9@example.org", "10.0.0.9", "http://x/?token=")).isEqualTo(AccountService.LinkRequest.SENT);
+    assertThat(accounts.requestLink("r9@example.org", "10.0.0.9", "http://x/?token="))
+        .isEqualTo(AccountService.LinkRequest.SENT);
     assertThat(sent).hasSize(7);
   }
 

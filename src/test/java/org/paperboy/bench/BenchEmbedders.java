@@ -1,17 +1,28 @@
 package org.paperboy.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.Embedder;
+import org.paperboy.search.EvalCache;
 
-/** The real model for benchmark queries, and cached real vectors for the corpus. Placeholder until embed lands. */
+/**
+ * The models a search benchmark needs: the real, uncached model for queries (a cache would make
+ * repeated queries free) and the evaluation cache for the corpus's real vectors (filled by
+ * {@code paperboy eval}, so a benchmark after an evaluation embeds nothing).
+ */
 final class BenchEmbedders implements AutoCloseable {
   private final Embedder real;
+  private final EvalCache cache;
 
-  private BenchEmbedders(Embedder real) {
+  private BenchEmbedders(Embedder real, EvalCache cache) {
     this.real = real;
+    this.cache = cache;
   }
 
   static BenchEmbedders open(boolean noVectors) {
-    return new BenchEmbedders(null);
+    if (noVectors) return new BenchEmbedders(null, null);
+    return new BenchEmbedders(BgeSmallEmbedder.create(), EvalCache.open(System.getenv()));
   }
 
   /** The uncached model (query side), or null without vectors. */
@@ -21,11 +32,22 @@ final class BenchEmbedders implements AutoCloseable {
 
   /** The embedder the index is built with, or null without vectors. */
   Embedder forIndexing(SyntheticPapers corpus, int papers) {
-    return null;
+    if (real == null) return null;
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < Math.min(papers, corpus.bases.size()); i++) {
+      texts.add(PerturbedEmbedder.text(corpus.paper(i)));
+    }
+    long t0 = System.nanoTime();
+    float[][] base = cache.embedDocuments(texts);
+    System.err.printf("base vectors for %,d abstracts in %.1f s (cached after the first run)%n",
+        texts.size(), (System.nanoTime() - t0) / 1e9);
+    return new PerturbedEmbedder(real, corpus, papers, base);
   }
 
   @Override
   public void close() {
-    if (real != null) real.close();
+    try (EvalCache c = cache) {
+      if (real != null) real.close();
+    }
   }
 }

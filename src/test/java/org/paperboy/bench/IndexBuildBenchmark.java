@@ -20,6 +20,8 @@ import org.paperboy.paper.Paper;
  * from memory.
  *
  * <pre>bench/run IndexBuildBenchmark --corpus /work/shared/data/beir/scifact --papers 100000</pre>
+ *
+ * {@code --no-vectors} measures only (a) and the baseline; {@code --skip-lexical} only (b) and (c).
  */
 public final class IndexBuildBenchmark {
   public static void main(String[] args) throws Exception {
@@ -30,16 +32,19 @@ public final class IndexBuildBenchmark {
     System.out.println("machine: " + SearchBench.machine());
     try (BenchEmbedders models = BenchEmbedders.open(SearchBench.flag(args, "--no-vectors"))) {
       double ours;
+      boolean lexical = !SearchBench.flag(args, "--skip-lexical");
       try (SearchBench bench = new SearchBench(corpus, count)) {
-        bench.build("lexical", null);
-        ours = count / bench.buildSeconds;
-        report("reindex, no vectors", count, bench.buildSeconds, SearchBench.sizeOf(bench.indexDir("lexical")));
+        if (lexical) {
+          bench.build("lexical", null);
+          ours = count / bench.buildSeconds;
+          report("reindex, no vectors", count, bench.buildSeconds, SearchBench.sizeOf(bench.indexDir("lexical")));
+          double base = baseline(corpus, count, bench.dir.resolve("baseline"));
+          System.out.printf("ratio reindex (no vectors) / bare Lucene: %.2f%n", ours / base);
+        }
         if (models.real() != null) {
           bench.build("vectors", models.forIndexing(corpus, count));
           report("reindex, vectors (no model time)", count, bench.buildSeconds, SearchBench.sizeOf(bench.indexDir("vectors")));
         }
-        double base = baseline(corpus, count, bench.dir.resolve("baseline"));
-        System.out.printf("ratio reindex (no vectors) / bare Lucene: %.2f%n", ours / base);
       }
       if (models.real() != null) {
         try (SearchBench small = new SearchBench(corpus, embedSample)) {

@@ -125,6 +125,17 @@ class HfDailyParserTest {
   }
 
   @Test
+  void names_the_entry_after_the_last_good_one_when_garbage_follows_it() throws Exception {
+    String text = "[\n" + fixtureEntry(0) + ",\n oops]";
+
+    TextParsersTestSink sink = TextParsersTestSink.parse(new HfDailyParser(), text.getBytes(UTF_8));
+
+    assertThat(sink.accepted).hasSize(1);
+    assertThat(sink.rejected).extracting(TextParsersTestSink.Rejected::line).containsExactly(3L);
+    assertThat(sink.rejected.get(0).reason()).startsWith("invalid JSON in entry 2 (column ");
+  }
+
+  @Test
   void rejects_an_id_that_is_not_an_arxiv_id() throws Exception {
     ObjectNode entry = (ObjectNode) fixtureEntry(0).deepCopy();
     ((ObjectNode) entry.get("paper")).put("id", "hello");

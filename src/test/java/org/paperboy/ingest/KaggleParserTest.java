@@ -173,6 +173,32 @@ class KaggleParserTest {
   }
 
   @Test
+  void rejects_a_line_too_long_to_be_a_record_and_reads_on() {
+    String huge = "x".repeat(KaggleParser.MAX_LINE + 1);
+    String file = huge + "\n" + fixtureLines().get(0) + "\n";
+
+    TextParsersTestSink sink = TextParsersTestSink.parse(new KaggleParser(), file.getBytes(UTF_8));
+
+    assertThat(sink.rejected).extracting(TextParsersTestSink.Rejected::line).containsExactly(1L);
+    assertThat(sink.rejected.get(0).reason()).startsWith("line is longer than ");
+    assertThat(sink.accepted).extracting(TextParsersTestSink.Accepted::line).containsExactly(2L);
+  }
+
+  @Test
+  void bounded_lines_split_like_readline_and_cut_long_ones() throws Exception {
+    BoundedLines lines = new BoundedLines(new java.io.StringReader("ab\r\n\n0123456789X\nlast"), 10);
+
+    assertThat(lines.next()).isEqualTo("ab");
+    assertThat(lines.next()).isEmpty();
+    assertThat(lines.tooLong()).isFalse();
+    assertThat(lines.next()).isEmpty();
+    assertThat(lines.tooLong()).isTrue();
+    assertThat(lines.next()).isEqualTo("last");
+    assertThat(lines.tooLong()).isFalse();
+    assertThat(lines.next()).isNull();
+  }
+
+  @Test
   void drops_a_leading_byte_order_mark() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     byte[] line = fixtureLines().get(0).getBytes(UTF_8);

@@ -161,6 +161,45 @@ class NormalizerTest {
   }
 
   @Test
+  void cleans_the_real_kaggle_records() {
+    List<Paper.Builder> builders = new java.util.ArrayList<>();
+    TextParsersTestSink.parse(
+        new KaggleParser(),
+        TextParsersTestSink.fixtureBytes("kaggle/arxiv-metadata-oai-snapshot.head200.jsonl"),
+        (b, line) -> {
+          Normalizer.normalize(b);
+          builders.add(b);
+        });
+    List<Paper> papers = builders.stream().map(Paper.Builder::build).toList();
+    java.util.Map<String, Paper> byId =
+        papers.stream().collect(java.util.stream.Collectors.toMap(Paper::id, p -> p));
+
+    assertThat(papers).hasSize(200);
+    assertThat(papers)
+        .allSatisfy(
+            p -> {
+              for (String text : List.of(p.title(), p.abstractText())) {
+                assertThat(text).doesNotContain("\n", "  ").isEqualTo(text.strip());
+              }
+            });
+    assertThat(byId.get("0704.0001").title())
+        .isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+    assertThat(byId.get("0704.0119").title())
+        .isEqualTo("Quasi-quartet crystal electric field ground state in a tetragonal CeAg₂Ge₂ single crystal");
+    assertThat(byId.get("0704.0005").title()).isEqualTo("From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$");
+    assertThat(byId.get("0704.0002").abstractText()).startsWith("We describe a new algorithm, the (k,ℓ)-pebble game with colors");
+    assertThat(byId.get("0704.0068").abstractText()).contains("A. Petojević verified useful properties of the Kᵢ(z) functions");
+    assertThat(byId.get("0704.0082").abstractText()).contains("nonlinear Schrödinger equation");
+    assertThat(byId.get("0704.0039").abstractText()).contains("Recently, Ynduráin, using an Omnès representation");
+  }
+
+  @Test
+  void drops_soft_hyphens_and_keeps_regex_like_backslashes() {
+    assertThat(Normalizer.text("hy\\-phen\\-ation")).isEqualTo("hyphenation");
+    assertThat(Normalizer.text("match \\d+ and \\S+ then \\r\\n")).isEqualTo("match \\d+ and \\S+ then \\r\\n");
+  }
+
+  @Test
   void normalizes_every_text_field_of_a_builder() {
     Paper.Builder b =
         Paper.builder()

@@ -52,6 +52,28 @@ final class TextParsersTestSink implements RecordSink {
     return parse(parser, new ByteArrayInputStream(content), "test input");
   }
 
+  /** Parses into a caller's handler of accepted builders; rejects fail the test. */
+  static void parse(FeedParser parser, byte[] content, java.util.function.ObjLongConsumer<Paper.Builder> accepted) {
+    try {
+      parser.parse(
+          new ByteArrayInputStream(content),
+          "test input",
+          new RecordSink() {
+            @Override
+            public void accept(Paper.Builder paper, long line) {
+              accepted.accept(paper, line);
+            }
+
+            @Override
+            public void reject(long line, String reason) {
+              throw new AssertionError("line " + line + " rejected: " + reason);
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static TextParsersTestSink parse(FeedParser parser, InputStream in, String name) {
     TextParsersTestSink sink = new TextParsersTestSink();
     try {

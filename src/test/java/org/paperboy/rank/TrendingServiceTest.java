@@ -38,7 +38,9 @@ class TrendingServiceTest {
     db = Database.open(Database.h2Url(dir), null, null);
     papers = new PaperRepository(db.jdbi());
     votes = new Votes(db.jdbi());
-    trending = new TrendingService(db.jdbi(), papers, votes, TrendingFormula.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+    trending =
+        new TrendingService(
+            db.jdbi(), papers, votes, TrendingFormula.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -47,14 +49,29 @@ class TrendingServiceTest {
   }
 
   void paper(String id, LocalDate published, Integer hf, Integer stars) {
-    Paper p = Paper.builder().id(id).title("Paper " + id).abstractText("About " + id).authors(List.of("A"))
-        .published(published).signals(new Signals(hf, stars, List.of())).sources(List.of("test")).build();
+    Paper p =
+        Paper.builder()
+            .id(id)
+            .title("Paper " + id)
+            .abstractText("About " + id)
+            .authors(List.of("A"))
+            .published(published)
+            .signals(new Signals(hf, stars, List.of()))
+            .sources(List.of("test"))
+            .build();
     papers.write(List.of(p), List.of(), List.of(), NOW);
   }
 
   long account(String email) {
-    return db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO accounts (email, created_at) VALUES (:e, :t)")
-        .bind("e", email).bind("t", NOW).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createUpdate("INSERT INTO accounts (email, created_at) VALUES (:e, :t)")
+                    .bind("e", email)
+                    .bind("t", NOW)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
   }
 
   List<String> ids(Window w) {
@@ -65,8 +82,10 @@ class TrendingServiceTest {
   void the_formula_is_the_documented_one() {
     TrendingFormula f = TrendingFormula.DEFAULT;
     assertThat(f.external(100, null, 0, Window.WEEK)).isEqualTo(100.0);
-    assertThat(f.external(null, 1023, 0, Window.WEEK)).isCloseTo(20.0, within(1e-9)); // 2 × log2(1024)
-    assertThat(f.external(100, null, 3.5, Window.WEEK)).isCloseTo(50.0, within(1e-9)); // half-life 3.5 days
+    assertThat(f.external(null, 1023, 0, Window.WEEK))
+        .isCloseTo(20.0, within(1e-9)); // 2 × log2(1024)
+    assertThat(f.external(100, null, 3.5, Window.WEEK))
+        .isCloseTo(50.0, within(1e-9)); // half-life 3.5 days
     assertThat(f.vote(0, Window.DAY)).isEqualTo(3.0);
     assertThat(f.vote(0.5, Window.DAY)).isCloseTo(1.5, within(1e-9));
     assertThat(f.external(null, null, 0, Window.DAY)).isZero();
@@ -93,7 +112,9 @@ class TrendingServiceTest {
 
     Trending t = trending.trending(Window.WEEK, 10);
 
-    assertThat(t.items()).extracting(i -> i.paper().id()).containsExactly("2606.00012", "2606.00010", "2606.00011");
+    assertThat(t.items())
+        .extracting(i -> i.paper().id())
+        .containsExactly("2606.00012", "2606.00010", "2606.00011");
     assertThat(t.items().get(2).score()).isCloseTo(10 * Math.pow(2, -2 / 3.5), within(1e-9));
   }
 
@@ -113,7 +134,8 @@ class TrendingServiceTest {
 
     votes.upvote(bob, "2606.00020", NOW.minus(Duration.ofDays(2))); // outside the day window
     assertThat(trending.trending(Window.DAY, 10).items().get(1).score()).isEqualTo(2.0);
-    assertThat(trending.trending(Window.WEEK, 10).items()).extracting(i -> i.paper().id())
+    assertThat(trending.trending(Window.WEEK, 10).items())
+        .extracting(i -> i.paper().id())
         .containsExactly("2606.00020", "t-0123456789ab");
   }
 
@@ -133,6 +155,19 @@ class TrendingServiceTest {
   }
 
   @Test
+  void external_scores_are_kept_until_the_store_changes_but_votes_count_at_once() {
+    paper("2606.00050", FRIDAY, 5, null);
+    assertThat(ids(Window.DAY)).containsExactly("2606.00050");
+    paper("2606.00051", FRIDAY, 50, null);
+    votes.upvote(account("ada@example.org"), "2606.00040", NOW);
+    paper("2606.00040", null, null, null);
+
+    assertThat(ids(Window.DAY)).containsExactly("2606.00050", "2606.00040");
+    trending.invalidate(); // what the ingest listener does
+    assertThat(ids(Window.DAY)).containsExactly("2606.00051", "2606.00050", "2606.00040");
+  }
+
+  @Test
   void papers_without_any_signal_do_not_trend() {
     paper("2606.00040", FRIDAY, null, null);
     paper("2606.00041", FRIDAY, 0, 0);
@@ -141,12 +176,17 @@ class TrendingServiceTest {
 
   @Test
   void the_constants_come_from_the_environment_and_junk_is_refused() {
-    TrendingFormula f = TrendingFormula.from(Map.of("PAPERBOY_TRENDING_VOTE_WEIGHT", "5", "PAPERBOY_TRENDING_HALF_LIFE_SHARE", "0.25"));
+    TrendingFormula f =
+        TrendingFormula.from(
+            Map.of(
+                "PAPERBOY_TRENDING_VOTE_WEIGHT", "5", "PAPERBOY_TRENDING_HALF_LIFE_SHARE", "0.25"));
     assertThat(f).isEqualTo(new TrendingFormula(5, 1, 2, 0.25));
     assertThatThrownBy(() -> TrendingFormula.from(Map.of("PAPERBOY_TRENDING_HF_WEIGHT", "lots")))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("PAPERBOY_TRENDING_HF_WEIGHT must be a number, was 'lots'");
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("PAPERBOY_TRENDING_HF_WEIGHT must be a number, was 'lots'");
     assertThatThrownBy(() -> TrendingFormula.from(Map.of("PAPERBOY_TRENDING_HALF_LIFE_SHARE", "0")))
         .isInstanceOf(BadInputException.class);
-    assertThatThrownBy(() -> Window.parse("year")).hasMessageContaining("expected day, week or month");
+    assertThatThrownBy(() -> Window.parse("year"))
+        .hasMessageContaining("expected day, week or month");
   }
 }

@@ -3,6 +3,7 @@ package org.paperboy.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paperboy.paper.Paper;
@@ -27,6 +28,12 @@ class AcronymMinerTest {
   @Test
   void ignores_parentheses_that_define_nothing() {
     assertThat(AcronymMiner.mine("accuracy improves (Table 2) and models (GPT) are big (see Fig. 3)")).isEmpty();
+  }
+
+  @Test
+  void a_query_word_is_an_acronym_only_when_typed_like_one() {
+    assertThat(List.of("MLLM", "MLLMs", "mllm", "llms", "LoRA")).allMatch(LexicalQueries::typedAsAcronym);
+    assertThat(List.of("can", "ad", "is", "a", "models", "2024")).noneMatch(LexicalQueries::typedAsAcronym);
   }
 
   @Test

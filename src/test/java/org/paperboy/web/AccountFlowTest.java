@@ -33,7 +33,8 @@ class AccountFlowTest {
     Site.Client c = site.client();
     c.post("/login", Map.of("email", "Ada@Example.org", "next", "/trending"));
     String link = site.newestLink();
-    assertThat(link).startsWith("http://localhost:" + site.port + "/login/verify?next=%2Ftrending&token=");
+    assertThat(link)
+        .startsWith("http://localhost:" + site.port + "/login/verify?next=%2Ftrending&token=");
     String token = link.substring(link.indexOf("token=") + 6);
 
     // Opening the link does not spend it (mail scanners open links); the button does.
@@ -42,8 +43,11 @@ class AccountFlowTest {
 
     assertThat(in.statusCode()).isEqualTo(303);
     assertThat(in.headers().firstValue("location")).hasValue("/trending");
-    String cookie = in.headers().allValues("set-cookie").stream().filter(s -> s.startsWith("pb_session="))
-        .findFirst().orElseThrow();
+    String cookie =
+        in.headers().allValues("set-cookie").stream()
+            .filter(s -> s.startsWith("pb_session="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
     assertThat(c.get("/trending").body()).contains("ada@example.org").contains("Sign out");
 
@@ -56,7 +60,8 @@ class AccountFlowTest {
   @Test
   void a_forged_or_damaged_token_is_refused() {
     Site.Client c = site.client();
-    HttpResponse<String> r = c.post("/login/verify", Map.of("token", "YWRhQGV4YW1wbGUub3Jn.9999999999.bm9uY2U.c2ln"));
+    HttpResponse<String> r =
+        c.post("/login/verify", Map.of("token", "YWRhQGV4YW1wbGUub3Jn.9999999999.bm9uY2U.c2ln"));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("not valid");
   }
@@ -68,9 +73,12 @@ class AccountFlowTest {
     Site.Client c = site.client();
 
     String forKnown = c.post("/login", Map.of("email", "known@example.org")).body();
-    String forUnknown = c.post("/login", Map.of("email", "nobody-" + System.nanoTime() + "@example.org")).body();
+    String forUnknown =
+        c.post("/login", Map.of("email", "nobody-" + System.nanoTime() + "@example.org")).body();
 
-    assertThat(strip(forKnown)).isEqualTo(strip(forUnknown)).contains("a sign-in link is on its way");
+    assertThat(strip(forKnown))
+        .isEqualTo(strip(forUnknown))
+        .contains("a sign-in link is on its way");
   }
 
   /** Pages differ only in the per-visitor CSRF token. */
@@ -101,7 +109,10 @@ class AccountFlowTest {
     Site.Client c = site.client();
     c.get("/");
     assertThat(c.postRaw("/login", Map.of("email", "x@example.org")).statusCode()).isEqualTo(403);
-    assertThat(c.postRaw("/login", Map.of("email", "x@example.org", "csrf", "forged-token-forged-token")).statusCode())
+    assertThat(
+            c.postRaw(
+                    "/login", Map.of("email", "x@example.org", "csrf", "forged-token-forged-token"))
+                .statusCode())
         .isEqualTo(403);
   }
 
@@ -112,13 +123,16 @@ class AccountFlowTest {
     String id = "2606.13289";
     int before = site.app.votes().count(id);
 
-    HttpResponse<String> up = c.post("/vote", Map.of("id", id, "action", "up", "next", "/papers/" + id));
+    HttpResponse<String> up =
+        c.post("/vote", Map.of("id", id, "action", "up", "next", "/papers/" + id));
     c.post("/vote", Map.of("id", id, "action", "up", "next", "/papers/" + id));
 
     assertThat(up.statusCode()).isEqualTo(303);
     assertThat(up.headers().firstValue("location")).hasValue("/papers/" + id);
     assertThat(site.app.votes().count(id)).isEqualTo(before + 1);
-    assertThat(c.get("/papers/" + id).body()).contains("aria-pressed=\"true\"").contains("Remove my upvote");
+    assertThat(c.get("/papers/" + id).body())
+        .contains("aria-pressed=\"true\"")
+        .contains("Remove my upvote");
 
     c.post("/vote", Map.of("id", id, "action", "remove", "next", "/"));
     assertThat(site.app.votes().count(id)).isEqualTo(before);
@@ -139,7 +153,8 @@ class AccountFlowTest {
     c.post("/login", Map.of("email", "redirect@example.org", "next", "//evil.example/x"));
     String link = site.newestLink();
     String token = link.substring(link.indexOf("token=") + 6);
-    HttpResponse<String> in = c.post("/login/verify", Map.of("token", token, "next", "https://evil.example/"));
+    HttpResponse<String> in =
+        c.post("/login/verify", Map.of("token", token, "next", "https://evil.example/"));
     assertThat(in.headers().firstValue("location")).hasValue("/");
   }
 
@@ -162,6 +177,7 @@ class AccountFlowTest {
     try (var files = Files.list(dir.resolve("outbox"))) {
       name = files.map(f -> f.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
     }
-    assertThat(c.get("/outbox/" + name).body()).contains("<a href=\"http://localhost:" + site.port + "/login/verify?");
+    assertThat(c.get("/outbox/" + name).body())
+        .contains("<a href=\"http://localhost:" + site.port + "/login/verify?");
   }
 }

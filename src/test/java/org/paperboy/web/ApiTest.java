@@ -63,19 +63,38 @@ class ApiTest {
       for (JsonNode p : get.path("parameters")) {
         if (!p.has("example")) continue;
         String v = p.get("example").asText();
-        if (p.path("in").asText().equals("path")) path = path.replace("{" + p.get("name").asText() + "}", v);
-        else query.append(query.isEmpty() ? "?" : "&").append(p.get("name").asText()).append('=').append(Site.enc(v));
+        if (p.path("in").asText().equals("path"))
+          path = path.replace("{" + p.get("name").asText() + "}", v);
+        else
+          query
+              .append(query.isEmpty() ? "?" : "&")
+              .append(p.get("name").asText())
+              .append('=')
+              .append(Site.enc(v));
       }
       HttpResponse<String> r = client.get(path + query);
       assertThat(r.statusCode()).as(path + query).isEqualTo(200);
       JsonNode body = json(r);
-      JsonNode schema = resolve(doc, get.path("responses").path("200").path("content").path("application/json").path("schema"));
+      JsonNode schema =
+          resolve(
+              doc,
+              get.path("responses")
+                  .path("200")
+                  .path("content")
+                  .path("application/json")
+                  .path("schema"));
       for (JsonNode required : schema.path("required")) {
         assertThat(body.has(required.asText())).as(path + " has " + required.asText()).isTrue();
       }
       called.add(e.getKey());
     }
-    assertThat(called).contains("/api/papers/{id}", "/api/papers/{id}/related", "/api/daily", "/api/trending", "/api/search");
+    assertThat(called)
+        .contains(
+            "/api/papers/{id}",
+            "/api/papers/{id}/related",
+            "/api/daily",
+            "/api/trending",
+            "/api/search");
   }
 
   private static JsonNode resolve(JsonNode doc, JsonNode schema) {
@@ -85,22 +104,25 @@ class ApiTest {
 
   @Test
   void errors_have_one_shape_and_the_right_status() throws Exception {
-    Map<String, Integer> cases = Map.of(
-        "/api/papers/2999.99999", 404,
-        "/api/papers/2999.99999/related", 404,
-        "/api/daily?date=yesterday", 400,
-        "/api/daily?page=-1", 400,
-        "/api/trending?window=decade", 400,
-        "/api/trending?limit=100000", 400,
-        "/api/search", 400,
-        "/api/search?q=%22unclosed", 400,
-        "/api/search?q=x&mode=psychic", 400,
-        "/api/nothing-here", 404);
+    Map<String, Integer> cases =
+        Map.of(
+            "/api/papers/2999.99999", 404,
+            "/api/papers/2999.99999/related", 404,
+            "/api/daily?date=yesterday", 400,
+            "/api/daily?page=-1", 400,
+            "/api/trending?window=decade", 400,
+            "/api/trending?limit=100000", 400,
+            "/api/search", 400,
+            "/api/search?q=%22unclosed", 400,
+            "/api/search?q=x&mode=psychic", 400,
+            "/api/nothing-here", 404);
     for (var c : cases.entrySet()) {
       HttpResponse<String> r = client.get(c.getKey());
       assertThat(r.statusCode()).as(c.getKey()).isEqualTo(c.getValue());
       JsonNode error = json(r).path("error");
-      assertThat(error.path("code").asText()).as(c.getKey()).isEqualTo(c.getValue() == 404 ? "not_found" : "bad_request");
+      assertThat(error.path("code").asText())
+          .as(c.getKey())
+          .isEqualTo(c.getValue() == 404 ? "not_found" : "bad_request");
       assertThat(error.path("message").asText()).as(c.getKey()).isNotBlank();
     }
   }
@@ -121,7 +143,8 @@ class ApiTest {
     JsonNode two = json(client.get("/api/search?q=MLLM&page=2"));
     assertThat(one.path("hits").size()).isEqualTo(20);
     assertThat(one.path("more").asBoolean()).isTrue();
-    assertThat(one.path("hits").get(0).path("id").asText()).isNotEqualTo(two.path("hits").get(0).path("id").asText());
+    assertThat(one.path("hits").get(0).path("id").asText())
+        .isNotEqualTo(two.path("hits").get(0).path("id").asText());
     assertThat(one.path("ambiguous").get(0).path("acronym").asText()).isEqualTo("MLLM");
   }
 
@@ -132,8 +155,14 @@ class ApiTest {
     api.path("items").forEach(i -> apiIds.add(i.path("id").asText()));
 
     StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"--data", dir.toString(), "trending", "--window", "week", "--limit", "20", "--json"},
-        Map.of(), new PrintWriter(out), new PrintWriter(new StringWriter()));
+    int code =
+        Main.run(
+            new String[] {
+              "--data", dir.toString(), "trending", "--window", "week", "--limit", "20", "--json"
+            },
+            Map.of("PAPERBOY_EMBEDDINGS", "off"),
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()));
 
     assertThat(code).isZero();
     List<String> cliIds = new ArrayList<>();
@@ -148,18 +177,27 @@ class ApiTest {
 
   @Test
   void the_search_and_trending_feeds_are_valid_atom() throws Exception {
-    for (String path : List.of("/feed.atom?q=multimodal+large+language+models", "/trending.atom?window=month", "/feed.atom")) {
+    for (String path :
+        List.of(
+            "/feed.atom?q=multimodal+large+language+models",
+            "/trending.atom?window=month",
+            "/feed.atom")) {
       HttpResponse<String> r = client.get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(200);
-      assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/atom+xml");
+      assertThat(r.headers().firstValue("content-type").orElse(""))
+          .startsWith("application/atom+xml");
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
-      Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+      Document d =
+          f.newDocumentBuilder()
+              .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
       Element feed = d.getDocumentElement();
       assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
       assertThat(feed.getLocalName()).isEqualTo("feed");
       for (String required : List.of("id", "title", "updated")) {
-        assertThat(feed.getElementsByTagNameNS(ATOM, required).getLength()).as(path + " " + required).isPositive();
+        assertThat(feed.getElementsByTagNameNS(ATOM, required).getLength())
+            .as(path + " " + required)
+            .isPositive();
       }
       NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
       assertThat(entries.getLength()).as(path).isPositive();

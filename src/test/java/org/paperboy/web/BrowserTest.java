@@ -55,15 +55,20 @@ class BrowserTest {
     assertThat(browser.getCurrentUrl()).contains("/search?q=multimodal");
     List<WebElement> results = browser.findElements(By.cssSelector("li.paper h3 a"));
     assertThat(results).hasSizeGreaterThan(5);
-    assertThat(browser.findElement(By.cssSelector("li.paper .abstract")).getDomProperty("innerHTML")).contains("<mark>");
+    assertThat(
+            browser.findElement(By.cssSelector("li.paper .abstract")).getDomProperty("innerHTML"))
+        .contains("<mark>");
     Browser.screenshot(browser, "02-search");
 
     // The first result that is not trending yet, so that the upvote visibly puts it there.
     browser.get(base + "/trending?window=day");
     String trendingBefore = browser.findElement(By.tagName("main")).getText();
     browser.navigate().back();
-    WebElement pick = browser.findElements(By.cssSelector("li.paper h3 a")).stream()
-        .filter(a -> !trendingBefore.contains(a.getText())).findFirst().orElseThrow();
+    WebElement pick =
+        browser.findElements(By.cssSelector("li.paper h3 a")).stream()
+            .filter(a -> !trendingBefore.contains(a.getText()))
+            .findFirst()
+            .orElseThrow();
     String title = pick.getText();
     pick.click();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
@@ -71,7 +76,9 @@ class BrowserTest {
     assertThat(count()).isZero();
     Browser.screenshot(browser, "03-paper");
 
-    browser.findElement(By.cssSelector(".votes a.vote")).click(); // signed out: the arrow leads to sign-in
+    browser
+        .findElement(By.cssSelector(".votes a.vote"))
+        .click(); // signed out: the arrow leads to sign-in
     assertThat(browser.getCurrentUrl()).contains("/login?next=");
     browser.findElement(By.id("email")).sendKeys("newcomer@example.org");
     Browser.screenshot(browser, "04-login");
@@ -85,17 +92,25 @@ class BrowserTest {
     browser.findElement(By.id("confirm")).click();
 
     assertThat(browser.getCurrentUrl()).isEqualTo(paperUrl);
-    assertThat(browser.findElement(By.cssSelector(".who .email")).getText()).isEqualTo("newcomer@example.org");
+    assertThat(browser.findElement(By.cssSelector(".who .email")).getText())
+        .isEqualTo("newcomer@example.org");
     browser.findElement(By.cssSelector(".votes button.vote")).click();
     assertThat(browser.getCurrentUrl()).isEqualTo(paperUrl);
     assertThat(count()).isEqualTo(1);
-    assertThat(browser.findElement(By.cssSelector(".votes button.vote")).getDomAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".votes button.vote"))
+                .getDomAttribute("aria-pressed"))
+        .isEqualTo("true");
     Browser.screenshot(browser, "06-upvoted");
 
     browser.get(base + "/trending?window=day");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(title);
-    WebElement entry = browser.findElements(By.cssSelector("li.paper")).stream()
-        .filter(li -> li.getText().contains(title)).findFirst().orElseThrow();
+    WebElement entry =
+        browser.findElements(By.cssSelector("li.paper")).stream()
+            .filter(li -> li.getText().contains(title))
+            .findFirst()
+            .orElseThrow();
     assertThat(entry.findElement(By.cssSelector("[data-votes]")).getText()).isEqualTo("1");
     Browser.screenshot(browser, "07-trending");
 
@@ -112,8 +127,11 @@ class BrowserTest {
     browser.manage().window().setSize(new Dimension(390, 844));
     try {
       browser.get(base + "/papers/week/2026-W24");
-      Long overflow = (Long) browser.executeScript(
-          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      Long overflow =
+          (Long)
+              browser.executeScript(
+                  "return document.documentElement.scrollWidth -"
+                      + " document.documentElement.clientWidth;");
       assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0L);
       Browser.screenshot(browser, "08-week-phone");
 
@@ -127,12 +145,23 @@ class BrowserTest {
 
   @Test
   void hostile_titles_stay_text_in_the_browser() {
-    site.app.ingest().run("hostile", sink -> sink.accept(
-        org.paperboy.paper.Paper.builder().id("2401.00002").title("<img src=x onerror=alert(1)> Evil")
-            .abstractText("<b>bold?</b>").authors(List.of("Mallory")).published(java.time.LocalDate.of(2020, 1, 6)), 1),
-        n -> {});
+    site.app
+        .ingest()
+        .run(
+            "hostile",
+            sink ->
+                sink.accept(
+                    org.paperboy.paper.Paper.builder()
+                        .id("2401.00002")
+                        .title("<img src=x onerror=alert(1)> Evil")
+                        .abstractText("<b>bold?</b>")
+                        .authors(List.of("Mallory"))
+                        .published(java.time.LocalDate.of(2020, 1, 6)),
+                    1),
+            n -> {});
     browser.get(base + "/papers/2401.00002");
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("<img src=x onerror=alert(1)> Evil");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("<img src=x onerror=alert(1)> Evil");
     assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
     assertThat(browser.findElements(By.cssSelector("main b"))).isEmpty();
     browser.get(base + "/search?q=" + Site.enc("\"unclosed"));
@@ -141,6 +170,7 @@ class BrowserTest {
   }
 
   private static int count() {
-    return Integer.parseInt(browser.findElement(By.cssSelector(".paper-page [data-votes]")).getText());
+    return Integer.parseInt(
+        browser.findElement(By.cssSelector(".paper-page [data-votes]")).getText());
   }
 }

@@ -33,7 +33,7 @@ final class Site implements AutoCloseable {
 
   Site(Path dir, boolean sample, Map<String, String> env) {
     this.dir = dir;
-    app = Paperboy.open(Config.from(dir, env));
+    app = Paperboy.open(Config.from(dir, lexical(env)));
     if (sample) SampleCorpus.loadIfEmpty(app);
     server = new WebServer(app);
     port = server.start("127.0.0.1", 0);
@@ -41,6 +41,16 @@ final class Site implements AutoCloseable {
 
   static Site withSample(Path dir) {
     return new Site(dir, true, Map.of());
+  }
+
+  /**
+   * The web tests run search lexical: embedding the sample takes minutes on a small machine, and
+   * search quality is tested by the search feature. A test may still turn embeddings on.
+   */
+  private static Map<String, String> lexical(Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.putIfAbsent("PAPERBOY_EMBEDDINGS", "off");
+    return all;
   }
 
   String url(String path) {
@@ -55,7 +65,10 @@ final class Site implements AutoCloseable {
   final class Client {
     final CookieManager cookies = new CookieManager();
     final HttpClient http =
-        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     HttpResponse<String> get(String path) {
       return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
@@ -69,12 +82,15 @@ final class Site implements AutoCloseable {
     }
 
     HttpResponse<String> postRaw(String path, Map<String, String> form) {
-      String body = form.entrySet().stream()
-          .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-          .collect(Collectors.joining("&"));
-      return send(HttpRequest.newBuilder(URI.create(url(path)))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+      String body =
+          form.entrySet().stream()
+              .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+              .collect(Collectors.joining("&"));
+      return send(
+          HttpRequest.newBuilder(URI.create(url(path)))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build());
     }
 
     String csrf() {
@@ -83,7 +99,10 @@ final class Site implements AutoCloseable {
       return m.group(1);
     }
 
-    /** Asks for a sign-in link, takes it from the outbox and spends it; returns the landing response. */
+    /**
+     * Asks for a sign-in link, takes it from the outbox and spends it; returns the landing
+     * response.
+     */
     HttpResponse<String> signIn(String email) throws IOException {
       post("/login", Map.of("email", email, "next", "/"));
       String link = newestLink();
@@ -107,8 +126,12 @@ final class Site implements AutoCloseable {
   String newestLink() throws IOException {
     Path outbox = dir.resolve("outbox");
     try (var files = Files.list(outbox)) {
-      Path newest = files.filter(f -> f.toString().endsWith(".eml")).sorted().reduce((a, b) -> b)
-          .orElseThrow(() -> new AssertionError("the outbox is empty"));
+      Path newest =
+          files
+              .filter(f -> f.toString().endsWith(".eml"))
+              .sorted()
+              .reduce((a, b) -> b)
+              .orElseThrow(() -> new AssertionError("the outbox is empty"));
       Matcher m = Pattern.compile("http://\\S+token=\\S+").matcher(Files.readString(newest));
       if (!m.find()) throw new AssertionError("no link in " + newest);
       return m.group();

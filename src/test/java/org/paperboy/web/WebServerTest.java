@@ -22,10 +22,20 @@ class WebServerTest {
   static void start() {
     site = Site.withSample(dir);
     client = site.client();
-    site.app.ingest().run("hostile", sink -> sink.accept(
-        Paper.builder().id("2401.00001").title("<script>alert('x')</script> & friends")
-            .abstractText("a < b & c > d").authors(List.of("Eve <eve@example.org>"))
-            .published(LocalDate.of(2020, 2, 3)), 1), n -> {});
+    site.app
+        .ingest()
+        .run(
+            "hostile",
+            sink ->
+                sink.accept(
+                    Paper.builder()
+                        .id("2401.00001")
+                        .title("<script>alert('x')</script> & friends")
+                        .abstractText("a < b & c > d")
+                        .authors(List.of("Eve <eve@example.org>"))
+                        .published(LocalDate.of(2020, 2, 3)),
+                    1),
+            n -> {});
   }
 
   @AfterAll
@@ -39,8 +49,11 @@ class WebServerTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("content-type").orElse("")).startsWith("text/html");
-    assertThat(page.body()).contains("Papers of Thursday 11 June 2026").contains("EvoArena")
-        .contains("previous day with papers").contains("/papers/week/2026-W24");
+    assertThat(page.body())
+        .contains("Papers of Thursday 11 June 2026")
+        .contains("EvoArena")
+        .contains("previous day with papers")
+        .contains("/papers/week/2026-W24");
     assertThat(site.app.papers().count()).isGreaterThan(500);
   }
 
@@ -48,9 +61,32 @@ class WebServerTest {
   void an_empty_weekend_day_says_so_and_links_the_nearest_day_with_papers() {
     String body = client.get("/papers?date=2026-06-13").body();
 
-    assertThat(body).contains("No papers were published on Saturday 13 June 2026")
+    assertThat(body)
+        .contains("No papers were published on Saturday 13 June 2026")
         .contains("does not announce new papers on weekends")
         .contains("<a class=\"nearest\" href=\"/papers?date=2026-06-11\">");
+  }
+
+  @Test
+  void a_paper_ingested_while_serving_shows_at_once_despite_the_kept_lists() {
+    assertThat(client.get("/papers?date=2019-05-06").body()).contains("No papers were published");
+
+    site.app
+        .ingest()
+        .run(
+            "late",
+            sink ->
+                sink.accept(
+                    Paper.builder()
+                        .id("1905.00001")
+                        .title("A late arrival")
+                        .abstractText("Text.")
+                        .authors(List.of("Ann"))
+                        .published(LocalDate.of(2019, 5, 6)),
+                    1),
+            n -> {});
+
+    assertThat(client.get("/papers?date=2019-05-06").body()).contains("A late arrival");
   }
 
   @Test
@@ -65,15 +101,22 @@ class WebServerTest {
     String week = client.get("/papers/week/2026-W24").body();
     String month = client.get("/papers/month/2026-06").body();
 
-    assertThat(week).contains("Papers of the week 2026-W24").contains("EvoArena")
-        .contains("/papers/week/2026-W23").contains("/papers/week/2026-W25");
-    assertThat(month).contains("Papers of June 2026").contains("EvoArena").contains("/papers/month/2026-05");
+    assertThat(week)
+        .contains("Papers of the week 2026-W24")
+        .contains("EvoArena")
+        .contains("/papers/week/2026-W23")
+        .contains("/papers/week/2026-W25");
+    assertThat(month)
+        .contains("Papers of June 2026")
+        .contains("EvoArena")
+        .contains("/papers/month/2026-05");
   }
 
   @Test
   void bad_dates_weeks_months_and_pages_are_400_with_a_message() {
     assertThat(client.get("/papers?date=2026-13-45").statusCode()).isEqualTo(400);
-    assertThat(client.get("/papers?date=2026-13-45").body()).contains("date must be a date like 2026-06-12, was &#39;2026-13-45&#39;");
+    assertThat(client.get("/papers?date=2026-13-45").body())
+        .contains("date must be a date like 2026-06-12, was &#39;2026-13-45&#39;");
     assertThat(client.get("/papers/week/2026-W60").statusCode()).isEqualTo(400);
     assertThat(client.get("/papers/month/2026-13").statusCode()).isEqualTo(400);
     assertThat(client.get("/papers?page=0").statusCode()).isEqualTo(400);
@@ -86,9 +129,12 @@ class WebServerTest {
   void a_paper_page_shows_the_paper_links_and_related_papers() {
     String body = client.get("/papers/2606.13392").body();
 
-    assertThat(body).contains("<h1>MiniMax Sparse Attention</h1>")
+    assertThat(body)
+        .contains("<h1>MiniMax Sparse Attention</h1>")
         .contains("href=\"https://arxiv.org/abs/2606.13392")
-        .contains("PDF").contains("Code (★ 251)").contains("Related papers");
+        .contains("PDF")
+        .contains("Code (★ 251)")
+        .contains("Related papers");
   }
 
   @Test
@@ -96,7 +142,8 @@ class WebServerTest {
     assertThat(client.get("/papers/astro-ph/0601001").statusCode()).isEqualTo(200);
     HttpResponse<String> versioned = client.get("/papers/2606.13392v2");
     assertThat(versioned.statusCode()).isEqualTo(301);
-    assertThat(versioned.headers().firstValue("location").orElse("")).endsWith("/papers/2606.13392");
+    assertThat(versioned.headers().firstValue("location").orElse(""))
+        .endsWith("/papers/2606.13392");
   }
 
   @Test
@@ -113,11 +160,14 @@ class WebServerTest {
     assertThat(client.get("/static/app.css").statusCode()).isEqualTo(200);
     // Inside the tree the app answers 404; a path that climbs above the root is refused by Jetty
     // itself (400) before any handler runs. Neither serves a file.
-    for (String p : List.of("/static/%2e%2e/db/migration/V1__papers.sql", "/static/%2e%2e/web/openapi.json",
-        "/static/..%5c..%5cpom.xml")) {
+    for (String p :
+        List.of(
+            "/static/%2e%2e/db/migration/V1__papers.sql",
+            "/static/%2e%2e/web/openapi.json", "/static/..%5c..%5cpom.xml")) {
       assertThat(client.get(p).statusCode()).as(p).isEqualTo(404);
     }
-    for (String p : List.of("/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/static/..%2f..%2f..%2fetc/passwd")) {
+    for (String p :
+        List.of("/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/static/..%2f..%2f..%2fetc/passwd")) {
       HttpResponse<String> r = client.get(p);
       assertThat(r.statusCode()).as(p).isIn(400, 404);
       assertThat(r.body()).doesNotContain("root:");
@@ -126,10 +176,14 @@ class WebServerTest {
 
   @Test
   void titles_and_authors_from_feeds_are_escaped_everywhere() {
-    for (String path : List.of("/papers?date=2020-02-03", "/papers/2401.00001", "/search?q=friends&mode=lexical")) {
+    for (String path :
+        List.of(
+            "/papers?date=2020-02-03", "/papers/2401.00001", "/search?q=friends&mode=lexical")) {
       String body = client.get(path).body();
       assertThat(body).as(path).doesNotContain("<script>alert").doesNotContain("<eve@");
-      assertThat(body).as(path).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; friends");
+      assertThat(body)
+          .as(path)
+          .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; friends");
     }
     assertThat(client.get("/papers/2401.00001").body()).contains("a &lt; b &amp; c &gt; d");
   }
@@ -139,18 +193,27 @@ class WebServerTest {
     HttpResponse<String> page = client.get("/trending");
 
     assertThat(page.headers().firstValue("content-security-policy").orElse(""))
-        .contains("default-src 'none'").contains("form-action 'self'").doesNotContain("unsafe");
+        .contains("default-src 'none'")
+        .contains("form-action 'self'")
+        .doesNotContain("unsafe");
     assertThat(page.headers().firstValue("x-content-type-options")).hasValue("nosniff");
-    assertThat(page.body()).doesNotContain("<script").doesNotContain("style=\"").doesNotContain("http://cdn");
+    assertThat(page.body())
+        .doesNotContain("<script")
+        .doesNotContain("style=\"")
+        .doesNotContain("http://cdn");
   }
 
   @Test
   void search_shows_snippets_modes_pages_and_the_acronym_readings() {
     String body = client.get("/search?q=MLLM").body();
 
-    assertThat(body).contains("<mark>").contains("multimodal large language model</a> (")
-        .contains("multilingual large language model</a> (").contains("next page →")
-        .contains("mode=lexical").contains("application/atom+xml");
+    assertThat(body)
+        .contains("<mark>")
+        .contains("multimodal large language model</a> (")
+        .contains("multilingual large language model</a> (")
+        .contains("next page →")
+        .contains("mode=lexical")
+        .contains("application/atom+xml");
     assertThat(client.get("/search?q=MLLM&page=2").body()).contains("← previous page");
   }
 
@@ -161,8 +224,10 @@ class WebServerTest {
 
     String metrics = client.get("/metrics").body();
 
-    assertThat(metrics).contains("http_server_requests_seconds_count{")
-        .contains("route=\"/papers/<rest>\"").contains("jvm_memory_used_bytes");
+    assertThat(metrics)
+        .contains("http_server_requests_seconds_count{")
+        .contains("route=\"/papers/<rest>\"")
+        .contains("jvm_memory_used_bytes");
   }
 
   @Test

@@ -14,6 +14,16 @@ import org.paperboy.paper.Paper;
  * until arXiv's totalResults, an empty page or the configured cap.
  */
 final class ArxivApiSource implements LiveSource {
+  // The records of an error feed are of no interest: only the error it throws is.
+  private static final RecordSink IGNORE =
+      new RecordSink() {
+        @Override
+        public void accept(Paper.Builder paper, long line) {}
+
+        @Override
+        public void reject(long line, String reason) {}
+      };
+
   private final String query;
   private final LiveConfig config;
   private final Http http;
@@ -52,24 +62,19 @@ final class ArxivApiSource implements LiveSource {
 
   URI pageUri(long start, int size) {
     // Newest first: a feed wants the latest papers, and a fixed order keeps pages from overlapping.
-    return Urls.withQuery(
-        config.arxivApiUrl(),
-        "search_query",
-        query,
-        "start",
-        Long.toString(start),
-        "max_results",
-        Integer.toString(size),
-        "sortBy",
-        "submittedDate",
-        "sortOrder",
-        "descending");
+    return QueryUrl.on(config.arxivApiUrl())
+        .with("search_query", query)
+        .with("start", start)
+        .with("max_results", size)
+        .with("sortBy", "submittedDate")
+        .with("sortOrder", "descending")
+        .toUri();
   }
 
   /** The page, or for HTTP 400 the error arXiv wrote into its error feed, as bad input. */
   private byte[] get(URI uri) throws IOException {
     try {
-      return http.get(uri, config.arxivDelay());
+      return http.get(uri, config.arxivDelay(), Http.endsWithClosingTag("feed"));
     } catch (HttpStatusException e) {
       if (e.status() != 400) {
         throw e;
@@ -86,13 +91,4 @@ final class ArxivApiSource implements LiveSource {
           "the arXiv API rejected the search '" + query + "' (" + e.getMessage() + ")", e);
     }
   }
-
-  private static final RecordSink IGNORE =
-      new RecordSink() {
-        @Override
-        public void accept(Paper.Builder paper, long line) {}
-
-        @Override
-        public void reject(long line, String reason) {}
-      };
 }

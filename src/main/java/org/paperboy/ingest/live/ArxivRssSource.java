@@ -28,7 +28,7 @@ final class ArxivRssSource implements LiveSource {
   public void fetch(RecordSink sink) throws IOException {
     String base = config.rssUrl().toString();
     URI uri = URI.create((base.endsWith("/") ? base : base + "/") + String.join("+", categories));
-    byte[] feed = http.get(uri, config.arxivDelay());
+    byte[] feed = http.get(uri, config.arxivDelay(), Http.endsWithClosingTag("rss"));
     Format.ARXIV_RSS.newParser().parse(new ByteArrayInputStream(feed), uri.toString(), sink);
   }
 }

@@ -27,7 +27,7 @@ final class HfDailySource implements LiveSource {
 
   @Override
   public void fetch(RecordSink sink) throws IOException {
-    URI uri = Urls.withQuery(config.hfUrl(), "date", date.toString());
+    URI uri = QueryUrl.on(config.hfUrl()).with("date", date).toUri();
     // Not arXiv: one request, no politeness gap asked for.
     byte[] json = http.get(uri, Duration.ZERO);
     Format.HF_DAILY.newParser().parse(new ByteArrayInputStream(json), uri.toString(), sink);

@@ -8,16 +8,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.paperboy.PaperboyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GET with manners: names itself with the configured User-Agent, keeps the pacer's spacing, and
@@ -26,6 +33,8 @@ import org.paperboy.PaperboyException;
  * asking again will not fix a bad request.
  */
 final class Http {
+  private static final Logger log = LoggerFactory.getLogger(Http.class);
+
   private final LiveConfig config;
   private final HttpClient client;
   private final Pacer pacer;
@@ -62,6 +71,15 @@ final class Http {
    * PaperboyException} once the retries are used up.
    */
   byte[] get(URI uri, Duration gap) throws IOException {
+    return get(uri, gap, body -> true);
+  }
+
+  /**
+   * As {@link #get(URI, Duration)}, but a 2xx body that fails {@code whole} counts as a failed
+   * attempt and is fetched again: a page cut short would otherwise read as a short last page, and a
+   * paging client would stop early and believe it had everything.
+   */
+  byte[] get(URI uri, Duration gap, Predicate<byte[]> whole) throws IOException {
     for (int attempt = 0; ; attempt++) {
       pacer.awaitTurn(gap);
       Duration wait;
@@ -71,27 +89,18 @@ final class Http {
         HttpResponse<byte[]> response = send(uri);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-          return body(response);
-        }
-        if (status != 429 && status < 500) {
+          byte[] body = body(response);
+          if (whole.test(body)) {
+            return body;
+          }
+          problem = "HTTP " + status + " with an incomplete body (" + body.length + " bytes)";
+          wait = backoff(attempt);
+        } else if (status != 429 && status < 500) {
           throw new HttpStatusException(uri, status, body(response));
+        } else {
+          problem = "HTTP " + status;
+          wait = retryAfter(uri, response).orElse(backoff(attempt));
         }
-        problem = "HTTP " + status;
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        Optional<Duration> asked = header.flatMap(h -> RetryAfter.parse(h, clock.instant()));
-        if (asked.isPresent() && asked.get().compareTo(config.maxWait()) > 0) {
-          throw new PaperboyException(
-              uri
-                  + " answered "
-                  + problem
-                  + " and asked to retry after "
-                  + header.get().strip()
-                  + ", longer than the "
-                  + config.maxWait().toSeconds()
-                  + " s paperboy waits;"
-                  + " try again later");
-        }
-        wait = asked.isPresent() ? asked.get() : backoff(attempt);
       } catch (InterruptedIOException e) {
         throw e;
       } catch (IOException e) {
@@ -103,8 +112,46 @@ final class Http {
         throw new PaperboyException(
             "gave up on " + uri + " after " + (attempt + 1) + " attempts; last: " + problem, cause);
       }
+      log.warn(
+          "{} from {}; trying again in {} s (attempt {} of {})",
+          problem,
+          uri,
+          wait.toMillis() / 1000.0,
+          attempt + 2,
+          config.maxRetries() + 1);
       sleeper.sleepOrAbort(wait);
     }
+  }
+
+  /** The wait a Retry-After header asks for; one longer than maxWait ends the fetch instead. */
+  private Optional<Duration> retryAfter(URI uri, HttpResponse<?> response) {
+    Optional<String> header = response.headers().firstValue("Retry-After");
+    Optional<Duration> asked = header.flatMap(h -> RetryAfter.parse(h, clock.instant()));
+    if (asked.isPresent() && asked.get().compareTo(config.maxWait()) > 0) {
+      throw new PaperboyException(
+          String.format(
+              "%s answered HTTP %d and asked to retry after %s, longer than the %d s paperboy"
+                  + " waits; try again later",
+              uri, response.statusCode(), header.get().strip(), config.maxWait().toSeconds()));
+    }
+    return asked;
+  }
+
+  /**
+   * A test that an XML body ends with the closing tag of one of {@code roots} (any namespace
+   * prefix), i.e. that it arrived whole.
+   */
+  static Predicate<byte[]> endsWithClosingTag(String... roots) {
+    Pattern closing =
+        Pattern.compile(
+            "</(?:[\\w.-]+:)?(?:"
+                + Arrays.stream(roots).map(Pattern::quote).collect(Collectors.joining("|"))
+                + ")>\\s*$");
+    return body -> {
+      int from = Math.max(0, body.length - 256);
+      String tail = new String(body, from, body.length - from, StandardCharsets.ISO_8859_1);
+      return closing.matcher(tail).find();
+    };
   }
 
   /** initialBackoff * 2^n, capped at maxWait, plus up to 25% jitter so clients do not stampede. */
@@ -126,8 +173,8 @@ final class Http {
             .header("Accept-Encoding", "gzip")
             .GET()
             .build();
-    // The request timeout of HttpClient stops at the headers; a server that trickles the body
-    // would hang us, so the whole exchange gets the deadline.
+    // HttpClient's own request timeout is only sure to cover the wait for the headers; a server
+    // that trickles the body would hang us, so the whole exchange gets the deadline.
     CompletableFuture<HttpResponse<byte[]>> future =
         client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {

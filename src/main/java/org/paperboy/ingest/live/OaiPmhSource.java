@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.PaperboyException;
@@ -15,6 +16,8 @@ import org.paperboy.ingest.Format;
 import org.paperboy.ingest.PageInfo;
 import org.paperboy.ingest.RecordSink;
 import org.paperboy.store.StateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An incremental OAI-PMH harvest of one arXiv set ({@code oai:SET}) in the {@code arXiv} metadata
@@ -23,9 +26,14 @@ import org.paperboy.store.StateRepository;
  * a few repeats, which the store absorbs, rather than a record missed.
  */
 final class OaiPmhSource implements LiveSource {
+  private static final Logger log = LoggerFactory.getLogger(OaiPmhSource.class);
+
   // The parser does not report header datestamps, so they are read from the page directly.
   private static final Pattern DATESTAMP =
       Pattern.compile("<(?:[\\w.-]+:)?datestamp>\\s*([^<\\s]+)\\s*</(?:[\\w.-]+:)?datestamp>");
+
+  // A bare <error> is what arXiv sends for some failures; anything else must end its envelope.
+  private static final Predicate<byte[]> WHOLE = Http.endsWithClosingTag("OAI-PMH", "error");
 
   private final String set;
   private final LiveConfig config;
@@ -55,40 +63,49 @@ final class OaiPmhSource implements LiveSource {
     String from = state.get(stateKey()).orElse(null);
     String newest = from;
     Set<String> tokensSeen = new HashSet<>();
+    int pages = 0;
+    long records = 0;
+    // No from= on the first harvest of a set: it takes everything the set holds.
     URI uri =
-        from == null
-            ? Urls.withQuery(
-                config.oaiUrl(), "verb", "ListRecords", "metadataPrefix", "arXiv", "set", set)
-            : Urls.withQuery(
-                config.oaiUrl(),
-                "verb",
-                "ListRecords",
-                "metadataPrefix",
-                "arXiv",
-                "set",
-                set,
-                "from",
-                from);
+        QueryUrl.on(config.oaiUrl())
+            .with("verb", "ListRecords")
+            .with("metadataPrefix", "arXiv")
+            .with("set", set)
+            .with("from", from)
+            .toUri();
     while (uri != null) {
-      byte[] page = http.get(uri, config.arxivDelay());
+      byte[] page = http.get(uri, config.arxivDelay(), WHOLE);
       newest = later(newest, newestDatestamp(page));
       PageTally tally = new PageTally(sink, uri);
       Format.OAI_PMH.newParser().parse(new ByteArrayInputStream(page), uri.toString(), tally);
       String token = token(tally.info());
+      pages++;
+      records += tally.records();
+      // A first harvest of a big set runs for hours: say how far it got.
+      log.info(
+          "{}: page {}, {} records so far{}",
+          name(),
+          pages,
+          records,
+          tally.info() != null && tally.info().completeListSize() != null
+              ? " of " + tally.info().completeListSize()
+              : "");
       if (token == null) {
         uri = null;
       } else if (!tokensSeen.add(token)) {
         // A server handing back a token it already gave would keep us here forever.
         throw new PaperboyException(
-            "the OAI-PMH server at "
-                + config.oaiUrl()
-                + " repeated the resumptionToken '"
-                + token
-                + "' while harvesting set "
-                + set
-                + "; stopping");
+            String.format(
+                "the OAI-PMH server at %s repeated the resumptionToken '%s' while harvesting"
+                    + " set %s; stopping",
+                config.oaiUrl(), token, set));
       } else {
-        uri = Urls.withQuery(config.oaiUrl(), "verb", "ListRecords", "resumptionToken", token);
+        // The token stands alone: OAI-PMH forbids repeating set or metadataPrefix beside it.
+        uri =
+            QueryUrl.on(config.oaiUrl())
+                .with("verb", "ListRecords")
+                .with("resumptionToken", token)
+                .toUri();
       }
     }
     harvestedUpTo = newest;

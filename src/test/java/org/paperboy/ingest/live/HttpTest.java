@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +216,34 @@ class HttpTest {
 
     assertThat(text(time.http(config()).get(server.uri("/x"), Duration.ZERO)))
         .isEqualTo("compressed feed");
+  }
+
+  @Test
+  void fetches_again_a_body_that_arrived_incomplete() throws IOException {
+    byte[] page = Fixtures.bytes("oai-pmh/sample_arxiv_response_listrecords_cs.xml");
+    serve(Reply.ok(Arrays.copyOf(page, page.length / 2)), Reply.ok(page));
+
+    byte[] body =
+        time.http(config())
+            .get(server.uri("/oai"), Duration.ZERO, Http.endsWithClosingTag("OAI-PMH"));
+
+    assertThat(body).isEqualTo(page);
+    assertThat(server.requests()).hasSize(2);
+    assertThat(time.sleeps()).hasSize(1);
+  }
+
+  @Test
+  void a_whole_xml_document_ends_with_its_root_closing_tag_in_any_namespace() {
+    var whole = Http.endsWithClosingTag("OAI-PMH", "error");
+    assertThat(whole.test(Fixtures.bytes("oai-pmh/sample_arxiv_response_listrecords_cs.xml")))
+        .isTrue();
+    assertThat(whole.test("<oai:OAI-PMH></oai:OAI-PMH>\n\n".getBytes(StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(whole.test("<error code=\"x\">no</error>".getBytes(StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(whole.test("<OAI-PMH><ListRecords><record>".getBytes(StandardCharsets.UTF_8)))
+        .isFalse();
+    assertThat(whole.test(new byte[0])).isFalse();
   }
 
   private static void sleepQuietly(long millis) {

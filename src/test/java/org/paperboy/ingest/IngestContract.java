@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,19 +17,32 @@ import org.paperboy.paper.Paper;
 import org.paperboy.paper.Signals;
 import org.paperboy.paper.TitleKey;
 
-/** The ingest pipeline on a real H2 store, fed by hand-made records (parsers are tested apart). */
-class IngestServiceTest {
+/**
+ * The ingest pipeline on a real store, fed by hand-made records (parsers are tested apart). One
+ * contract, run by {@link H2IngestTest} and {@link PostgresIngestTest}, so the SQL is proven on both.
+ */
+abstract class IngestContract {
   @TempDir Path dir;
   Paperboy app;
 
+  /** The configuration of a fresh, empty store for a test whose data dir is {@code dir}. */
+  abstract Config freshStore(Path dir);
+
+  /** Throws away what {@link #freshStore} made, after the app is closed. */
+  void dropStore() {}
+
   @BeforeEach
   void open() {
-    app = Paperboy.open(Config.from(dir, Map.of()));
+    app = Paperboy.open(freshStore(dir));
   }
 
   @AfterEach
   void close() {
-    app.close();
+    try {
+      if (app != null) app.close();
+    } finally {
+      dropStore();
+    }
   }
 
   static Paper.Builder paper(String id, int version, String title) {
@@ -205,5 +217,35 @@ class IngestServiceTest {
 
     assertThat(heard).hasSize(2_500).doesNotHaveDuplicates();
     assertThat(app.papers().count()).isEqualTo(2_500);
+  }
+
+  @Test
+  void nul_characters_are_dropped_from_the_text_because_postgresql_cannot_store_them() {
+    IngestReport report =
+        ingest(
+            paper("2401.00001", 1, "A\u0000 title")
+                .abstractText("An\u0000 abstract.")
+                .authors(List.of("Ada\u0000 Lovelace"))
+                .comments("\u00005 pages"));
+
+    assertThat(report.summary()).isEqualTo("added 1, updated 0, unchanged 0, rejected 0");
+    Paper p = app.papers().find("2401.00001").orElseThrow();
+    assertThat(p.title()).isEqualTo("A title");
+    assertThat(p.abstractText()).isEqualTo("An abstract.");
+    assertThat(p.authors()).containsExactly("Ada Lovelace");
+    assertThat(p.comments()).isEqualTo("5 pages");
+  }
+
+  @Test
+  void a_nul_character_in_a_doi_rejects_that_record_and_keeps_the_rest() {
+    IngestReport report =
+        ingest(
+            paper("2401.00001", 1, "Broken doi").doi("10.1000/\u0000x"),
+            paper("2401.00002", 1, "Fine"));
+
+    assertThat(report.summary()).isEqualTo("added 1, updated 0, unchanged 0, rejected 1");
+    assertThat(report.rejects())
+        .containsExactly(
+            "test.feed:1: the doi contains a NUL character (U+0000) (paper 2401.00001)");
   }
 }

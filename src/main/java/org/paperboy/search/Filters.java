@@ -1,0 +1,79 @@
+package org.paperboy.search;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.paperboy.search.ParsedQuery.Clause;
+import org.paperboy.search.ParsedQuery.Kind;
+
+/**
+ * The constraints of a search (categories, dates, exclusions) as one Lucene filter, used as is by
+ * both the BM25 query and the kNN query, so the vector search never returns fewer hits because of
+ * them.
+ */
+final class Filters {
+  private Filters() {}
+
+  /** Category, date and exclusion constraints, or null when there are none. */
+  static Query of(ParsedQuery q, SearchRequest r, QueryBuilder text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean any = false;
+    List<String> cats = new ArrayList<>(r.categories());
+    q.positive(Kind.CATEGORY).forEach(c -> cats.add(c.text()));
+    if (!cats.isEmpty()) {
+      BooleanQuery.Builder anyCat = new BooleanQuery.Builder();
+      for (String c : cats) anyCat.add(category(c), Occur.SHOULD);
+      b.add(anyCat.build(), Occur.FILTER);
+      any = true;
+    }
+    LocalDate from = later(r.from(), q.yearFrom() == 0 ? null : LocalDate.of(q.yearFrom(), 1, 1));
+    LocalDate to = earlier(r.to(), q.yearTo() == 0 ? null : LocalDate.of(q.yearTo(), 12, 31));
+    if (from != null || to != null) {
+      long lo = from == null ? Long.MIN_VALUE : from.toEpochDay();
+      long hi = to == null ? Long.MAX_VALUE : to.toEpochDay();
+      b.add(LongField.newRangeQuery(PaperDocuments.DAY, lo, hi), Occur.FILTER);
+      any = true;
+    }
+    for (Clause c : q.negative()) {
+      Query not =
+          switch (c.kind()) {
+            case CATEGORY -> category(c.text());
+            case TITLE -> text.createPhraseQuery(PaperDocuments.TITLE, c.text());
+            case AUTHOR -> text.createPhraseQuery(PaperDocuments.AUTHORS, c.text());
+            default -> text.createPhraseQuery(PaperDocuments.TEXT, c.text());
+          };
+      if (not != null) {
+        b.add(not, Occur.MUST_NOT);
+        any = true;
+      }
+    }
+    if (!any) return null;
+    b.add(new MatchAllDocsQuery(), Occur.FILTER); // a query of only MUST_NOT matches nothing
+    return b.build();
+  }
+
+  /** {@code cs.CL} matches that category exactly; {@code cs} matches all of cs.*. */
+  private static Query category(String c) {
+    return c.contains(".") || c.contains("-")
+        ? new TermQuery(new Term(PaperDocuments.CATEGORY, c))
+        : new PrefixQuery(new Term(PaperDocuments.CATEGORY, c + "."));
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+
+}

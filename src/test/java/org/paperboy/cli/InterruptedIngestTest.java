@@ -1,0 +1,93 @@
+package org.paperboy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C in the middle of a long ingest: a real second JVM is stopped with SIGTERM (what the JVM
+ * does on SIGINT too: run the shutdown hooks, then halt) while it writes; the store must open
+ * cleanly afterwards and a re-run must find the stored batches unchanged and add the rest.
+ */
+class InterruptedIngestTest {
+  @TempDir Path dir;
+
+  @Test
+  void an_interrupted_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() throws Exception {
+    Path file = dir.resolve("big.jsonl");
+    List<String> sample =
+        Files.readAllLines(CliTest.fixture(CliTest.KAGGLE), StandardCharsets.UTF_8);
+    int records = 20_000;
+    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < records; i++) {
+        String line = sample.get(i % sample.size());
+        // A fresh id per line, and a distinct title so no two lines are one paper.
+        line = line.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"2301.%05d\"".formatted(i));
+        line = line.replaceFirst("\"title\":\"", "\"title\":\"Copy " + i + " of ");
+        w.write(line);
+        w.newLine();
+      }
+    }
+    Path data = dir.resolve("data");
+
+    Process child = startIngest(data, file);
+    waitUntilSomeBatchesAreStored(data);
+    child.destroy(); // SIGTERM
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new String[] {"--data", data.toString(), "ingest", file.toString()},
+            Map.of(),
+            new PrintWriter(out),
+            new PrintWriter(err));
+
+    assertThat(code).as(err.toString()).isZero();
+    Matcher m =
+        Pattern.compile("added (\\d+), updated (\\d+), unchanged (\\d+), rejected (\\d+)")
+            .matcher(out.toString());
+    assertThat(m.find()).as(out.toString()).isTrue();
+    long added = Long.parseLong(m.group(1));
+    long unchanged = Long.parseLong(m.group(3));
+    assertThat(unchanged).as("papers stored before the interrupt").isPositive();
+    assertThat(added).as("papers the interrupted run never stored").isPositive();
+    assertThat(added + unchanged).isEqualTo(records);
+    assertThat(Long.parseLong(m.group(2))).isZero();
+  }
+
+  private static Process startIngest(Path data, Path file) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+    cmd.addAll(List.of(Main.class.getName(), "--data", data.toString(), "ingest", file.toString()));
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(data.resolveSibling("child.log").toFile())
+        .start();
+  }
+
+  /** Waits until the database file has grown past its empty size: batches are being committed. */
+  private static void waitUntilSomeBatchesAreStored(Path data) throws InterruptedException, IOException {
+    Path db = data.resolve("paperboy.mv.db");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(db) && Files.size(db) > 2_000_000) return;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the child ingest stored nothing within 120 s");
+  }
+}
