@@ -84,25 +84,36 @@ final class DigestOutbox {
     return false;
   }
 
-  /** Takes the next due row for {@code sender} until {@code leaseUntil}; empty when none is due. */
-  Optional<Queued> claim(String sender, Instant now, Instant leaseUntil) {
+  /**
+   * Rows due for sending, oldest first: queued ones whose time has come and ones whose sender's
+   * lease ran out. Two index-friendly queries rather than one with OR: the rows are large (they
+   * hold the rendered mail) and a scan of them per message made a run quadratic.
+   */
+  List<Long> due(Instant now, int limit) {
+    return jdbi.withHandle(h -> {
+      List<Long> ids = new java.util.ArrayList<>(h.createQuery(
+              "SELECT id FROM digests WHERE status = 'sending' AND claimed_until < :now ORDER BY id LIMIT " + limit)
+          .bind("now", now).mapTo(Long.class).list());
+      ids.addAll(h.createQuery(
+              "SELECT id FROM digests WHERE status = 'queued' AND next_attempt_at <= :now ORDER BY id LIMIT " + limit)
+          .bind("now", now).mapTo(Long.class).list());
+      return ids;
+    });
+  }
+
+  /** Takes row {@code id} for {@code sender} until {@code leaseUntil}; empty when another sender has it or it is no longer due. */
+  Optional<Queued> claim(long id, String sender, Instant now, Instant leaseUntil) {
     String due = "((status = 'queued' AND next_attempt_at <= :now) OR (status = 'sending' AND claimed_until < :now))";
-    List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM digests WHERE " + due + " ORDER BY id LIMIT 20")
-        .bind("now", now).mapTo(Long.class).list());
-    for (long id : ids) {
-      int won = jdbi.withHandle(h -> h.createUpdate("UPDATE digests SET status = 'sending', claimed_by = :me,"
-              + " claimed_until = :until, attempts = attempts + 1 WHERE id = :id AND " + due)
-          .bind("me", sender).bind("until", leaseUntil).bind("id", id).bind("now", now).execute());
-      if (won == 1) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, subscription_id, local_date, recipient, subject, body_text,"
-                + " body_html, message_id, unsubscribe_url, attempts FROM digests WHERE id = :id")
-            .bind("id", id)
-            .map((rs, ctx) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)))
-            .findOne());
-      }
-    }
-    return Optional.empty();
+    int won = jdbi.withHandle(h -> h.createUpdate("UPDATE digests SET status = 'sending', claimed_by = :me,"
+            + " claimed_until = :until, attempts = attempts + 1 WHERE id = :id AND " + due)
+        .bind("me", sender).bind("until", leaseUntil).bind("id", id).bind("now", now).execute());
+    if (won != 1) return Optional.empty();
+    return jdbi.withHandle(h -> h.createQuery("SELECT id, subscription_id, local_date, recipient, subject, body_text,"
+            + " body_html, message_id, unsubscribe_url, attempts FROM digests WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)))
+        .findOne());
   }
 
   /** Delivered: the row is done and the reader's hard-failure count starts again. */

@@ -42,7 +42,8 @@ final class DigestPlanner {
   /** A hit must score at least this share of the query's best hit (RRF or BM25) to count. */
   static final double HYBRID_RELATIVE = 0.5;
   static final double LEXICAL_RELATIVE = 0.65;
-  static final int ALERT_DEPTH = 300;
+  /** How deep each alert's search goes; a hit deeper than this is far below the relevance threshold. */
+  static final int ALERT_DEPTH = 100;
 
   private final Jdbi jdbi;
   private final PaperRepository papers;

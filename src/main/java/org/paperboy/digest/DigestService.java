@@ -249,10 +249,13 @@ public final class DigestService implements AutoCloseable {
   private Send drain() {
     Send n = new Send();
     int troubleInARow = 0;
+    java.util.ArrayDeque<Long> batch = new java.util.ArrayDeque<>();
     while (troubleInARow < 3) {
       Instant now = clock.instant();
-      Optional<Queued> next = outbox.claim(sender, now, now.plus(settings.lease()));
-      if (next.isEmpty()) break;
+      if (batch.isEmpty()) batch.addAll(outbox.due(now, 100));
+      if (batch.isEmpty()) break;
+      Optional<Queued> next = outbox.claim(batch.poll(), sender, now, now.plus(settings.lease()));
+      if (next.isEmpty()) continue; // another sender took it
       Queued q = next.get();
       try {
         mailer.send(mail(q));

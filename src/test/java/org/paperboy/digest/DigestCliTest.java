@@ -26,7 +26,7 @@ class DigestCliTest {
     StringWriter out = new StringWriter(), err = new StringWriter();
     List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString()));
     all.addAll(List.of(args));
-    int code = Main.run(all.toArray(String[]::new), Map.of("PAPERBOY_BASE_URL", "https://paperboy.test"),
+    int code = Main.run(all.toArray(String[]::new), Map.of("PAPERBOY_BASE_URL", "https://paperboy.test", "PAPERBOY_EMBEDDINGS", "off"),
         new PrintWriter(out), new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
   }

@@ -34,7 +34,7 @@ final class DigestWorld implements AutoCloseable {
 
   DigestWorld(Path dir, Instant start, Map<String, String> env) {
     this.dir = dir;
-    Map<String, String> all = new HashMap<>(Map.of("PAPERBOY_BASE_URL", BASE, "PAPERBOY_SECRET", "test-secret"));
+    Map<String, String> all = new HashMap<>(Map.of("PAPERBOY_BASE_URL", BASE, "PAPERBOY_SECRET", "test-secret", "PAPERBOY_EMBEDDINGS", "off"));
     all.putAll(env);
     this.app = Paperboy.open(Config.from(dir, all));
     this.clock = new MovableClock(start);

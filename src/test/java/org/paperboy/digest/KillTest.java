@@ -41,7 +41,8 @@ class KillTest {
         "PAPERBOY_BASE_URL", "https://paperboy.test",
         "PAPERBOY_SECRET", "kill-secret",
         "PAPERBOY_SMTP_RATE", "10", // slow enough to be killed half way
-        "PAPERBOY_DIGEST_LEASE_SECONDS", "2"));
+        "PAPERBOY_DIGEST_LEASE_SECONDS", "2",
+        "PAPERBOY_EMBEDDINGS", "off"));
     Path data = dir.resolve("data");
     try (Paperboy app = Paperboy.open(Config.from(data, env))) {
       StringBuilder s = new StringBuilder();

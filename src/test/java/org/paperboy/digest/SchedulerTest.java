@@ -35,6 +35,8 @@ class SchedulerTest {
       Thread.sleep(800); // more ticks: no second digest
       boolean running = threadAlive();
       digests.close();
+      long until = System.nanoTime() + 2_000_000_000L; // the worker thread exits just after the pool ends
+      while (threadAlive() && System.nanoTime() < until) Thread.sleep(20);
 
       assertThat(early).isZero();
       assertThat(arrived).isTrue();

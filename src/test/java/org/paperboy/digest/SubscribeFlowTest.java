@@ -48,6 +48,7 @@ class SubscribeFlowTest {
     // http: with an https base the app marks its cookies Secure, and this client speaks plain HTTP.
     env.put("PAPERBOY_BASE_URL", "http://paperboy.test");
     env.put("PAPERBOY_SECRET", "flow-secret");
+    env.put("PAPERBOY_EMBEDDINGS", "off");
     app = Paperboy.open(Config.from(dir, env));
     server = new WebServer(app);
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
