@@ -39,8 +39,7 @@ final class DigestPlanner {
   static final int MAX_CANDIDATES = 5000;
   static final int PER_ALERT = 5;
   static final int MAX_TRENDING = 5;
-  /** A hit must score at least this share of the query's best hit (RRF or BM25) to count. */
-  static final double HYBRID_RELATIVE = 0.5;
+  /** A hit must score at least this share of the alert's best BM25 score to count. */
   static final double LEXICAL_RELATIVE = 0.65;
   /** How deep each alert's search goes; a hit deeper than this is far below the relevance threshold. */
   static final int ALERT_DEPTH = 100;
@@ -102,19 +101,31 @@ final class DigestPlanner {
       return hits.stream().filter(h -> candidates.containsKey(h.id())).toList();
     }
 
-    /** The hits of one alert that pass the relevance threshold, best first. */
+    /**
+     * The hits of one alert that pass the relevance threshold, best first. The threshold is on the
+     * word match (BM25, relative to the query's best hit), because nearest-neighbour search always
+     * finds something: an alert about lattice QCD must not pull in the closest LLM papers. With
+     * vectors, the hybrid ranking orders what passed.
+     */
     private List<SearchHit> search(String alert) {
-      SearchResult r;
+      SearchResult words;
       try {
-        r = DigestPlanner.this.search.search(
-            new SearchRequest(alert, SearchMode.HYBRID, ALERT_DEPTH, null, null, List.of()));
+        words = DigestPlanner.this.search.search(
+            new SearchRequest(alert, SearchMode.LEXICAL, ALERT_DEPTH, null, null, List.of()));
       } catch (BadInputException e) {
         log.warn("alert '{}' is not a valid query and is skipped: {}", alert, e.getMessage());
         return List.of();
       }
-      double best = r.hits().stream().mapToDouble(SearchHit::score).filter(d -> !Double.isNaN(d)).max().orElse(0);
-      double share = r.mode() == SearchMode.LEXICAL ? LEXICAL_RELATIVE : HYBRID_RELATIVE;
-      return r.hits().stream().filter(h -> h.pinned() || h.score() >= share * best).toList();
+      double best = words.hits().stream().mapToDouble(SearchHit::score).filter(d -> !Double.isNaN(d)).max().orElse(0);
+      Map<String, SearchHit> passed = new LinkedHashMap<>();
+      for (SearchHit h : words.hits()) if (h.pinned() || h.score() >= LEXICAL_RELATIVE * best) passed.put(h.id(), h);
+      if (passed.isEmpty() || !DigestPlanner.this.search.semanticAvailable()) return List.copyOf(passed.values());
+      List<SearchHit> ordered = new ArrayList<>();
+      for (SearchHit h : DigestPlanner.this.search.search(new SearchRequest(alert, SearchMode.HYBRID, ALERT_DEPTH, null, null, List.of())).hits()) {
+        if (passed.remove(h.id()) != null) ordered.add(h);
+      }
+      ordered.addAll(passed.values());
+      return ordered;
     }
 
     private void picks(Subscription s, Map<String, Paper> candidates, Set<String> taken, List<Item> items) {

@@ -62,7 +62,9 @@ public final class DigestBenchmark {
     sink.start();
     Map<String, String> env = Map.of(
         "PAPERBOY_SMTP_URL", "smtp://127.0.0.1:" + sink.getSmtp().getPort(),
-        "PAPERBOY_BASE_URL", "https://paperboy.example", "PAPERBOY_SECRET", "bench");
+        "PAPERBOY_BASE_URL", "https://paperboy.example", "PAPERBOY_SECRET", "bench",
+        // Lexical alerts: embedding the papers would measure the embedder, which has its own benchmark.
+        "PAPERBOY_EMBEDDINGS", System.getenv().getOrDefault("PAPERBOY_EMBEDDINGS", "off"));
     try (Paperboy app = Paperboy.open(Config.from(data, env))) {
       long t0 = System.nanoTime();
       // Yesterday's papers, which readers upvoted, then today's new ones.
