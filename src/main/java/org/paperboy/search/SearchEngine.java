@@ -35,8 +35,8 @@ import org.paperboy.paper.TitleKey;
  * evaluation harness, so what is measured is what readers get.
  */
 final class SearchEngine {
-  /** How deep each list goes before fusion; also what recall@100 needs. */
-  static final int CANDIDATES = 100;
+  /** How deep each list goes before fusion (200 beat 100 on the SciFact train split). */
+  static final int CANDIDATES = 200;
   private static final ScoreDoc[] NONE = new ScoreDoc[0];
   private static final int OVERSAMPLE = 2;
 
