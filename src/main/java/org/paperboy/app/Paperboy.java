@@ -6,13 +6,24 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
+import org.paperboy.account.AccountService;
+import org.paperboy.digest.DigestService;
+import org.paperboy.digest.DigestSettings;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.OutboxMailer;
+import org.paperboy.mail.SmtpMailer;
+import org.paperboy.mail.SmtpUrl;
+import org.paperboy.rank.TrendingFormula;
+import org.paperboy.rank.TrendingService;
+import org.paperboy.rank.Votes;
 import org.paperboy.search.SearchService;
 import org.paperboy.store.Database;
+import org.paperboy.store.PaperCalendar;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
 
@@ -29,6 +40,12 @@ public final class Paperboy implements AutoCloseable {
   private final StateRepository state;
   private final IngestService ingest;
   private final SearchService search;
+  private final PaperCalendar calendar;
+  private final Votes votes;
+  private final TrendingService trending;
+  private final Mailer mailer;
+  private final AccountService accounts;
+  private final DigestService digests;
 
   private Paperboy(Config config) {
     this.config = config;
@@ -51,10 +68,59 @@ public final class Paperboy implements AutoCloseable {
               : track(new CachingEmbedder(BgeSmallEmbedder.lazy(), new EmbeddingCache(database.jdbi())));
       search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
       ingest.addListener(search::stored);
+      calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
+      votes = new Votes(database.jdbi());
+      trending =
+          new TrendingService(
+              database.jdbi(), papers, votes, TrendingFormula.from(config.env()), Clock.systemUTC());
+      // The daily lists and trending keep answers for a minute; an ingest here drops them at once.
+      ingest.addListener(
+          (stored, removed) -> {
+            calendar.invalidate();
+            trending.invalidate();
+          });
+      mailer = mailer(config);
+      accounts =
+          new AccountService(
+              database.jdbi(),
+              state,
+              config.env().get("PAPERBOY_SECRET"),
+              mailer,
+              new AccountService.Limits(
+                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_CLIENT", AccountService.Limits.DEFAULT.perClient()),
+                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_ADDRESS", AccountService.Limits.DEFAULT.perAddress())),
+              Clock.systemUTC());
+      digests =
+          track(
+              new DigestService(
+                  database.jdbi(),
+                  state,
+                  config.env().get("PAPERBOY_SECRET"),
+                  papers,
+                  search,
+                  trending,
+                  mailer,
+                  DigestSettings.from(config.env()),
+                  Clock.systemUTC()));
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
     }
+  }
+
+  /** SMTP when PAPERBOY_SMTP_URL is set (see {@link SmtpUrl}), else .eml files in data/outbox/. */
+  private Mailer mailer(Config config) {
+    String from = config.env().getOrDefault("PAPERBOY_MAIL_FROM", "paperboy <paperboy@localhost>");
+    String smtp = config.env().get("PAPERBOY_SMTP_URL");
+    if (smtp == null || smtp.isBlank()) {
+      return new OutboxMailer(config.dataDir().resolve("outbox"), from, Clock.systemUTC());
+    }
+    return track(
+        new SmtpMailer(
+            SmtpUrl.parse(smtp),
+            from,
+            java.time.Duration.ofSeconds(config.envInt("PAPERBOY_SMTP_TIMEOUT_SECONDS", 30)),
+            config.envInt("PAPERBOY_SMTP_RATE", 0)));
   }
 
   private void closeAfterFailedStart(RuntimeException cause) {
@@ -97,6 +163,33 @@ public final class Paperboy implements AutoCloseable {
 
   public SearchService search() {
     return search;
+  }
+
+  /** Papers by publication date (daily, week and month views). */
+  public PaperCalendar calendar() {
+    return calendar;
+  }
+
+  public Votes votes() {
+    return votes;
+  }
+
+  public TrendingService trending() {
+    return trending;
+  }
+
+  /** Where mail goes; without SMTP configured, {@code data/outbox/} as .eml files. */
+  public Mailer mailer() {
+    return mailer;
+  }
+
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  /** Subscriptions, planning and sending of the daily digest. */
+  public DigestService digests() {
+    return digests;
   }
 
   @Override

@@ -25,11 +25,14 @@ import picocli.CommandLine.ScopeType;
       EmbedCommand.class,
       PapersCommand.class,
       StatsCommand.class,
+      TrendingCommand.class,
       SearchCommand.class,
       RelatedCommand.class,
       ReindexCommand.class,
       AcronymsCommand.class,
       EvalCommand.class,
+      SubscribersCommand.class,
+      DigestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

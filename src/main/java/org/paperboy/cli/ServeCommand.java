@@ -27,7 +27,6 @@ final class ServeCommand implements Callable<Integer> {
     Paperboy app = main.app();
     int wanted = port != null ? port : app.config().envInt("PAPERBOY_PORT", 8080);
     String bind = host != null ? host : main.env().getOrDefault("PAPERBOY_HOST", "0.0.0.0");
-    SampleCorpus.loadIfEmpty(app);
     WebServer server = new WebServer(app);
     VectorBackfill embedder = new VectorBackfill(app.search()).start();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -40,7 +39,18 @@ final class ServeCommand implements Callable<Integer> {
     }, "paperboy-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     int actual = server.start(bind, wanted);
+    if (!main.env().containsKey("PAPERBOY_BASE_URL")) app.digests().useBaseUrl("http://localhost:" + actual);
+    app.digests().startScheduler(); // stopped by app.close()
     var out = main.spec.commandLine().getOut();
+    // Serve first, then load the sample: on a small, busy machine that takes a while, and a
+    // newcomer should see the pages (filling up batch by batch) rather than a refused connection.
+    // Its vectors come later from the background embedder.
+    if (app.papers().count() == 0) {
+      out.printf("paperboy is serving at http://localhost:%d/ (Ctrl-C stops it);"
+          + " loading the bundled sample corpus meanwhile...%n", actual);
+      out.flush();
+      SampleCorpus.loadIfEmpty(app);
+    }
     out.printf("paperboy is serving %,d papers at http://localhost:%d/ (Ctrl-C stops it)%n",
         app.papers().count(), actual);
     out.flush();

@@ -99,12 +99,13 @@ final class PaperIndex implements AutoCloseable {
             IndexWriter w = new IndexWriter(d, IndexSetup.config(IndexWriterConfig.OpenMode.APPEND));
             return new PaperIndex(dir, d, w, false, vectors);
           } catch (LockObtainFailedException locked) {
-            log.warn("search index at {} is in use by another paperboy process; searching it read-only", dir);
+            // Normal while serve runs; a write that cannot happen is warned about where it is refused.
+            log.debug("search index at {} is in use by another paperboy process; searching it read-only", dir);
             return new PaperIndex(dir, d, null, false, vectors);
           }
         }
         d.close();
-        log.warn("search index at {} {}; rebuilding it from the store", dir, problem);
+        log.info("search index at {} {}; building it from the store", dir, problem);
       } catch (LockObtainFailedException e) {
         throw new PaperboyException("the search index at " + dir + " needs a rebuild but another paperboy process holds it; stop that process first", e);
       } catch (IOException | RuntimeException e) {

@@ -76,7 +76,7 @@ final class SearchEngine {
       if (mode != SearchMode.SEMANTIC || v == null) lexical = lexical(s, scoring, filter, depth);
       ScoreDoc[] semantic = NONE;
       if (mode != SearchMode.LEXICAL && v != null) {
-        semantic = s.search(nearest(v, depth, filter), depth).scoreDocs;
+        semantic = nearestDocs(s, v, depth, filter);
       }
       return switch (mode) {
         case LEXICAL -> List.of(lexical);
@@ -94,6 +94,16 @@ final class SearchEngine {
    * walks 7-bit quantized vectors, so twice as many candidates are taken and re-ranked by their
    * full-precision cosine, which quantization would otherwise blur.
    */
+  static ScoreDoc[] nearestDocs(IndexSearcher s, float[] vector, int k, Query filter)
+      throws IOException {
+    // The rescorer fails on an empty candidate list (an assertion, or an index error without
+    // assertions): it happens while vectors are still being computed, or when a filter leaves no
+    // paper with a vector. Counting runs the same graph search once more: a millisecond or two.
+    Query candidates = new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k * OVERSAMPLE, filter);
+    if (s.count(candidates) == 0) return NONE;
+    return s.search(nearest(vector, k, filter), k).scoreDocs;
+  }
+
   static Query nearest(float[] vector, int k, Query filter) {
     Query knn = new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k * OVERSAMPLE, filter);
     return RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, vector, PaperDocuments.VECTOR, k);
@@ -170,7 +180,7 @@ final class SearchEngine {
     float[] vector = (float[]) found[0];
     if (vector != null) {
       List<ScoreDoc> near = index.withSearcher(
-          s -> List.of(s.search(nearest(vector, limit, notSelf), limit).scoreDocs));
+          s -> List.of(nearestDocs(s, vector, limit, notSelf)));
       return hits("", near, null, null, limit, false);
     }
     ParsedQuery words = ParsedQuery.plain(LexicalQueries.capped((String) found[1]));

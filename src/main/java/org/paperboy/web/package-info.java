@@ -1,2 +1,6 @@
-/** Step 7, the web: server-rendered pages and the JSON API over the same services as the CLI. */
+/**
+ * Step 7, the web: server-rendered pages, the JSON API and Atom feeds over the same services as the
+ * CLI. {@link org.paperboy.web.WebServer} wires the routes; {@code Errors} is the one place that
+ * maps exceptions to statuses; {@code Html} escapes by default. See docs/web.md.
+ */
 package org.paperboy.web;

@@ -23,7 +23,7 @@ import org.paperboy.paper.Paper;
  * store-only ingest, so runs at 200k and 1M records show whether memory stays flat as the file
  * grows, and the rate of the whole app (store + Lucene index) for comparison.
  *
- * <pre>BENCH_JAVA_OPTS=-Xmx512m bench/run IngestBenchmark --records 200000</pre>
+ * <pre>BENCH_JAVA_OPTS=-Xmx512m bench/run IngestBenchmark --records 200000 [--store-only]</pre>
  */
 public final class IngestBenchmark {
   public static void main(String[] args) throws IOException {
@@ -43,14 +43,18 @@ public final class IngestBenchmark {
       String peakRss = vmHwm();
 
       // The whole app as `paperboy ingest --no-embed` runs it: store plus the Lucene index.
-      Path appData = Files.createTempDirectory("paperboy-bench-app");
-      long ta = System.nanoTime();
-      IngestReport appReport;
-      try (Paperboy app = Paperboy.open(Config.from(appData, Map.of()))) {
-        appReport = app.ingest().ingestFile(file, Format.KAGGLE, (n, read, total) -> {});
+      boolean storeOnly = java.util.Arrays.asList(args).contains("--store-only");
+      IngestReport appReport = null;
+      double appSeconds = 0;
+      if (!storeOnly) {
+        Path appData = Files.createTempDirectory("paperboy-bench-app");
+        long ta = System.nanoTime();
+        try (Paperboy app = Paperboy.open(Config.from(appData, Map.of()))) {
+          appReport = app.ingest().ingestFile(file, Format.KAGGLE, (n, read, total) -> {});
+        }
+        appSeconds = (System.nanoTime() - ta) / 1e9;
+        deleteTree(appData);
       }
-      double appSeconds = (System.nanoTime() - ta) / 1e9;
-      deleteTree(appData);
 
       long t1 = System.nanoTime();
       long parsed = parseOnly(file);
@@ -61,8 +65,10 @@ public final class IngestBenchmark {
       System.out.printf("file: %s (%,d bytes)%n", file, Files.size(file));
       System.out.printf("ingest: %s in %.1f s = %,.0f records/s, peak RSS %s, max heap %,d MB%n",
           report.summary(), ingestSeconds, ingestRate, peakRss, Runtime.getRuntime().maxMemory() >> 20);
-      System.out.printf("ingest with search index: %s in %.1f s = %,.0f records/s%n",
-          appReport.summary(), appSeconds, records / appSeconds);
+      if (appReport != null) {
+        System.out.printf("ingest with search index: %s in %.1f s = %,.0f records/s%n",
+            appReport.summary(), appSeconds, records / appSeconds);
+      }
       System.out.printf("baseline (parse only, no store): %,d records in %.1f s = %,.0f records/s%n",
           parsed, parseSeconds, parseRate);
       System.out.printf("ratio ingest/parse-only: %.2f%n", ingestRate / parseRate);

@@ -1,0 +1,49 @@
+package org.paperboy.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.paperboy.BadInputException;
+import org.paperboy.digest.RunReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "digest", description = "The daily email digest.", subcommands = DigestCommand.Run.class)
+final class DigestCommand implements Runnable {
+  @ParentCommand Main main;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  @Command(name = "run", description = "Plan, render and send the digests that are due (for cron; serve does this every minute).")
+  static final class Run implements Callable<Integer> {
+    @ParentCommand DigestCommand parent;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Plan for this local date, whatever the send times.")
+    String date;
+
+    @Option(names = "--dry-run", description = "Show what would be sent; write and send nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+      LocalDate d = null;
+      if (date != null) {
+        try {
+          d = LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+          throw new BadInputException("--date must be YYYY-MM-DD, was '" + date + "'");
+        }
+      }
+      RunReport r = parent.main.app().digests().run(d, dryRun);
+      var out = parent.spec.commandLine().getOut();
+      r.lines().forEach(out::println);
+      out.println((dryRun ? "dry run: " : "") + r.summary());
+      return r.failed() > 0 && r.sent() == 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.paperboy.digest;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.paperboy.digest.DigestRenderer.Rendered;
+
+/**
+ * The durable outbox. A digest is written here, together with its papers in {@code sent_papers}
+ * and the reader's new cut-off, in one transaction; the unique key on (subscription, local date)
+ * makes a second planner's insert fail, so two runs at once never queue two digests. Senders then
+ * take rows with a compare-and-set claim that carries a lease: a sender that dies mid-send leaves a
+ * row that the next run takes over when the lease runs out (that one message may go out twice).
+ */
+final class DigestOutbox {
+  private final Jdbi jdbi;
+  private final boolean h2;
+
+  DigestOutbox(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    try {
+      this.h2 = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName()).equals("H2");
+    } catch (SQLException e) {
+      throw new org.paperboy.PaperboyException("cannot tell which database this is: " + e.getMessage(), e);
+    }
+  }
+
+  /** One row to send. */
+  record Queued(long id, long subscription, LocalDate date, String to, String subject, String text,
+      String html, String messageId, String unsubscribeUrl, int attempts) {}
+
+  /** The (subscription, local date) pairs among {@code dates} that have a digest, as "id/date". */
+  Set<String> planned(List<LocalDate> dates) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT subscription_id, local_date FROM digests WHERE local_date IN (<d>)")
+        .bindList("d", dates)
+        .map((rs, ctx) -> rs.getLong(1) + "/" + rs.getObject(2, LocalDate.class))
+        .set());
+  }
+
+  /**
+   * Queues {@code r} for {@code plan}, or records an empty day when {@code r} is null (no email, and
+   * the cut-off stays, so today's late papers go into tomorrow's digest). False when another run
+   * already planned this subscriber's date.
+   */
+  boolean enqueue(DigestPlan plan, Rendered r, Instant now) {
+    Subscription s = plan.subscription();
+    try {
+      return jdbi.inTransaction(h -> {
+        h.createUpdate("INSERT INTO digests (subscription_id, local_date, status, message_id, recipient, subject,"
+                + " body_text, body_html, unsubscribe_url, papers, attempts, next_attempt_at, created_at)"
+                + " VALUES (:s, :d, :status, :mid, :to, :subject, :text, :html, :unsub, :n, 0, :now, :now)")
+            .bind("s", s.id()).bind("d", plan.date())
+            .bind("status", r == null ? "empty" : "queued")
+            .bind("mid", r == null ? "" : r.messageId()).bind("to", s.email())
+            .bind("subject", r == null ? "" : r.subject()).bind("text", r == null ? "" : r.text())
+            .bind("html", r == null ? "" : r.html()).bind("unsub", r == null ? "" : r.unsubscribeUrl())
+            .bind("n", plan.items().size()).bind("now", now)
+            .execute();
+        if (r == null) return true;
+        var batch = h.prepareBatch("INSERT INTO sent_papers (subscription_id, paper_id, digest_date) VALUES (:s, :p, :d)");
+        for (DigestPlan.Item i : plan.items()) batch.bind("s", s.id()).bind("p", i.paper().id()).bind("d", plan.date()).add();
+        batch.execute();
+        h.createUpdate("UPDATE subscriptions SET papers_since = :now WHERE id = :s").bind("now", now).bind("s", s.id()).execute();
+        return true;
+      });
+    } catch (UnableToExecuteStatementException e) {
+      if (lostTheRace(e)) return false;
+      throw e;
+    }
+  }
+
+  private static boolean lostTheRace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      // 23505: the unique key. The others: the other run's insert still held the key's lock (H2).
+      if (t instanceof SQLException sql && Set.of("23505", "40001", "50200", "90131").contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Rows due for sending, oldest first: queued ones whose time has come and ones whose sender's
+   * lease ran out. Two index-friendly queries rather than one with OR: the rows are large (they
+   * hold the rendered mail) and a scan of them per message made a run quadratic.
+   */
+  List<Long> due(Instant now, int limit) {
+    return jdbi.withHandle(h -> {
+      List<Long> ids = new java.util.ArrayList<>(h.createQuery(
+              "SELECT id FROM digests WHERE status = 'sending' AND claimed_until < :now ORDER BY id LIMIT " + limit)
+          .bind("now", now).mapTo(Long.class).list());
+      ids.addAll(h.createQuery(
+              "SELECT id FROM digests WHERE status = 'queued' AND next_attempt_at <= :now ORDER BY id LIMIT " + limit)
+          .bind("now", now).mapTo(Long.class).list());
+      return ids;
+    });
+  }
+
+  /** Takes row {@code id} for {@code sender} until {@code leaseUntil}; empty when another sender has it or it is no longer due. */
+  Optional<Queued> claim(long id, String sender, Instant now, Instant leaseUntil) {
+    String due = "((status = 'queued' AND next_attempt_at <= :now) OR (status = 'sending' AND claimed_until < :now))";
+    int won = jdbi.withHandle(h -> h.createUpdate("UPDATE digests SET status = 'sending', claimed_by = :me,"
+            + " claimed_until = :until, attempts = attempts + 1 WHERE id = :id AND " + due)
+        .bind("me", sender).bind("until", leaseUntil).bind("id", id).bind("now", now).execute());
+    if (won != 1) return Optional.empty();
+    return jdbi.withHandle(h -> h.createQuery("SELECT id, subscription_id, local_date, recipient, subject, body_text,"
+            + " body_html, message_id, unsubscribe_url, attempts FROM digests WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)))
+        .findOne());
+  }
+
+  /** Delivered: the row is done and the reader's hard-failure count starts again. */
+  void sent(Queued q, String sender, Instant now) {
+    jdbi.useTransaction(h -> {
+      h.createUpdate("UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL, claimed_until = NULL,"
+              + " last_error = NULL WHERE id = :id AND claimed_by = :me")
+          .bind("now", now).bind("id", q.id()).bind("me", sender).execute();
+      h.createUpdate("UPDATE subscriptions SET hard_failures = 0 WHERE id = :s").bind("s", q.subscription()).execute();
+    });
+    // Embedded H2 writes commits to its file up to a second late; a process killed in that second
+    // would forget these "sent" marks and send the digests again. Flush before the next message.
+    if (h2) jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+  }
+
+  /** A temporary failure: back in the queue, due again at {@code next}. */
+  void retry(Queued q, String sender, String error, Instant next) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET status = 'queued', next_attempt_at = :next,"
+            + " claimed_by = NULL, claimed_until = NULL, last_error = :err WHERE id = :id AND claimed_by = :me")
+        .bind("next", next).bind("err", cut(error)).bind("id", q.id()).bind("me", sender).execute());
+  }
+
+  /**
+   * Failed for good. {@code hard}: the server refused it (5xx), which counts towards pausing the
+   * subscription after {@code pauseAfter} in a row; true when this failure paused it.
+   */
+  boolean failed(Queued q, String sender, String error, boolean hard, int pauseAfter) {
+    return jdbi.inTransaction(h -> {
+      h.createUpdate("UPDATE digests SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :err"
+              + " WHERE id = :id AND claimed_by = :me")
+          .bind("err", cut(error)).bind("id", q.id()).bind("me", sender).execute();
+      if (!hard) return false;
+      h.createUpdate("UPDATE subscriptions SET hard_failures = hard_failures + 1 WHERE id = :s").bind("s", q.subscription()).execute();
+      return h.createUpdate("UPDATE subscriptions SET status = 'paused' WHERE id = :s AND status = 'active'"
+              + " AND hard_failures >= :n")
+          .bind("s", q.subscription()).bind("n", pauseAfter).execute() > 0;
+    });
+  }
+
+  /** Rows by status, for reports and tests. */
+  java.util.Map<String, Integer> counts() {
+    java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+    jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) FROM digests GROUP BY status")
+        .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  private static String cut(String s) {
+    if (s == null) return "";
+    return s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+  }
+}

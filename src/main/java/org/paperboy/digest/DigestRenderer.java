@@ -1,0 +1,110 @@
+package org.paperboy.digest;
+
+import static org.paperboy.web.Html.escape;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.paperboy.digest.DigestLinks.Purpose;
+import org.paperboy.digest.DigestPlan.Item;
+import org.paperboy.digest.DigestPlan.Section;
+import org.paperboy.paper.Paper;
+
+/**
+ * Turns a plan into the email: a plain-text body and an HTML one. The HTML uses inline styles only
+ * (mail clients drop style sheets), no images and no scripts, and leaves backgrounds to the client
+ * so dark mode stays readable; every title, author and alert is escaped.
+ */
+final class DigestRenderer {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final int ABSTRACT_CHARS = 280;
+
+  /** A rendered digest, ready for the outbox. */
+  record Rendered(String subject, String text, String html, String messageId, String unsubscribeUrl, String manageUrl) {}
+
+  private final DigestLinks links;
+  private final String host;
+
+  DigestRenderer(DigestLinks links) {
+    this.links = links;
+    String h = java.net.URI.create(links.baseUrl()).getHost();
+    this.host = h == null ? "localhost" : h;
+  }
+
+  Rendered render(DigestPlan plan, Instant now) {
+    long id = plan.subscription().id();
+    String unsubscribe = links.url(Purpose.UNSUBSCRIBE, id, now);
+    String manage = links.url(Purpose.MANAGE, id, now);
+    int n = plan.items().size();
+    String subject = "paperboy: " + n + (n == 1 ? " paper" : " papers") + " for " + DAY.format(plan.date());
+    // One digest per subscriber and date: the same id if it is ever sent twice, so clients merge them.
+    String messageId = "<digest." + id + "." + plan.date() + "@" + host + ">";
+    return new Rendered(subject, text(plan, unsubscribe, manage), html(plan, subject, unsubscribe, manage), messageId, unsubscribe, manage);
+  }
+
+  private String text(DigestPlan plan, String unsubscribe, String manage) {
+    StringBuilder t = new StringBuilder(4096);
+    t.append("Your paperboy digest for ").append(DAY.format(plan.date())).append("\n");
+    for (Section s : Section.values()) {
+      List<Item> items = plan.in(s);
+      if (items.isEmpty()) continue;
+      t.append("\n== ").append(s.title).append(" ==\n");
+      for (Item i : items) {
+        Paper p = i.paper();
+        t.append("\n* ").append(p.title()).append("\n  ");
+        if (!p.authors().isEmpty()) t.append(authors(p)).append("\n  ");
+        t.append(i.reason()).append("\n  ").append(links.paperUrl(p.id())).append("\n");
+      }
+    }
+    t.append("\n--\nChange alerts, time or zone: ").append(manage)
+        .append("\nUnsubscribe: ").append(unsubscribe)
+        .append("\nAll new papers as a feed: ").append(links.baseUrl()).append("/feed.atom\n");
+    return t.toString();
+  }
+
+  private String html(DigestPlan plan, String subject, String unsubscribe, String manage) {
+    StringBuilder h = new StringBuilder(16384);
+    h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\">")
+        .append("<title>").append(escape(subject)).append("</title></head>")
+        .append("<body style=\"margin:0;padding:0;\">")
+        .append("<div style=\"max-width:640px;margin:0 auto;padding:16px;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;\">")
+        .append("<h1 style=\"font-size:20px;margin:0 0 12px;\">Your paperboy digest for ")
+        .append(escape(DAY.format(plan.date()))).append("</h1>");
+    for (Section s : Section.values()) {
+      List<Item> items = plan.in(s);
+      if (items.isEmpty()) continue;
+      h.append("<h2 style=\"font-size:16px;margin:24px 0 8px;border-bottom:1px solid #888888;padding-bottom:4px;\">")
+          .append(escape(s.title)).append("</h2>");
+      for (Item i : items) {
+        Paper p = i.paper();
+        h.append("<div style=\"margin:0 0 16px;\">")
+            .append("<a href=\"").append(escape(links.paperUrl(p.id())))
+            // No link colour: the client's own stays readable on light and dark backgrounds.
+            .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
+        if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
+        h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">").append(escape(i.reason())).append("</div>")
+            .append("<div style=\"font-size:14px;\">").append(escape(shorten(p.abstractText()))).append("</div></div>");
+      }
+    }
+    h.append("<p style=\"font-size:12px;opacity:0.75;margin-top:32px;border-top:1px solid #888888;padding-top:8px;\">")
+        .append("<a href=\"").append(escape(manage)).append("\" style=\"color:inherit;\">Change alerts, time or zone</a> · ")
+        .append("<a href=\"").append(escape(unsubscribe)).append("\" style=\"color:inherit;\">Unsubscribe</a> · ")
+        .append("<a href=\"").append(escape(links.baseUrl() + "/feed.atom")).append("\" style=\"color:inherit;\">Atom feed</a>")
+        .append("</p></div></body></html>\n");
+    return h.toString();
+  }
+
+  private static String authors(Paper p) {
+    List<String> a = p.authors();
+    if (a.isEmpty()) return "";
+    return a.size() <= 3 ? String.join(", ", a) : String.join(", ", a.subList(0, 3)) + " et al.";
+  }
+
+  private static String shorten(String s) {
+    String one = s.strip().replaceAll("\\s+", " ");
+    return one.length() <= ABSTRACT_CHARS ? one : one.substring(0, ABSTRACT_CHARS - 1).stripTrailing() + "…";
+  }
+}

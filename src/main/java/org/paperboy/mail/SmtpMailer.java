@@ -1,0 +1,193 @@
+package org.paperboy.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.paperboy.PaperboyException;
+
+/**
+ * Sends over SMTP with Jakarta Mail. One connection is opened on first use and reused for every
+ * message after it (a digest run sends thousands); it is dropped after any failure and opened again
+ * on the next message. Failures come out as {@link MailDeliveryException}: temporary for 4xx
+ * replies, timeouts and connection trouble, permanent for 5xx, with the server's reply.
+ */
+public final class SmtpMailer implements Mailer, AutoCloseable {
+  private static final Pattern CODE = Pattern.compile("\\b([45]\\d\\d)[ -]");
+
+  private final SmtpUrl url;
+  private final InternetAddress from;
+  private final Session session;
+  private final long minIntervalNanos;
+  private Transport transport;
+  private long lastSend;
+
+  /**
+   * @param timeout for connecting and for each read and write; a server that stalls longer fails
+   *     the message temporarily
+   * @param perSecond at most this many messages a second (0: as fast as the server takes them)
+   */
+  public SmtpMailer(SmtpUrl url, String from, Duration timeout, double perSecond) {
+    this.url = url;
+    try {
+      this.from = new InternetAddress(from, true);
+    } catch (AddressException e) {
+      throw new org.paperboy.BadInputException("PAPERBOY_MAIL_FROM is not an address: '" + from + "'");
+    }
+    this.minIntervalNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
+    String p = url.implicitTls() ? "mail.smtps." : "mail.smtp.";
+    Properties props = new Properties();
+    props.put(p + "host", url.host());
+    props.put(p + "port", String.valueOf(url.port()));
+    props.put(p + "connectiontimeout", String.valueOf(timeout.toMillis()));
+    props.put(p + "timeout", String.valueOf(timeout.toMillis()));
+    props.put(p + "writetimeout", String.valueOf(timeout.toMillis()));
+    props.put(p + "auth", String.valueOf(url.user() != null));
+    if (url.startTls()) {
+      props.put(p + "starttls.enable", "true");
+      props.put(p + "starttls.required", "true");
+    }
+    this.session = Session.getInstance(props);
+  }
+
+  @Override
+  public synchronized void send(Mail mail) {
+    pace();
+    try {
+      MimeMessage m = message(mail);
+      connected().sendMessage(m, m.getAllRecipients());
+    } catch (MessagingException e) {
+      drop();
+      throw classify(e);
+    } catch (IllegalStateException e) { // "Not connected": the server hung up between messages
+      drop();
+      throw new MailDeliveryException(true, 0, "the mail server closed the connection: " + e.getMessage(), e);
+    }
+  }
+
+  private void pace() {
+    if (minIntervalNanos == 0) return;
+    long wait = lastSend + minIntervalNanos - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(Duration.ofNanos(wait));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PaperboyException("interrupted while pacing mail", e);
+      }
+    }
+    lastSend = System.nanoTime();
+  }
+
+  private Transport connected() throws MessagingException {
+    if (transport != null && transport.isConnected()) return transport;
+    drop();
+    Transport t = session.getTransport(url.implicitTls() ? "smtps" : "smtp");
+    t.connect(url.host(), url.port(), url.user(), url.password());
+    transport = t;
+    return t;
+  }
+
+  MimeMessage message(Mail mail) throws MessagingException {
+    String messageId = mail.headers().get("Message-ID");
+    MimeMessage m = new MimeMessage(session) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        if (messageId != null) setHeader("Message-ID", messageId); // stable: a resend is recognisable
+        else super.updateMessageID();
+      }
+    };
+    m.setFrom(from);
+    m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+    m.setSubject(mail.subject(), "UTF-8");
+    m.setSentDate(new Date());
+    for (var h : mail.headers().entrySet()) {
+      if (!h.getKey().equalsIgnoreCase("Message-ID")) m.setHeader(h.getKey(), h.getValue());
+    }
+    if (mail.html() == null) {
+      m.setText(mail.text(), "UTF-8");
+    } else {
+      MimeMultipart alt = new MimeMultipart("alternative");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(mail.text(), "UTF-8");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(mail.html(), "UTF-8", "html");
+      alt.addBodyPart(text); // the preferred alternative goes last
+      alt.addBodyPart(html);
+      m.setContent(alt);
+    }
+    m.saveChanges();
+    return m;
+  }
+
+  /** Temporary or permanent, from the reply code when the server gave one. */
+  static MailDeliveryException classify(MessagingException e) {
+    int code = 0;
+    String reply = null;
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof SMTPSendFailedException s && s.getReturnCode() > 0) { code = s.getReturnCode(); reply = s.getMessage(); break; }
+      if (t instanceof SMTPAddressFailedException s && s.getReturnCode() > 0) { code = s.getReturnCode(); reply = s.getMessage(); break; }
+      if (t instanceof SMTPSenderFailedException s && s.getReturnCode() > 0) { code = s.getReturnCode(); reply = s.getMessage(); break; }
+    }
+    if (code == 0 && !(rootCause(e) instanceof IOException)) {
+      Matcher m = CODE.matcher(String.valueOf(e.getMessage())); // e.g. a 421 greeting
+      if (m.find()) { code = Integer.parseInt(m.group(1)); reply = e.getMessage(); }
+    }
+    if (code >= 500) return new MailDeliveryException(false, code, oneLine(reply), e);
+    if (code >= 400) return new MailDeliveryException(true, code, oneLine(reply), e);
+    Throwable root = rootCause(e);
+    String what = root instanceof java.net.SocketTimeoutException ? "the mail server did not answer in time"
+        : root instanceof java.net.ConnectException ? "cannot connect to the mail server"
+        : "mail delivery failed";
+    return new MailDeliveryException(true, 0, what + ": " + oneLine(String.valueOf(root.getMessage())), e);
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t instanceof MessagingException m && m.getNextException() != null) return m.getNextException();
+    return t.getCause() == t ? null : t.getCause();
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable r = t;
+    for (Throwable n = next(r); n != null && n != r; n = next(r)) r = n;
+    return r;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+  }
+
+  private void drop() {
+    if (transport == null) return;
+    try {
+      transport.close();
+    } catch (MessagingException | RuntimeException ignored) {
+      // the connection is going away anyway
+    }
+    transport = null;
+  }
+
+  @Override
+  public synchronized void close() {
+    drop();
+  }
+
+  @Override
+  public String toString() {
+    return url.toString();
+  }
+}

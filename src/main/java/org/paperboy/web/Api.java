@@ -1,0 +1,141 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.BadInputException;
+import org.paperboy.app.Paperboy;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperJson;
+import org.paperboy.rank.Trending;
+import org.paperboy.rank.TrendingItem;
+import org.paperboy.rank.TrendingJson;
+import org.paperboy.rank.TrendingService;
+import org.paperboy.rank.Window;
+import org.paperboy.search.Acronym;
+import org.paperboy.search.SearchHit;
+
+/**
+ * The JSON API; {@code /api/openapi.json} describes it. Papers have the {@link PaperJson} shape of
+ * the CLI plus their local upvotes; errors have the shape {@link Errors} gives them.
+ */
+final class Api {
+  private final Paperboy app;
+  private final DailyPages daily;
+  private final PaperPage paperPage;
+
+  Api(Paperboy app, DailyPages daily, PaperPage paperPage) {
+    this.app = app;
+    this.daily = daily;
+    this.paperPage = paperPage;
+  }
+
+  /** {@code /api/papers/{id}} and {@code /api/papers/{id}/related}; ids may hold a slash. */
+  void papers(Context ctx, String rest) {
+    if (rest.endsWith("/related")) {
+      Paper p =
+          paperPage.find(
+              PaperPage.canonical(rest.substring(0, rest.length() - "/related".length())));
+      int limit = limit(ctx.queryParam("limit"), 10, 100);
+      List<Map<String, Object>> hits = new ArrayList<>();
+      for (SearchHit h : app.search().related(p.id(), limit)) hits.add(hit(h));
+      Json.send(ctx, Map.of("id", p.id(), "related", hits));
+      return;
+    }
+    Paper p = paperPage.find(PaperPage.canonical(rest));
+    Map<String, Object> m = PaperJson.toMap(p);
+    m.put("votes", app.votes().count(p.id()));
+    Json.send(ctx, m);
+  }
+
+  void daily(Context ctx) {
+    String date = ctx.queryParam("date");
+    LocalDate d = date == null || date.isBlank() ? daily.today() : Dates.day(date, "date");
+    int page = Dates.page(ctx.queryParam("page"), DailyPages.MAX_PAGE);
+    var calendar = app.calendar();
+    long total = calendar.countBetween(d, d);
+    List<Paper> papers =
+        calendar.between(d, d, (page - 1) * DailyPages.PAGE_SIZE, DailyPages.PAGE_SIZE);
+    Map<String, Integer> votes = app.votes().counts(papers.stream().map(Paper::id).toList());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("date", d.toString());
+    out.put("previousDate", calendar.dayBefore(d).map(LocalDate::toString).orElse(null));
+    out.put("nextDate", calendar.dayAfter(d).map(LocalDate::toString).orElse(null));
+    out.put("page", page);
+    out.put("pageSize", DailyPages.PAGE_SIZE);
+    out.put("total", total);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Paper p : papers) {
+      Map<String, Object> m = PaperJson.toMap(p);
+      m.put("votes", votes.getOrDefault(p.id(), 0));
+      list.add(m);
+    }
+    out.put("papers", list);
+    Json.send(ctx, out);
+  }
+
+  void trending(Context ctx) {
+    Window window = Window.parse(ctx.queryParam("window"));
+    Trending t =
+        app.trending()
+            .trending(window, limit(ctx.queryParam("limit"), 50, TrendingService.MAX_LIMIT));
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (TrendingItem i : t.items()) items.add(TrendingJson.toMap(i));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("window", window.toString());
+    out.put("feedDay", t.feedDay().toString());
+    out.put("items", items);
+    Json.send(ctx, out);
+  }
+
+  void search(Context ctx) {
+    SearchParams params = SearchParams.of(ctx, SearchParams.PAGE_SIZE);
+    if (params.q().isEmpty()) throw new BadInputException("q is missing: say what to search for");
+    SearchParams.Page page = params.run(app.search());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("query", params.q());
+    out.put("mode", page.result().mode().toString());
+    out.put("page", params.page());
+    out.put("pageSize", params.size());
+    out.put("more", page.more());
+    List<Map<String, Object>> ambiguous = new ArrayList<>();
+    for (Acronym a : page.result().ambiguous()) {
+      List<Map<String, Object>> readings = new ArrayList<>();
+      for (Acronym.Reading r : a.senses())
+        readings.add(Map.of("longForm", r.longForm(), "papers", r.papers()));
+      ambiguous.add(Map.of("acronym", a.shortForm(), "readings", readings));
+    }
+    out.put("ambiguous", ambiguous);
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (SearchHit h : page.hits()) hits.add(hit(h));
+    out.put("hits", hits);
+    Json.send(ctx, out);
+  }
+
+  private static Map<String, Object> hit(SearchHit h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", h.id());
+    m.put("title", h.title());
+    m.put("authors", h.authors());
+    m.put("categories", h.categories());
+    m.put("published", h.published() == null ? null : h.published().toString());
+    m.put("score", h.score());
+    m.put("snippetHtml", h.snippet());
+    return m;
+  }
+
+  static int limit(String s, int fallback, int max) {
+    if (s == null || s.isBlank()) return fallback;
+    try {
+      int n = Integer.parseInt(s.strip());
+      if (n >= 1 && n <= max) return n;
+    } catch (NumberFormatException e) {
+      // the message below says what is accepted
+    }
+    throw new BadInputException(
+        "limit must be a number from 1 to " + max + ", was '" + Html.abbreviate(s, 40) + "'");
+  }
+}

@@ -1,0 +1,164 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.paperboy.PaperboyException;
+import org.paperboy.app.Paperboy;
+import org.paperboy.paper.Paper;
+import org.paperboy.rank.Trending;
+import org.paperboy.rank.TrendingItem;
+import org.paperboy.rank.Window;
+import org.paperboy.search.SearchHit;
+
+/**
+ * Atom feeds (RFC 4287) for any search ({@code /feed.atom?q=}, the newest papers without q) and for
+ * trending ({@code /trending.atom?window=}). Written with a StAX writer, so escaping is its job.
+ */
+final class AtomFeeds {
+  private static final String ATOM = "http://www.w3.org/2005/Atom";
+  private static final int SIZE = 50;
+
+  private final Paperboy app;
+  private final Supplier<String> baseUrl;
+
+  AtomFeeds(Paperboy app, Supplier<String> baseUrl) {
+    this.app = app;
+    this.baseUrl = baseUrl;
+  }
+
+  void search(Context ctx) {
+    SearchParams params = SearchParams.of(ctx, SIZE);
+    List<Paper> papers;
+    String title;
+    if (params.q().isEmpty()) {
+      papers = app.papers().latest(SIZE);
+      title = "paperboy: the newest papers";
+    } else {
+      List<SearchHit> hits = params.run(app.search()).hits();
+      Map<String, Paper> found = app.papers().findAll(hits.stream().map(SearchHit::id).toList());
+      papers = new ArrayList<>();
+      for (SearchHit h : hits) if (found.containsKey(h.id())) papers.add(found.get(h.id()));
+      title = "paperboy: " + params.q();
+    }
+    String self = "/feed.atom" + (params.q().isEmpty() ? "" : "?" + params.query(1, params.mode()));
+    String html = params.q().isEmpty() ? "/" : "/search?" + params.query(1, params.mode());
+    send(ctx, write(title, self, html, papers));
+  }
+
+  void trending(Context ctx) {
+    Window window = Window.parse(ctx.queryParam("window"));
+    Trending t = app.trending().trending(window, SIZE);
+    List<Paper> papers = t.items().stream().map(TrendingItem::paper).toList();
+    send(
+        ctx,
+        write(
+            "paperboy: trending (" + window + ")",
+            "/trending.atom?window=" + window,
+            "/trending?window=" + window,
+            papers));
+  }
+
+  private static void send(Context ctx, String xml) {
+    ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
+  }
+
+  private String write(String title, String self, String html, List<Paper> papers) {
+    String base = baseUrl.get();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+      x.writeStartDocument("utf-8", "1.0");
+      x.writeStartElement("feed");
+      x.writeDefaultNamespace(ATOM);
+      element(x, "id", base + self);
+      element(x, "title", title);
+      element(x, "updated", now.toString());
+      link(x, "self", base + self, "application/atom+xml");
+      link(x, "alternate", base + html, "text/html");
+      x.writeStartElement("author");
+      element(x, "name", "paperboy");
+      x.writeEndElement();
+      element(x, "generator", "paperboy");
+      for (Paper p : papers) {
+        x.writeStartElement("entry");
+        String url = base + PaperCards.paperPath(p.id());
+        element(x, "id", url);
+        element(x, "title", clean(p.title()));
+        Instant updated =
+            p.updated() != null
+                ? p.updated().atStartOfDay(ZoneOffset.UTC).toInstant()
+                : p.published() != null
+                    ? p.published().atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : p.firstSeen() != null ? p.firstSeen().truncatedTo(ChronoUnit.SECONDS) : now;
+        element(x, "updated", updated.toString());
+        if (p.published() != null)
+          element(
+              x, "published", p.published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        link(x, "alternate", url, "text/html");
+        for (String a : p.authors().subList(0, Math.min(20, p.authors().size()))) {
+          x.writeStartElement("author");
+          element(x, "name", clean(a));
+          x.writeEndElement();
+        }
+        for (String c : p.categories()) {
+          x.writeEmptyElement("category");
+          x.writeAttribute("term", clean(c));
+        }
+        x.writeStartElement("summary");
+        x.writeAttribute("type", "text");
+        x.writeCharacters(clean(p.abstractText()));
+        x.writeEndElement();
+        x.writeEndElement();
+      }
+      x.writeEndElement();
+      x.writeEndDocument();
+      x.close();
+    } catch (XMLStreamException e) {
+      throw new PaperboyException("cannot write the Atom feed: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  private static void element(XMLStreamWriter x, String name, String text)
+      throws XMLStreamException {
+    x.writeStartElement(name);
+    x.writeCharacters(clean(text));
+    x.writeEndElement();
+  }
+
+  private static void link(XMLStreamWriter x, String rel, String href, String type)
+      throws XMLStreamException {
+    x.writeEmptyElement("link");
+    x.writeAttribute("rel", rel);
+    x.writeAttribute("href", href);
+    x.writeAttribute("type", type);
+  }
+
+  /** Drops the characters XML 1.0 cannot hold at all (control characters from damaged feeds). */
+  static String clean(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints()
+        .filter(
+            c ->
+                c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000)
+        .forEach(b::appendCodePoint);
+    return b.toString();
+  }
+}

@@ -1,0 +1,191 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.paperboy.app.Paperboy;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.PaperCalendar;
+
+/**
+ * The papers by publication date: a day ({@code /}, {@code /papers?date=}), an ISO week ({@code
+ * /papers/week/2026-W48}) and a month ({@code /papers/month/2026-11}). Empty periods say so and
+ * link to the nearest day that has papers.
+ */
+final class DailyPages {
+  static final int PAGE_SIZE = 50;
+  static final int MAX_PAGE = 1000;
+
+  private final Paperboy app;
+  private final PaperCalendar calendar;
+
+  DailyPages(Paperboy app) {
+    this.app = app;
+    this.calendar = app.calendar();
+  }
+
+  /** A stretch of days and how to get to its neighbours. */
+  record Period(
+      String title,
+      String kind,
+      LocalDate from,
+      LocalDate to,
+      String prev,
+      String next,
+      String path) {}
+
+  /** The day {@code /} shows: the newest with papers, not in the future. */
+  LocalDate today() {
+    LocalDate now = LocalDate.now(ZoneOffset.UTC);
+    return calendar.latestDay(now).orElse(now);
+  }
+
+  void day(Context ctx) {
+    String date = ctx.queryParam("date");
+    LocalDate d = date == null || date.isBlank() ? today() : Dates.day(date, "date");
+    String prev = calendar.dayBefore(d).map(x -> "/papers?date=" + x).orElse(null);
+    String next = calendar.dayAfter(d).map(x -> "/papers?date=" + x).orElse(null);
+    render(
+        ctx,
+        new Period(
+            "Papers of " + d.format(Dates.DAY_TITLE),
+            "day",
+            d,
+            d,
+            prev,
+            next,
+            "/papers?date=" + d));
+  }
+
+  void week(Context ctx, String week) {
+    LocalDate monday = Dates.weekStart(week);
+    render(
+        ctx,
+        new Period(
+            "Papers of the week " + week,
+            "week",
+            monday,
+            monday.plusDays(6),
+            "/papers/week/" + Dates.week(monday.minusWeeks(1)),
+            "/papers/week/" + Dates.week(monday.plusWeeks(1)),
+            "/papers/week/" + week));
+  }
+
+  void month(Context ctx, String month) {
+    YearMonth m = Dates.month(month);
+    render(
+        ctx,
+        new Period(
+            "Papers of "
+                + m.getMonth()
+                    .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                + " "
+                + m.getYear(),
+            "month",
+            m.atDay(1),
+            m.atEndOfMonth(),
+            "/papers/month/" + m.minusMonths(1),
+            "/papers/month/" + m.plusMonths(1),
+            "/papers/month/" + m));
+  }
+
+  private void render(Context ctx, Period p) {
+    int page = Dates.page(ctx.queryParam("page"), MAX_PAGE);
+    long total = calendar.countBetween(p.from(), p.to());
+    List<Paper> papers = calendar.between(p.from(), p.to(), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    Html h = new Html();
+    h.raw("<h1>").text(p.title()).raw("</h1>");
+    h.raw("<nav class=\"pager\" aria-label=\"Dates\">");
+    if (p.prev() != null)
+      h.raw("<a rel=\"prev\" href=\"")
+          .text(p.prev())
+          .raw("\">← ")
+          .text(previousLabel(p))
+          .raw("</a>");
+    h.raw("<span class=\"views\">");
+    h.link("/papers?date=" + p.from(), "day")
+        .raw(" · ")
+        .link("/papers/week/" + Dates.week(p.from()), "week")
+        .raw(" · ")
+        .link("/papers/month/" + YearMonth.from(p.from()), "month");
+    h.raw("</span>");
+    if (p.next() != null)
+      h.raw("<a rel=\"next\" href=\"").text(p.next()).raw("\">").text(nextLabel(p)).raw(" →</a>");
+    h.raw("</nav>");
+    if (total == 0) {
+      empty(h, p);
+    } else {
+      h.raw("<p class=\"count\">")
+          .text(String.format("%,d", total))
+          .text(total == 1 ? " paper" : " papers")
+          .raw("</p>");
+      List<PaperCards.Card> cards = papers.stream().map(x -> new PaperCards.Card(x)).toList();
+      PaperCards.list(
+          h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), (page - 1) * PAGE_SIZE + 1);
+      pages(h, p.path(), page, total);
+    }
+    ctx.html(Layout.page(ctx, p.title(), h));
+  }
+
+  private static String previousLabel(Period p) {
+    return p.kind().equals("day") ? "previous day with papers" : "previous " + p.kind();
+  }
+
+  private static String nextLabel(Period p) {
+    return p.kind().equals("day") ? "next day with papers" : "next " + p.kind();
+  }
+
+  private void empty(Html h, Period p) {
+    h.raw("<div class=\"empty\"><p>No papers were published ");
+    if (p.kind().equals("day")) {
+      h.raw("on ").text(p.from().format(Dates.DAY_TITLE)).raw(".");
+      int dow = p.from().getDayOfWeek().getValue();
+      if (dow >= 6) h.raw(" arXiv does not announce new papers on weekends.");
+    } else {
+      h.raw("in this ").text(p.kind()).raw(".");
+    }
+    h.raw("</p>");
+    Optional<LocalDate> before = calendar.dayBefore(p.from());
+    Optional<LocalDate> after = calendar.dayAfter(p.to());
+    Optional<LocalDate> nearest = nearest(p.from(), p.to(), before, after);
+    if (nearest.isPresent()) {
+      h.raw("<p>The nearest day with papers: <a class=\"nearest\" href=\"/papers?date=")
+          .text(nearest.get())
+          .raw("\">")
+          .text(nearest.get().format(Dates.DAY_TITLE))
+          .raw("</a>.</p>");
+    } else {
+      h.raw("<p>The store holds no dated papers yet.</p>");
+    }
+    h.raw("</div>");
+  }
+
+  static Optional<LocalDate> nearest(
+      LocalDate from, LocalDate to, Optional<LocalDate> before, Optional<LocalDate> after) {
+    if (before.isEmpty()) return after;
+    if (after.isEmpty()) return before;
+    long back = before.get().until(from, java.time.temporal.ChronoUnit.DAYS);
+    long ahead = to.until(after.get(), java.time.temporal.ChronoUnit.DAYS);
+    return ahead < back ? after : before;
+  }
+
+  static void pages(Html h, String path, int page, long total) {
+    long last = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    if (last == 1) return;
+    String sep = path.contains("?") ? "&" : "?";
+    h.raw("<nav class=\"pager\" aria-label=\"Pages\">");
+    if (page > 1)
+      h.raw("<a rel=\"prev\" href=\"")
+          .text(path + sep + "page=" + (page - 1))
+          .raw("\">← previous page</a>");
+    h.raw("<span>page ").text(page).raw(" of ").text(last).raw("</span>");
+    if (page < last)
+      h.raw("<a rel=\"next\" href=\"")
+          .text(path + sep + "page=" + (page + 1))
+          .raw("\">next page →</a>");
+    h.raw("</nav>");
+  }
+}

@@ -1,0 +1,25 @@
+package org.paperboy.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import org.paperboy.PaperboyException;
+
+/** JSON responses, written with one shared mapper. */
+final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  static void send(Context ctx, Object value) {
+    ctx.contentType("application/json; charset=utf-8").result(write(value));
+  }
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new PaperboyException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+
+/**
+ * The frame around every page: header with navigation, search box and sign-in state; a main region;
+ * a footer. No script anywhere: every action is a link or a form.
+ */
+final class Layout {
+  private Layout() {}
+
+  static String page(Context ctx, String title, Html main) {
+    return page(ctx, title, main, null);
+  }
+
+  /** {@code feed} is an Atom feed URL to announce for this page, or null. */
+  static String page(Context ctx, String title, Html main, String feed) {
+    Visitor visitor = Visitor.of(ctx);
+    String q = ctx.path().equals("/search") ? ctx.queryParam("q") : null;
+    Html h = new Html();
+    h.raw("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .raw("<title>")
+        .text(title)
+        .raw(" · paperboy</title>")
+        .raw("<link rel=\"stylesheet\" href=\"/static/app.css\">")
+        .raw("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">");
+    if (feed != null) {
+      h.raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+          .text(title)
+          .raw("\" href=\"")
+          .text(feed)
+          .raw("\">");
+    }
+    h.raw("</head><body><a class=\"skip\" href=\"#main\">Skip to the content</a>")
+        .raw("<header class=\"top\"><nav aria-label=\"Main\">")
+        .raw("<a class=\"brand\" href=\"/\">paperboy</a>")
+        .raw("<a href=\"/\">Daily</a><a href=\"/trending\">Trending</a><a href=\"/subscribe\">Digest</a>")
+        .raw("</nav><form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">")
+        .raw(
+            "<input type=\"search\" name=\"q\" aria-label=\"Search papers\" placeholder=\"Search"
+                + " papers\" value=\"")
+        .text(q)
+        .raw("\"><button type=\"submit\">Search</button></form><div class=\"who\">");
+    if (visitor.signedIn()) {
+      h.raw("<span class=\"email\">")
+          .text(visitor.account().email())
+          .raw("</span>")
+          .raw("<form method=\"post\" action=\"/logout\">")
+          .hidden(Security.CSRF_FIELD, visitor.csrf())
+          .raw("<button type=\"submit\" class=\"linkish\">Sign out</button></form>");
+    } else {
+      h.raw("<a href=\"/login?next=").text(Html.url(here(ctx))).raw("\">Sign in</a>");
+    }
+    h.raw("</div></header><main id=\"main\">")
+        .raw(main.toString())
+        .raw("</main>")
+        .raw(
+            "<footer><a href=\"/api/openapi.json\">JSON API</a> · <a"
+                + " href=\"/trending.atom\">Trending feed</a>")
+        .raw("</footer></body></html>\n");
+    return h.toString();
+  }
+
+  /** The current path and query, to come back to after signing in or voting. */
+  static String here(Context ctx) {
+    String q = ctx.queryString();
+    return ctx.path() + (q == null || q.isEmpty() ? "" : "?" + q);
+  }
+}

@@ -1,0 +1,131 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.paperboy.NotFoundException;
+import org.paperboy.app.Paperboy;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Paper;
+import org.paperboy.search.SearchHit;
+
+/** {@code /papers/{id}}: one paper, its links, its upvotes and the papers nearest to it. */
+final class PaperPage {
+  static final int RELATED = 6;
+
+  private final Paperboy app;
+
+  PaperPage(Paperboy app) {
+    this.app = app;
+  }
+
+  /**
+   * The paper for an id as a URL gives it: {@code 2401.01234}, {@code hep-th/9901001}, or a listing
+   * id. An id with a version or in another form is answered by a redirect to the plain one.
+   */
+  static String canonical(String raw) {
+    if (raw.startsWith("t-")) return raw;
+    return ArxivId.looksLikeOne(raw) ? ArxivId.parse(raw).value() : raw;
+  }
+
+  Paper find(String id) {
+    if (id.length() > 100) throw new NotFoundException("no paper with that id in the store");
+    return app.papers()
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("no paper with id '" + id + "' in the store"));
+  }
+
+  void show(Context ctx, String raw) {
+    String id = canonical(raw);
+    if (!id.equals(raw)) {
+      ctx.redirect(PaperCards.paperPath(id), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    Paper p = find(id);
+    Visitor visitor = Visitor.of(ctx);
+    Html h = new Html();
+    h.raw("<article class=\"paper-page\">");
+    PaperCards.voteBox(
+        h,
+        p.id(),
+        app.votes().count(p.id()),
+        visitor.signedIn()
+            && !app.votes().votedBy(visitor.account().id(), List.of(p.id())).isEmpty(),
+        visitor,
+        PaperCards.paperPath(p.id()));
+    h.raw("<h1>").text(p.title()).raw("</h1>");
+    PaperCards.meta(h, p);
+    h.raw("<p class=\"authors\">").text(String.join(", ", p.authors())).raw("</p>");
+    h.raw("<dl class=\"facts\">");
+    fact(h, "Categories", String.join(" ", p.categories()));
+    fact(h, "Published", p.published());
+    if (p.updated() != null && !p.updated().equals(p.published())) fact(h, "Updated", p.updated());
+    if (p.version() > 0) fact(h, "Version", "v" + p.version());
+    fact(h, "Journal", p.journalRef());
+    fact(h, "DOI", p.doi());
+    fact(h, "Comments", p.comments());
+    h.raw("</dl><h2>Abstract</h2><p class=\"abstract full\">").text(p.abstractText()).raw("</p>");
+    h.raw("<ul class=\"links\">");
+    if (p.hasArxivId()) {
+      ArxivId a = new ArxivId(p.id());
+      link(h, safe(p.links().abs()) != null ? p.links().abs() : a.absUrl(), "arXiv abstract");
+      link(h, safe(p.links().pdf()) != null ? p.links().pdf() : a.pdfUrl(), "PDF");
+    } else {
+      link(h, safe(p.links().abs()), "Abstract");
+      link(h, safe(p.links().pdf()), "PDF");
+    }
+    String code = safe(p.links().code());
+    if (code != null) {
+      link(
+          h,
+          code,
+          "Code"
+              + (p.signals().githubStars() != null
+                  ? " (★ " + p.signals().githubStars() + ")"
+                  : ""));
+    }
+    link(h, safe(p.links().project()), "Project page");
+    h.raw("</ul></article>");
+    related(h, p.id());
+    ctx.html(Layout.page(ctx, p.title(), h));
+  }
+
+  private void related(Html h, String id) {
+    List<SearchHit> hits;
+    try {
+      hits = app.search().related(id, RELATED);
+    } catch (NotFoundException e) {
+      return; // not indexed yet: the page is still worth showing
+    }
+    if (hits.isEmpty()) return;
+    h.raw("<section class=\"related\"><h2>Related papers</h2><ul>");
+    for (SearchHit hit : hits) {
+      h.raw("<li>").link(PaperCards.paperPath(hit.id()), hit.title());
+      if (hit.published() != null)
+        h.raw(" <span class=\"meta\">").text(hit.published()).raw("</span>");
+      h.raw("</li>");
+    }
+    h.raw("</ul></section>");
+  }
+
+  private static void fact(Html h, String name, Object value) {
+    if (value == null || value.toString().isBlank()) return;
+    h.raw("<dt>").text(name).raw("</dt><dd>").text(value).raw("</dd>");
+  }
+
+  private static void link(Html h, String href, String text) {
+    if (href == null) return;
+    h.raw("<li>")
+        .raw("<a rel=\"noopener\" href=\"")
+        .text(href)
+        .raw("\">")
+        .text(text)
+        .raw("</a></li>");
+  }
+
+  /** Only http(s) links from feeds become hrefs; a {@code javascript:} URL is dropped. */
+  static String safe(String url) {
+    if (url == null) return null;
+    String u = url.strip();
+    return u.startsWith("https://") || u.startsWith("http://") ? u : null;
+  }
+}

@@ -1,0 +1,146 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.app.Paperboy;
+import org.paperboy.paper.Paper;
+import org.paperboy.search.Acronym;
+import org.paperboy.search.SearchHit;
+import org.paperboy.search.SearchMode;
+
+/** {@code /search}: results with snippets, mode switch, filters, pages and acronym readings. */
+final class SearchPage {
+  private final Paperboy app;
+
+  SearchPage(Paperboy app) {
+    this.app = app;
+  }
+
+  void show(Context ctx) {
+    SearchParams params = SearchParams.of(ctx, SearchParams.PAGE_SIZE);
+    Html h = new Html();
+    h.raw("<h1>Search</h1>");
+    filters(h, params);
+    if (params.q().isEmpty()) {
+      h.raw(
+              "<p class=\"hint\">Words, <code>\"phrases\"</code>, <code>-exclude</code>,"
+                  + " <code>title:</code>,")
+          .raw(" <code>author:</code>, <code>cat:cs.CL</code>, <code>year:2023..2025</code>.</p>");
+      ctx.html(Layout.page(ctx, "Search", h));
+      return;
+    }
+    SearchParams.Page page = params.run(app.search());
+    modes(h, params, page.result().mode());
+    for (Acronym a : page.result().ambiguous()) {
+      h.raw("<p class=\"acronym\"><strong>").text(a.shortForm()).raw("</strong>: ");
+      boolean first = true;
+      for (Acronym.Reading r : a.senses()) {
+        if (!first) h.raw(" · ");
+        first = false;
+        h.raw("<a href=\"/search?q=")
+            .text(Html.url(refine(params.q(), a.shortForm(), r.longForm())))
+            .raw("\">")
+            .text(r.longForm())
+            .raw("</a> (")
+            .text(r.papers())
+            .raw(")");
+      }
+      h.raw("</p>");
+    }
+    List<SearchHit> hits = page.hits();
+    if (hits.isEmpty()) {
+      h.raw("<p class=\"empty\">No paper matches <q>")
+          .text(params.q())
+          .raw("</q>")
+          .raw(params.page() > 1 ? " on this page" : "")
+          .raw(".</p>");
+    } else {
+      Map<String, Paper> papers = app.papers().findAll(hits.stream().map(SearchHit::id).toList());
+      List<PaperCards.Card> cards =
+          hits.stream()
+              .filter(x -> papers.containsKey(x.id()))
+              .map(x -> new PaperCards.Card(papers.get(x.id()), x.snippet(), null))
+              .toList();
+      PaperCards.list(
+          h,
+          cards,
+          app.votes(),
+          Visitor.of(ctx),
+          Layout.here(ctx),
+          (params.page() - 1) * params.size() + 1);
+    }
+    h.raw("<nav class=\"pager\" aria-label=\"Pages\">");
+    if (params.page() > 1)
+      h.raw("<a rel=\"prev\" href=\"/search?")
+          .text(params.query(params.page() - 1, params.mode()))
+          .raw("\">← previous page</a>");
+    h.raw("<span>page ").text(params.page()).raw("</span>");
+    if (page.more())
+      h.raw("<a rel=\"next\" href=\"/search?")
+          .text(params.query(params.page() + 1, params.mode()))
+          .raw("\">next page →</a>");
+    h.raw("</nav>");
+    ctx.html(
+        Layout.page(
+            ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode())));
+  }
+
+  /**
+   * The query with the acronym (also in the plural, any case) replaced by one reading as a phrase:
+   * "MLLM hallucination" becomes "\"multimodal large language model\" hallucination". When the
+   * acronym is not written in the query (it came in through a reading), the phrase is added.
+   */
+  static String refine(String q, String acronym, String longForm) {
+    String phrase = "\"" + longForm + "\"";
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?<![\\w\"])" + java.util.regex.Pattern.quote(acronym) + "s?(?![\\w\"])",
+                java.util.regex.Pattern.CASE_INSENSITIVE)
+            .matcher(q);
+    if (!m.find()) return q + " " + phrase;
+    return m.replaceAll(java.util.regex.Matcher.quoteReplacement(phrase));
+  }
+
+  private static void filters(Html h, SearchParams p) {
+    h.raw("<form class=\"filters\" action=\"/search\" method=\"get\">")
+        .raw("<label>Query <input type=\"search\" name=\"q\" value=\"")
+        .text(p.q())
+        .raw("\"></label>")
+        .raw("<label>Mode <select name=\"mode\">");
+    for (SearchMode m : SearchMode.values()) {
+      h.raw("<option").raw(m == p.mode() ? " selected" : "").raw(">").text(m).raw("</option>");
+    }
+    h.raw("</select></label>")
+        .raw("<label>From <input type=\"date\" name=\"from\" value=\"")
+        .text(p.from())
+        .raw("\"></label>")
+        .raw("<label>To <input type=\"date\" name=\"to\" value=\"")
+        .text(p.to())
+        .raw("\"></label>")
+        .raw("<label>Category <input name=\"cat\" placeholder=\"cs.CL\" value=\"")
+        .text(String.join(",", p.categories()))
+        .raw("\"></label>")
+        .raw("<button type=\"submit\">Search</button></form>");
+  }
+
+  private static void modes(Html h, SearchParams p, SearchMode used) {
+    h.raw("<nav class=\"tabs\" aria-label=\"Search mode\">");
+    for (SearchMode m : SearchMode.values()) {
+      h.raw("<a href=\"/search?")
+          .text(p.query(1, m))
+          .raw("\"")
+          .raw(m == p.mode() ? " aria-current=\"page\"" : "")
+          .raw(">")
+          .text(m)
+          .raw("</a>");
+    }
+    if (used != p.mode())
+      h.raw("<span class=\"note\">(")
+          .text(p.mode())
+          .raw(" search is not available here; showing ")
+          .text(used)
+          .raw(")</span>");
+    h.raw("</nav>");
+  }
+}

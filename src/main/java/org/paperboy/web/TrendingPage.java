@@ -1,0 +1,71 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import org.paperboy.app.Paperboy;
+import org.paperboy.rank.Trending;
+import org.paperboy.rank.Window;
+
+/** {@code /trending?window=day|week|month}: the same list as {@code paperboy trending}. */
+final class TrendingPage {
+  static final int LIMIT = 50;
+
+  private final Paperboy app;
+
+  TrendingPage(Paperboy app) {
+    this.app = app;
+  }
+
+  void show(Context ctx) {
+    Window window = Window.parse(ctx.queryParam("window"));
+    Trending t = app.trending().trending(window, LIMIT);
+    Html h = new Html();
+    h.raw("<h1>Trending</h1><nav class=\"tabs\" aria-label=\"Window\">");
+    for (Window w : Window.values()) {
+      String label =
+          switch (w) {
+            case DAY -> "Day";
+            case WEEK -> "Week";
+            case MONTH -> "Month";
+          };
+      h.raw("<a href=\"/trending?window=")
+          .text(w)
+          .raw("\"")
+          .raw(w == window ? " aria-current=\"page\"" : "")
+          .raw(">")
+          .text(label)
+          .raw("</a>");
+    }
+    h.raw("<a class=\"feed\" href=\"/trending.atom?window=")
+        .text(window)
+        .raw("\">Atom feed</a></nav>");
+    h.raw(
+            "<p class=\"explain\">Local upvotes, Hugging Face upvotes and GitHub stars, halving in"
+                + " weight every ")
+        .text(halfLife(app.trending().formula().halfLifeShare() * window.days()))
+        .raw("; papers up to ")
+        .text(t.feedDay())
+        .raw(", the newest day with papers.</p>");
+    if (t.items().isEmpty()) {
+      h.raw(
+          "<p class=\"empty\">Nothing is trending in this window yet: no paper in it has upvotes or"
+              + " stars.</p>");
+    } else {
+      List<PaperCards.Card> cards =
+          t.items().stream()
+              .map(
+                  i ->
+                      new PaperCards.Card(
+                          i.paper(), null, String.format(Locale.ROOT, "score %.2f", i.score())))
+              .toList();
+      PaperCards.list(h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), 1);
+    }
+    ctx.html(Layout.page(ctx, "Trending", h, "/trending.atom?window=" + window));
+  }
+
+  static String halfLife(double days) {
+    if (days < 1) return String.format(Locale.ROOT, "%.0f hours", days * 24);
+    return String.format(Locale.ROOT, days == Math.rint(days) ? "%.0f days" : "%.1f days", days);
+  }
+}

@@ -1,0 +1,66 @@
+package org.paperboy.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paperboy.BadInputException;
+
+class SubscriptionFormTest {
+  static SubscriptionForm form(String email, List<String> alerts, String time, String zone) {
+    return SubscriptionForm.parse(email, alerts, true, time, zone, null);
+  }
+
+  @Test
+  void normalises_the_address_and_the_alerts_and_fills_the_defaults() {
+    SubscriptionForm f = form("  Ada.Lovelace+papers@Example.ORG ", List.of(" visual  token reduction ", "", "visual token reduction"), null, null);
+
+    assertThat(f.email()).isEqualTo("ada.lovelace+papers@example.org");
+    assertThat(f.alerts()).containsExactly("visual token reduction");
+    assertThat(f.sendTime()).isEqualTo(LocalTime.of(7, 0));
+    assertThat(f.zone().getId()).isEqualTo("UTC");
+    assertThat(f.maxPapers()).isEqualTo(20);
+  }
+
+  @Test
+  void rejects_what_is_not_an_address() {
+    for (String bad : List.of("", "ada", "ada@", "@example.org", "ada@example", "a da@example.org", "ada@@example.org", "ada@exa..org")) {
+      assertThatThrownBy(() -> form(bad, List.of(), null, null)).isInstanceOf(BadInputException.class);
+    }
+    assertThatThrownBy(() -> form("ada@", List.of(), null, null)).hasMessage("'ada@' is not an email address");
+  }
+
+  @Test
+  void rejects_line_breaks_in_anything_that_reaches_a_header() {
+    assertThatThrownBy(() -> form("ada@example.org\r\nBcc: all@example.org", List.of(), null, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("one line");
+    assertThatThrownBy(() -> form("ada@example.org", List.of("llm\nBcc: x@example.org"), null, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("alert 'llm\\nBcc: x@example.org' must be one line");
+    assertThatThrownBy(() -> form("ada@example.org", List.of(), null, "UTC\r\nX: y"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("one line");
+  }
+
+  @Test
+  void more_than_twenty_alerts_is_a_clear_message() {
+    List<String> alerts = new ArrayList<>();
+    for (int i = 0; i < 21; i++) alerts.add("topic " + i);
+
+    assertThatThrownBy(() -> form("ada@example.org", alerts, null, null))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("at most 20 alerts per subscription, got 21; remove some");
+    assertThat(form("ada@example.org", alerts.subList(0, 20), null, null).alerts()).hasSize(20);
+  }
+
+  @Test
+  void rejects_unknown_zones_bad_times_and_silly_sizes() {
+    assertThatThrownBy(() -> form("ada@example.org", List.of(), null, "Mars/Olympus"))
+        .hasMessageContaining("unknown time zone 'Mars/Olympus'");
+    assertThatThrownBy(() -> form("ada@example.org", List.of(), "25:00", null))
+        .hasMessageContaining("send time must be HH:MM");
+    assertThatThrownBy(() -> SubscriptionForm.parse("ada@example.org", List.of(), true, null, null, 0))
+        .hasMessageContaining("from 1 to 100");
+  }
+}

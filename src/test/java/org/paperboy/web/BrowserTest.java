@@ -1,0 +1,176 @@
+package org.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The newcomer's tour in headless Chromium: the daily page, a search, a paper, sign-in through the
+ * link in the outbox, an upvote, and trending moving. No JavaScript is involved: the pages have
+ * none. Screenshots land in target/screenshots/.
+ */
+class BrowserTest {
+  @TempDir static Path dir;
+  @TempDir static Path profile;
+  static Site site;
+  static ChromeDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() {
+    String missing = Browser.missing();
+    if (missing != null) System.err.println(missing);
+    assumeTrue(missing == null, missing);
+    site = Site.withSample(dir);
+    base = "http://localhost:" + site.port; // the host the mailed links name, so cookies match
+    browser = Browser.start(profile);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) browser.quit();
+    if (site != null) site.close();
+  }
+
+  @Test
+  void a_newcomer_reads_searches_signs_in_upvotes_and_sees_trending_move() {
+    browser.get(base + "/");
+    assertThat(browser.getTitle()).contains("Papers of");
+    assertThat(browser.findElements(By.cssSelector("li.paper"))).hasSizeGreaterThan(3);
+    Browser.screenshot(browser, "01-daily");
+
+    WebElement box = browser.findElement(By.cssSelector("form.search input[name=q]"));
+    box.sendKeys("multimodal large language models", Keys.ENTER);
+    assertThat(browser.getCurrentUrl()).contains("/search?q=multimodal");
+    List<WebElement> results = browser.findElements(By.cssSelector("li.paper h3 a"));
+    assertThat(results).hasSizeGreaterThan(5);
+    assertThat(
+            browser.findElement(By.cssSelector("li.paper .abstract")).getDomProperty("innerHTML"))
+        .contains("<mark>");
+    Browser.screenshot(browser, "02-search");
+
+    // The first result that is not trending yet, so that the upvote visibly puts it there.
+    browser.get(base + "/trending?window=day");
+    String trendingBefore = browser.findElement(By.tagName("main")).getText();
+    browser.navigate().back();
+    WebElement pick =
+        browser.findElements(By.cssSelector("li.paper h3 a")).stream()
+            .filter(a -> !trendingBefore.contains(a.getText()))
+            .findFirst()
+            .orElseThrow();
+    String title = pick.getText();
+    pick.click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+    String paperUrl = browser.getCurrentUrl();
+    assertThat(count()).isZero();
+    Browser.screenshot(browser, "03-paper");
+
+    browser
+        .findElement(By.cssSelector(".votes a.vote"))
+        .click(); // signed out: the arrow leads to sign-in
+    assertThat(browser.getCurrentUrl()).contains("/login?next=");
+    browser.findElement(By.id("email")).sendKeys("newcomer@example.org");
+    Browser.screenshot(browser, "04-login");
+    browser.findElement(By.cssSelector("form.login button")).click();
+    assertThat(browser.findElement(By.cssSelector(".sent")).getText()).contains("on its way");
+
+    browser.findElement(By.linkText("local outbox")).click();
+    browser.findElement(By.partialLinkText("Your paperboy sign-in link")).click();
+    Browser.screenshot(browser, "05-outbox");
+    browser.findElement(By.cssSelector("pre.mail a")).click();
+    browser.findElement(By.id("confirm")).click();
+
+    assertThat(browser.getCurrentUrl()).isEqualTo(paperUrl);
+    assertThat(browser.findElement(By.cssSelector(".who .email")).getText())
+        .isEqualTo("newcomer@example.org");
+    browser.findElement(By.cssSelector(".votes button.vote")).click();
+    assertThat(browser.getCurrentUrl()).isEqualTo(paperUrl);
+    assertThat(count()).isEqualTo(1);
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".votes button.vote"))
+                .getDomAttribute("aria-pressed"))
+        .isEqualTo("true");
+    Browser.screenshot(browser, "06-upvoted");
+
+    browser.get(base + "/trending?window=day");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains(title);
+    WebElement entry =
+        browser.findElements(By.cssSelector("li.paper")).stream()
+            .filter(li -> li.getText().contains(title))
+            .findFirst()
+            .orElseThrow();
+    assertThat(entry.findElement(By.cssSelector("[data-votes]")).getText()).isEqualTo("1");
+    Browser.screenshot(browser, "07-trending");
+
+    // Taking the vote back takes the paper off the list again.
+    browser.get(paperUrl);
+    browser.findElement(By.cssSelector(".votes button.vote")).click();
+    assertThat(count()).isZero();
+    browser.get(base + "/trending?window=day");
+    assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(title);
+  }
+
+  @Test
+  void pages_fit_a_phone_screen_and_work_from_the_keyboard() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    try {
+      browser.get(base + "/papers/week/2026-W24");
+      Long overflow =
+          (Long)
+              browser.executeScript(
+                  "return document.documentElement.scrollWidth -"
+                      + " document.documentElement.clientWidth;");
+      assertThat(overflow).as("horizontal overflow in px").isLessThanOrEqualTo(0L);
+      Browser.screenshot(browser, "08-week-phone");
+
+      browser.get(base + "/");
+      browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+      assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to the content");
+    } finally {
+      browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+  }
+
+  @Test
+  void hostile_titles_stay_text_in_the_browser() {
+    site.app
+        .ingest()
+        .run(
+            "hostile",
+            sink ->
+                sink.accept(
+                    org.paperboy.paper.Paper.builder()
+                        .id("2401.00002")
+                        .title("<img src=x onerror=alert(1)> Evil")
+                        .abstractText("<b>bold?</b>")
+                        .authors(List.of("Mallory"))
+                        .published(java.time.LocalDate.of(2020, 1, 6)),
+                    1),
+            n -> {});
+    browser.get(base + "/papers/2401.00002");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("<img src=x onerror=alert(1)> Evil");
+    assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("main b"))).isEmpty();
+    browser.get(base + "/search?q=" + Site.enc("\"unclosed"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bad request");
+    Browser.screenshot(browser, "09-bad-request");
+  }
+
+  private static int count() {
+    return Integer.parseInt(
+        browser.findElement(By.cssSelector(".paper-page [data-votes]")).getText());
+  }
+}
