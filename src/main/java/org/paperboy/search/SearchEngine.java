@@ -35,8 +35,8 @@ import org.paperboy.paper.TitleKey;
  * evaluation harness, so what is measured is what readers get.
  */
 final class SearchEngine {
-  /** How deep each list goes before fusion; also what recall@100 needs. */
-  static final int CANDIDATES = 100;
+  /** How deep each list goes before fusion (200 beat 100 on the SciFact train split). */
+  static final int CANDIDATES = 200;
   private static final ScoreDoc[] NONE = new ScoreDoc[0];
   private static final int OVERSAMPLE = 2;
 
@@ -96,17 +96,15 @@ final class SearchEngine {
    */
   static ScoreDoc[] nearestDocs(IndexSearcher s, float[] vector, int k, Query filter)
       throws IOException {
-    // The rescorer fails on an empty candidate list (an assertion, or an index error without
-    // assertions): it happens while vectors are still being computed, or when a filter leaves no
-    // paper with a vector. Counting runs the same graph search once more: a millisecond or two.
-    Query candidates = new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k * OVERSAMPLE, filter);
+    // Rewriting runs the graph search, once; the rescorer then reads only these candidates. It
+    // fails on an empty candidate list (vectors still being computed, or a filter that no paper
+    // with a vector passes), hence the count, which on the rewritten query costs O(candidates).
+    Query candidates =
+        s.rewrite(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k * OVERSAMPLE, filter));
     if (s.count(candidates) == 0) return NONE;
-    return s.search(nearest(vector, k, filter), k).scoreDocs;
-  }
-
-  static Query nearest(float[] vector, int k, Query filter) {
-    Query knn = new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k * OVERSAMPLE, filter);
-    return RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, vector, PaperDocuments.VECTOR, k);
+    Query rescored =
+        RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, vector, PaperDocuments.VECTOR, k);
+    return s.search(rescored, k).scoreDocs;
   }
 
   private static ScoreDoc[] lexical(IndexSearcher s, Query scoring, Query filter, int depth)

@@ -94,6 +94,12 @@ class SemanticSearchTest {
   }
 
   @Test
+  void a_filter_that_no_paper_passes_gives_no_results_not_an_error() {
+    assertThat(top("multimodal large language models cat:math.AG", SearchMode.SEMANTIC, 10)).isEmpty();
+    assertThat(top("multimodal large language models cat:math.AG", SearchMode.HYBRID, 10)).isEmpty();
+  }
+
+  @Test
   void related_papers_are_near_in_meaning() {
     Paper mllm = byId.values().stream().filter(p -> p.title().startsWith("Dense Connector for MLLMs")).findFirst().orElseThrow();
     List<SearchHit> related = engine.related(mllm.id(), 5);
