@@ -96,6 +96,20 @@ public final class PaperRepository {
     return found;
   }
 
+  /**
+   * True when some stored paper has only a title-derived id ({@code t-...}). While none has, an
+   * ingest of arXiv papers can skip the title look-ups: there is nothing to join. (LIKE rather
+   * than a range, which a non-C collation on PostgreSQL would not order as bytes.)
+   */
+  public boolean hasTitleOnlyPapers() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM papers WHERE id LIKE 't-%' LIMIT 1")
+                .mapTo(String.class)
+                .findFirst()
+                .isPresent());
+  }
+
   /** Inserts and updates in one transaction: a batch lands whole or not at all. */
   public void write(List<Paper> inserts, List<Paper> updates, List<String> deletes, Instant now) {
     if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
