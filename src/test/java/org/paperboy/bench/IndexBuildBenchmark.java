@@ -19,13 +19,13 @@ import org.paperboy.paper.Paper;
  * Baseline in the same run: a bare Lucene IndexWriter with StandardAnalyzer over the same papers,
  * from memory.
  *
- * <pre>bench/run IndexBuildBenchmark --corpus /work/shared/data/beir/scifact --papers 100000</pre>
+ * <pre>bench/run IndexBuildBenchmark --corpus PATH/TO/beir/scifact --papers 100000</pre>
  *
  * {@code --no-vectors} measures only (a) and the baseline; {@code --skip-lexical} only (b) and (c).
  */
 public final class IndexBuildBenchmark {
   public static void main(String[] args) throws Exception {
-    Path corpusDir = Path.of(SearchBench.arg(args, "--corpus", "../shared/data/beir/scifact"));
+    Path corpusDir = SearchBench.corpus(args);
     int count = Integer.parseInt(SearchBench.arg(args, "--papers", "100000"));
     int embedSample = Integer.parseInt(SearchBench.arg(args, "--embed-sample", "500"));
     SyntheticPapers corpus = SyntheticPapers.load(corpusDir);

@@ -27,11 +27,11 @@ import org.paperboy.search.SearchService;
  * field with EnglishAnalyzer; kNN top 10 after embedding the query), no syntax, acronyms, fusion,
  * stored fields or snippets.
  *
- * <pre>bench/run QueryLatencyBenchmark --corpus /work/shared/data/beir/scifact --papers 100000</pre>
+ * <pre>bench/run QueryLatencyBenchmark --corpus PATH/TO/beir/scifact --papers 100000</pre>
  */
 public final class QueryLatencyBenchmark {
   public static void main(String[] args) throws Exception {
-    Path corpusDir = Path.of(SearchBench.arg(args, "--corpus", "../shared/data/beir/scifact"));
+    Path corpusDir = SearchBench.corpus(args);
     int count = Integer.parseInt(SearchBench.arg(args, "--papers", "100000"));
     int queries = Integer.parseInt(SearchBench.arg(args, "--queries", "600"));
     SyntheticPapers corpus = SyntheticPapers.load(corpusDir);

@@ -65,6 +65,20 @@ final class SearchBench implements AutoCloseable {
     return fallback;
   }
 
+  /**
+   * The BEIR folder a search benchmark runs on: given with {@code --corpus DIR}, else
+   * $PAPERBOY_BEIR_DIR (e.g. a SciFact copy); the repository ships no full collection.
+   */
+  static Path corpus(String[] args) {
+    String dir = arg(args, "--corpus", System.getenv("PAPERBOY_BEIR_DIR"));
+    if (dir == null) {
+      throw new IllegalArgumentException(
+          "name a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv) with --corpus DIR"
+              + " or PAPERBOY_BEIR_DIR");
+    }
+    return Path.of(dir);
+  }
+
   static boolean flag(String[] args, String name) {
     return List.of(args).contains(name);
   }

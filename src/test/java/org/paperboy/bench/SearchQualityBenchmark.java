@@ -7,11 +7,11 @@ import org.paperboy.search.SearchMode;
 
 /**
  * Runs the evaluation harness on a BEIR folder for the given modes and prints one line each:
- * {@code bench/run SearchQualityBenchmark /work/shared/data/beir/scifact lexical}.
+ * {@code bench/run SearchQualityBenchmark PATH/TO/beir/scifact lexical}.
  */
 public final class SearchQualityBenchmark {
   public static void main(String[] args) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/beir/scifact");
+    Path dir = args.length > 0 ? Path.of(args[0]) : SearchBench.corpus(args);
     String[] modes = args.length > 1 ? args[1].split(",") : new String[] {"lexical"};
     try (EvalCache embedder = EvalCache.open(System.getenv())) {
       for (String m : modes) {
