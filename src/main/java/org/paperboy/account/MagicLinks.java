@@ -6,8 +6,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.paperboy.PaperboyException;
 
 /**
@@ -59,13 +57,7 @@ final class MagicLinks {
   }
 
   private byte[] sign(String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new PaperboyException("HMAC-SHA256 is not available: " + e.getMessage(), e);
-    }
+    return Hmac.sha256(key, payload);
   }
 
   static String randomToken() {

@@ -2,15 +2,12 @@ package org.paperboy.digest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.paperboy.BadInputException;
-import org.paperboy.PaperboyException;
+import org.paperboy.account.Hmac;
 
 /**
  * Signed links for mail: confirm a subscription, manage it, unsubscribe in one click. A token is
@@ -87,12 +84,6 @@ final class DigestLinks {
   }
 
   private byte[] sign(String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new PaperboyException("HMAC-SHA256 is not available: " + e.getMessage(), e);
-    }
+    return Hmac.sha256(key, payload);
   }
 }
