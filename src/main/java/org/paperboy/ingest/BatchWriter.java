@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.paperboy.PaperboyException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import org.paperboy.store.PaperRepository;
  */
 final class BatchWriter implements RecordSink {
   static final int BATCH = 1_000;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final PaperRepository papers;
   private final List<IngestListener> listeners;
@@ -136,9 +138,23 @@ final class BatchWriter implements RecordSink {
   private static List<String> tidy(List<String> values) {
     var out = new java.util.LinkedHashSet<String>();
     for (String v : values) {
-      if (v != null && !v.isBlank()) out.add(v.strip().replaceAll("\\s+", " "));
+      if (v != null && !v.isBlank()) out.add(singleSpaced(v.strip()));
     }
     return new ArrayList<>(out);
+  }
+
+  /**
+   * Inner runs of whitespace as one space. Names and categories are almost always clean already,
+   * so they are scanned once and returned as they are (a regex here cost 3% of a bulk ingest).
+   */
+  private static String singleSpaced(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) && (c != ' ' || Character.isWhitespace(s.charAt(i + 1)))) {
+        return WHITESPACE.matcher(s).replaceAll(" ");
+      }
+    }
+    return s;
   }
 
   private static String describe(Paper.Builder b) {
@@ -194,10 +210,12 @@ final class BatchWriter implements RecordSink {
   private void write(List<Paper> pendingBatch) {
     boolean titleOnly = pendingBatch.stream().anyMatch(p -> !p.hasArxivId());
     List<Paper> batch = titleOnly ? joinByTitle(pendingBatch) : pendingBatch;
-    List<String> hashes = new ArrayList<>(batch.size());
-    for (Paper p : batch) hashes.add(TitleKey.hash(p.title()));
     if (titleOnlyStored == null) titleOnlyStored = papers.hasTitleOnlyPapers();
     titleOnlyStored |= titleOnly;
+    List<String> hashes = new ArrayList<>(batch.size());
+    if (titleOnlyStored) {
+      for (Paper p : batch) hashes.add(TitleKey.hash(p.title()));
+    }
     Map<String, String> storedIdByHash =
         titleOnlyStored ? papers.findIdsByTitleHashes(new HashSet<>(hashes)) : Map.of();
 
@@ -206,7 +224,7 @@ final class BatchWriter implements RecordSink {
     List<Paper> resolved = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Paper p = batch.get(i);
-      String storedId = storedIdByHash.get(hashes.get(i));
+      String storedId = titleOnlyStored ? storedIdByHash.get(hashes.get(i)) : null;
       if (!p.hasArxivId() && storedId != null) {
         p = p.toBuilder().id(storedId).build();
       } else if (p.hasArxivId() && storedId != null && TitleKey.isTitleId(storedId)) {
