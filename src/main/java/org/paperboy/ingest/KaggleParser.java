@@ -1,18 +1,23 @@
 package org.paperboy.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.paperboy.BadInputException;
 import org.paperboy.paper.Paper;
 
 /**
  * Kaggle's {@code arxiv-metadata-oai-snapshot.json}: one JSON object per line, about 2.7 million of
  * them, so this is the parser that sets ingest throughput. Lines are read one at a time (never the
- * whole file) and each is walked with Jackson's streaming tokens rather than a tree, which roughly
+ * whole file), as bytes, and each is walked with Jackson's streaming tokens rather than a tree, which roughly
  * halves the allocation per record. A line that is not valid JSON is rejected with its number and
  * the rest of the file is still read.
  */
@@ -24,20 +29,20 @@ final class KaggleParser implements FeedParser {
 
   @Override
   public void parse(InputStream in, String sourceName, RecordSink sink) throws IOException {
-    BoundedLines lines = new BoundedLines(FeedText.reader(in), MAX_LINE);
+    ByteLines lines = new ByteLines(in, MAX_LINE);
     long lineNo = 0;
-    for (String line = lines.next(); line != null; line = lines.next()) {
+    while (lines.next()) {
       lineNo++;
       if (lines.tooLong()) {
-        sink.reject(lineNo, "line is longer than " + MAX_LINE + " characters; not a Kaggle record");
+        sink.reject(lineNo, "line is longer than " + MAX_LINE + " bytes; not a Kaggle record");
         continue;
       }
-      if (line.isBlank()) {
+      if (lines.isBlank()) {
         continue;
       }
       Paper.Builder paper;
-      try (JsonParser json = JSON.createParser(line)) {
-        paper = KaggleRecord.read(json);
+      try {
+        paper = read(lines.bytes(), lines.length());
       } catch (JsonProcessingException e) {
         sink.reject(lineNo, "invalid JSON: " + e.getOriginalMessage() + at(e));
         continue;
@@ -48,6 +53,31 @@ final class KaggleParser implements FeedParser {
       // Outside the try: a failure of the sink itself is not a bad line.
       sink.accept(paper, lineNo);
     }
+  }
+
+  /**
+   * Jackson reads the UTF-8 bytes directly. A line that is not valid UTF-8 (a damaged download) is
+   * decoded with replacement characters and read again, as the other formats read such text.
+   */
+  private static Paper.Builder read(byte[] line, int length) throws IOException {
+    try (JsonParser json = JSON.createParser(line, 0, length)) {
+      return KaggleRecord.read(json);
+    } catch (CharConversionException | JsonParseException e) {
+      if (!malformedUtf8(e)) throw e;
+    }
+    String text = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .decode(ByteBuffer.wrap(line, 0, length))
+        .toString();
+    try (JsonParser json = JSON.createParser(text)) {
+      return KaggleRecord.read(json);
+    }
+  }
+
+  private static boolean malformedUtf8(IOException e) {
+    return e instanceof CharConversionException
+        || (e.getMessage() != null && e.getMessage().contains("UTF-8"));
   }
 
   private static String at(JsonProcessingException e) {
