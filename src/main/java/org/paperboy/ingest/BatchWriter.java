@@ -47,6 +47,10 @@ final class BatchWriter implements RecordSink {
   // Whether the store holds title-only papers, asked once per run (writer thread only): a bulk
   // ingest of arXiv papers then skips the title look-up, a third of its database time.
   private Boolean titleOnlyStored;
+  // Whether the store was empty when this run began (writer thread only): then the ids in runIds
+  // are all the store holds, and a batch looks up only the ids the filter may have seen.
+  private Boolean startedEmpty;
+  private RunIds runIds;
 
   BatchWriter(
       PaperRepository papers,
@@ -208,6 +212,14 @@ final class BatchWriter implements RecordSink {
 
   /** Resolves title-only ids, merges with what is stored and upserts; runs on the writer thread. */
   private void write(List<Paper> pendingBatch) {
+    if (startedEmpty == null) {
+      startedEmpty = papers.count() == 0;
+      if (startedEmpty) runIds = new RunIds();
+    }
+    write(pendingBatch, startedEmpty);
+  }
+
+  private void write(List<Paper> pendingBatch, boolean skipNewIds) {
     boolean titleOnly = pendingBatch.stream().anyMatch(p -> !p.hasArxivId());
     List<Paper> batch = titleOnly ? joinByTitle(pendingBatch) : pendingBatch;
     if (titleOnlyStored == null) titleOnlyStored = papers.hasTitleOnlyPapers();
@@ -219,7 +231,7 @@ final class BatchWriter implements RecordSink {
     Map<String, String> storedIdByHash =
         titleOnlyStored ? papers.findIdsByTitleHashes(new HashSet<>(hashes)) : Map.of();
 
-    Set<String> ids = new HashSet<>();
+    Set<String> lookUp = new HashSet<>();
     Map<String, String> absorb = new HashMap<>(); // arXiv id -> stored title-only id it takes over
     List<Paper> resolved = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
@@ -227,18 +239,22 @@ final class BatchWriter implements RecordSink {
       String storedId = titleOnlyStored ? storedIdByHash.get(hashes.get(i)) : null;
       if (!p.hasArxivId() && storedId != null) {
         p = p.toBuilder().id(storedId).build();
+        lookUp.add(storedId);
       } else if (p.hasArxivId() && storedId != null && TitleKey.isTitleId(storedId)) {
         absorb.put(p.id(), storedId);
-        ids.add(storedId);
+        lookUp.add(storedId);
       }
-      ids.add(p.id());
+      if (!skipNewIds || runIds.mightContain(p.id())) lookUp.add(p.id());
       resolved.add(p);
     }
-    Map<String, Paper> stored = papers.findAll(ids);
+    Map<String, Paper> stored = papers.findAll(lookUp);
 
     List<Paper> inserts = new ArrayList<>();
     List<Paper> updates = new ArrayList<>();
     List<String> deletes = new ArrayList<>();
+    long added = 0;
+    long updated = 0;
+    long unchanged = 0;
     var now = clock.instant();
     for (Paper p : resolved) {
       Paper known = stored.get(p.id());
@@ -249,21 +265,36 @@ final class BatchWriter implements RecordSink {
       }
       if (known == null) {
         inserts.add(p.toBuilder().firstSeen(now).build());
-        counter.added++;
+        added++;
         continue;
       }
       Paper merged = PaperMerger.merge(known, p);
       if (merged.equals(known) && absorbed == null) {
-        counter.unchanged++;
+        unchanged++;
       } else if (stored.containsKey(p.id())) {
         updates.add(merged);
-        counter.updated++;
+        updated++;
       } else {
         inserts.add(merged);
-        counter.updated++;
+        updated++;
       }
     }
-    papers.write(inserts, updates, deletes, now);
+    try {
+      papers.write(inserts, updates, deletes, now);
+    } catch (PaperboyException e) {
+      if (!skipNewIds) throw e;
+      // Another process stored some of these ids since this run began (the store can be shared):
+      // the transaction rolled back, so do the batch again, looking every id up from now on.
+      startedEmpty = false;
+      write(pendingBatch, false);
+      return;
+    }
+    counter.added += added;
+    counter.updated += updated;
+    counter.unchanged += unchanged;
+    if (startedEmpty) {
+      for (Paper p : inserts) runIds.add(p.id());
+    }
     if (!inserts.isEmpty() || !updates.isEmpty() || !deletes.isEmpty()) {
       List<Paper> changed = new ArrayList<>(inserts);
       changed.addAll(updates);

@@ -220,6 +220,42 @@ abstract class IngestContract {
   }
 
   @Test
+  void into_an_empty_store_a_paper_repeated_in_a_later_batch_still_merges() {
+    // An empty store lets a run skip the look-up of ids it has not written yet; an id it has
+    // written in an earlier batch must still be found and merged.
+    List<Paper.Builder> many = new ArrayList<>();
+    for (int i = 0; i < BatchWriter.BATCH; i++) many.add(paper("2403.%05d".formatted(i), 1, "Paper " + i));
+    many.add(paper("2403.00000", 2, "Paper 0, revised"));
+
+    IngestReport report = ingest(many.toArray(Paper.Builder[]::new));
+
+    assertThat(report.summary()).isEqualTo("added 1000, updated 1, unchanged 0, rejected 0");
+    assertThat(app.papers().count()).isEqualTo(BatchWriter.BATCH);
+    assertThat(app.papers().find("2403.00000").orElseThrow().title()).isEqualTo("Paper 0, revised");
+  }
+
+  @Test
+  void a_paper_another_writer_stored_during_the_run_is_merged_not_a_crash() {
+    // The store is shared (H2 AUTO_SERVER, PostgreSQL): while this run skips look-ups of ids it
+    // has not written, someone else stores one of them. Its batch must fall back to look-ups.
+    Paper other = paper("2404.01000", 1, "Stored by someone else").build();
+    app.ingest()
+        .addListener(
+            (stored, removed) -> {
+              if (stored.size() == BatchWriter.BATCH) {
+                app.papers().write(List.of(other), List.of(), List.of(), java.time.Instant.now());
+              }
+            });
+    List<Paper.Builder> many = new ArrayList<>();
+    for (int i = 0; i <= BatchWriter.BATCH; i++) many.add(paper("2404.%05d".formatted(i), 2, "Paper " + i));
+
+    IngestReport report = ingest(many.toArray(Paper.Builder[]::new));
+
+    assertThat(report.summary()).isEqualTo("added 1000, updated 1, unchanged 0, rejected 0");
+    assertThat(app.papers().find("2404.01000").orElseThrow().title()).isEqualTo("Paper 1000");
+  }
+
+  @Test
   void nul_characters_are_dropped_from_the_text_because_postgresql_cannot_store_them() {
     IngestReport report =
         ingest(
