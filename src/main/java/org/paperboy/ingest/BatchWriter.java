@@ -173,6 +173,8 @@ final class BatchWriter implements RecordSink {
     if (pending.isEmpty()) return;
     List<Paper> batch = new ArrayList<>(pending.values());
     pending.clear();
+    // Title hashes are computed here, on the reader thread, which waits for the writer anyway.
+    TitleHashes hashes = new TitleHashes(batch);
     throwIfWriteFailed();
     try {
       slots.acquire();
@@ -184,7 +186,7 @@ final class BatchWriter implements RecordSink {
         writer.submit(
             () -> {
               try {
-                write(batch);
+                write(batch, hashes);
               } finally {
                 slots.release();
               }
@@ -211,22 +213,22 @@ final class BatchWriter implements RecordSink {
   }
 
   /** Resolves title-only ids, merges with what is stored and upserts; runs on the writer thread. */
-  private void write(List<Paper> pendingBatch) {
+  private void write(List<Paper> pendingBatch, TitleHashes titleHashes) {
     if (startedEmpty == null) {
       startedEmpty = papers.count() == 0;
       if (startedEmpty) runIds = new RunIds();
     }
-    write(pendingBatch, startedEmpty);
+    write(pendingBatch, titleHashes, startedEmpty);
   }
 
-  private void write(List<Paper> pendingBatch, boolean skipNewIds) {
+  private void write(List<Paper> pendingBatch, TitleHashes titleHashes, boolean skipNewIds) {
     boolean titleOnly = pendingBatch.stream().anyMatch(p -> !p.hasArxivId());
     List<Paper> batch = titleOnly ? joinByTitle(pendingBatch) : pendingBatch;
     if (titleOnlyStored == null) titleOnlyStored = papers.hasTitleOnlyPapers();
     titleOnlyStored |= titleOnly;
     List<String> hashes = new ArrayList<>(batch.size());
     if (titleOnlyStored) {
-      for (Paper p : batch) hashes.add(TitleKey.hash(p.title()));
+      for (Paper p : batch) hashes.add(titleHashes.apply(p.title()));
     }
     Map<String, String> storedIdByHash =
         titleOnlyStored ? papers.findIdsByTitleHashes(new HashSet<>(hashes)) : Map.of();
@@ -280,13 +282,13 @@ final class BatchWriter implements RecordSink {
       }
     }
     try {
-      papers.write(inserts, updates, deletes, now);
+      papers.write(inserts, updates, deletes, now, titleHashes);
     } catch (PaperboyException e) {
       if (!skipNewIds) throw e;
       // Another process stored some of these ids since this run began (the store can be shared):
       // the transaction rolled back, so do the batch again, looking every id up from now on.
       startedEmpty = false;
-      write(pendingBatch, false);
+      write(pendingBatch, titleHashes, false);
       return;
     }
     counter.added += added;

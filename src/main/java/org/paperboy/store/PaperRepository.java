@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -112,14 +113,27 @@ public final class PaperRepository {
 
   /** Inserts and updates in one transaction: a batch lands whole or not at all. */
   public void write(List<Paper> inserts, List<Paper> updates, List<String> deletes, Instant now) {
+    write(inserts, updates, deletes, now, TitleKey::hash);
+  }
+
+  /**
+   * As {@link #write(List, List, List, Instant)}, with the {@link TitleKey#hash} of each title from
+   * {@code titleHash}: bulk ingest computes them on its reader thread, off the writer's path.
+   */
+  public void write(
+      List<Paper> inserts,
+      List<Paper> updates,
+      List<String> deletes,
+      Instant now,
+      Function<String, String> titleHash) {
     if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
     jdbi.useTransaction(
         h -> {
           if (!deletes.isEmpty()) {
             h.createUpdate("DELETE FROM papers WHERE id IN (<ids>)").bindList("ids", deletes).execute();
           }
-          batch(h, "INSERT INTO papers (" + COLUMNS + ") VALUES (" + PARAMS + ")", inserts, now);
-          batch(h, UPDATE, updates, now);
+          batch(h, "INSERT INTO papers (" + COLUMNS + ") VALUES (" + PARAMS + ")", inserts, now, titleHash);
+          batch(h, UPDATE, updates, now, titleHash);
         });
   }
 
@@ -127,7 +141,8 @@ public final class PaperRepository {
    * Plain JDBC with positional parameters: binding 24 named parameters per row through JDBI cost
    * more than H2's insert itself on bulk ingest.
    */
-  private static void batch(Handle h, String sql, List<Paper> papers, Instant now) {
+  private static void batch(
+      Handle h, String sql, List<Paper> papers, Instant now, Function<String, String> titleHash) {
     if (papers.isEmpty()) return;
     boolean insert = sql.startsWith("INSERT");
     try (PreparedStatement st = h.getConnection().prepareStatement(positional(sql))) {
@@ -137,7 +152,7 @@ public final class PaperRepository {
         if (insert) st.setString(i++, p.id());
         st.setInt(i++, p.version());
         st.setString(i++, p.title());
-        st.setString(i++, TitleKey.hash(p.title()));
+        st.setString(i++, titleHash.apply(p.title()));
         st.setString(i++, p.abstractText());
         st.setString(i++, String.join("\n", p.authors()));
         st.setString(i++, String.join(" ", p.categories()));
