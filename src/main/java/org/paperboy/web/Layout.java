@@ -17,7 +17,7 @@ final class Layout {
   static String page(Context ctx, String title, Html main, String feed) {
     Visitor visitor = Visitor.of(ctx);
     String q = ctx.path().equals("/search") ? ctx.queryParam("q") : null;
-    Html h = new Html();
+    Html h = new Html(main.length() + 4_096);
     h.raw("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .raw("<title>")
@@ -53,7 +53,7 @@ final class Layout {
       h.raw("<a href=\"/login?next=").text(Html.url(here(ctx))).raw("\">Sign in</a>");
     }
     h.raw("</div></header><main id=\"main\">")
-        .raw(main.toString())
+        .append(main)
         .raw("</main>")
         .raw(
             "<footer><a href=\"/api/openapi.json\">JSON API</a> · <a"
