@@ -27,10 +27,10 @@ final class Api {
   private final DailyPages daily;
   private final PaperPage paperPage;
   // Search answers by canonical query, kept until the next ingest: they hold no votes and nothing
-  // per visitor, so the JSON text itself is kept.
-  private final Kept<String> searches;
+  // per visitor, so the JSON itself is kept, as UTF-8 bytes.
+  private final Kept<byte[]> searches;
   // A day's list as JSON by date and page, until the next ingest or vote (it holds vote counts).
-  private final Kept<String> days;
+  private final Kept<byte[]> days;
 
   Api(Paperboy app, DailyPages daily, PaperPage paperPage, Changes changes) {
     this.app = app;
@@ -62,7 +62,7 @@ final class Api {
     String date = ctx.queryParam("date");
     LocalDate d = date == null || date.isBlank() ? daily.today() : Dates.day(date, "date");
     int page = Dates.page(ctx.queryParam("page"), DailyPages.MAX_PAGE);
-    String json = days.get(d + " " + page, () -> Json.write(day(d, page)));
+    byte[] json = days.get(d + " " + page, () -> Json.bytes(day(d, page)));
     ctx.contentType("application/json; charset=utf-8").result(json);
   }
 
@@ -106,7 +106,7 @@ final class Api {
   void search(Context ctx) {
     SearchParams params = SearchParams.of(ctx, SearchParams.PAGE_SIZE);
     if (params.q().isEmpty()) throw new BadInputException("q is missing: say what to search for");
-    String json = searches.get(params.key(), () -> Json.write(search(params)));
+    byte[] json = searches.get(params.key(), () -> Json.bytes(search(params)));
     ctx.contentType("application/json; charset=utf-8").result(json);
   }
 

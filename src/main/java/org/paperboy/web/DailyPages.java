@@ -110,9 +110,9 @@ final class DailyPages {
   private void render(Context ctx, String path, Supplier<Period> period) {
     int page = Dates.page(ctx.queryParam("page"), MAX_PAGE);
     Shown shown = kept.get(path + " " + page, () -> shared(period.get(), page));
-    Html h = new Html(shown.main().length() + 16_384);
+    Html h = new Html();
     PaperCards.fill(h, shown.main(), app.votes(), Visitor.of(ctx), Layout.here(ctx));
-    ctx.html(Layout.page(ctx, shown.title(), h));
+    Layout.send(ctx, shown.title(), h, null);
   }
 
   private Shown shared(Period p, int page) {

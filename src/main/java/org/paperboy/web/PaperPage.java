@@ -50,9 +50,9 @@ final class PaperPage {
       return;
     }
     Shown shown = pages.get(id, () -> shared(id));
-    Html h = new Html(shown.main().length() + 4_096);
+    Html h = new Html();
     PaperCards.fill(h, shown.main(), app.votes(), Visitor.of(ctx), PaperCards.paperPath(id));
-    ctx.html(Layout.page(ctx, shown.title(), h));
+    Layout.send(ctx, shown.title(), h, null);
   }
 
   private Shown shared(String id) {

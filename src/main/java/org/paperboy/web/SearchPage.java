@@ -36,11 +36,9 @@ final class SearchPage {
       return;
     }
     Html.Fragment main = kept.get(params.key(), () -> results(params));
-    Html h = new Html(main.length() + 8_192);
+    Html h = new Html();
     PaperCards.fill(h, main, app.votes(), Visitor.of(ctx), Layout.here(ctx));
-    ctx.html(
-        Layout.page(
-            ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode())));
+    Layout.send(ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode()));
   }
 
   private Html.Fragment results(SearchParams params) {

@@ -24,9 +24,9 @@ final class TrendingPage {
   void show(Context ctx) {
     Window window = Window.parse(ctx.queryParam("window"));
     Html.Fragment main = kept.get(window.toString(), () -> shared(window));
-    Html h = new Html(main.length() + 16_384);
+    Html h = new Html();
     PaperCards.fill(h, main, app.votes(), Visitor.of(ctx), Layout.here(ctx));
-    ctx.html(Layout.page(ctx, "Trending", h, "/trending.atom?window=" + window));
+    Layout.send(ctx, "Trending", h, "/trending.atom?window=" + window);
   }
 
   private Html.Fragment shared(Window window) {
