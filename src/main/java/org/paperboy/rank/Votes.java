@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -13,9 +14,17 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** Local upvotes: one per account per paper, with the time it was cast (trending decays it). */
 public final class Votes {
   private final Jdbi jdbi;
+  // Bumped after every change made through this object, so pages that show counts can keep them
+  // until the next vote (see org.paperboy.web.Changes).
+  private final AtomicLong version = new AtomicLong();
 
   public Votes(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /** How many times votes were cast or removed through this object; grows with every change. */
+  public long version() {
+    return version.get();
   }
 
   /** Upvotes {@code paperId} for {@code accountId}; voting twice keeps the first vote. */
@@ -32,6 +41,8 @@ public final class Votes {
     } catch (UnableToExecuteStatementException e) {
       // Two clicks raced and the other one inserted first: the primary key kept it to one vote.
       if (count(accountId, paperId) == 0) throw e;
+    } finally {
+      version.incrementAndGet();
     }
   }
 
@@ -52,6 +63,7 @@ public final class Votes {
                 .bind("a", accountId)
                 .bind("p", paperId)
                 .execute());
+    version.incrementAndGet();
   }
 
   public int count(String paperId) {

@@ -26,11 +26,18 @@ final class Api {
   private final Paperboy app;
   private final DailyPages daily;
   private final PaperPage paperPage;
+  // Search answers by canonical query, kept until the next ingest: they hold no votes and nothing
+  // per visitor, so the JSON itself is kept, as UTF-8 bytes.
+  private final Kept<byte[]> searches;
+  // A day's list as JSON by date and page, until the next ingest or vote (it holds vote counts).
+  private final Kept<byte[]> days;
 
-  Api(Paperboy app, DailyPages daily, PaperPage paperPage) {
+  Api(Paperboy app, DailyPages daily, PaperPage paperPage, Changes changes) {
     this.app = app;
     this.daily = daily;
     this.paperPage = paperPage;
+    this.searches = changes.kept(1024, false);
+    this.days = changes.kept(1024, true);
   }
 
   /** {@code /api/papers/{id}} and {@code /api/papers/{id}/related}; ids may hold a slash. */
@@ -55,6 +62,11 @@ final class Api {
     String date = ctx.queryParam("date");
     LocalDate d = date == null || date.isBlank() ? daily.today() : Dates.day(date, "date");
     int page = Dates.page(ctx.queryParam("page"), DailyPages.MAX_PAGE);
+    byte[] json = days.get(d + " " + page, () -> Json.bytes(day(d, page)));
+    ctx.contentType("application/json; charset=utf-8").result(json);
+  }
+
+  private Map<String, Object> day(LocalDate d, int page) {
     var calendar = app.calendar();
     long total = calendar.countBetween(d, d);
     List<Paper> papers =
@@ -74,7 +86,7 @@ final class Api {
       list.add(m);
     }
     out.put("papers", list);
-    Json.send(ctx, out);
+    return out;
   }
 
   void trending(Context ctx) {
@@ -94,6 +106,11 @@ final class Api {
   void search(Context ctx) {
     SearchParams params = SearchParams.of(ctx, SearchParams.PAGE_SIZE);
     if (params.q().isEmpty()) throw new BadInputException("q is missing: say what to search for");
+    byte[] json = searches.get(params.key(), () -> Json.bytes(search(params)));
+    ctx.contentType("application/json; charset=utf-8").result(json);
+  }
+
+  private Map<String, Object> search(SearchParams params) {
     SearchParams.Page page = params.run(app.search());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("query", params.q());
@@ -112,7 +129,7 @@ final class Api {
     List<Map<String, Object>> hits = new ArrayList<>();
     for (SearchHit h : page.hits()) hits.add(hit(h));
     out.put("hits", hits);
-    Json.send(ctx, out);
+    return out;
   }
 
   private static Map<String, Object> hit(SearchHit h) {

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.paperboy.app.Paperboy;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.PaperCalendar;
@@ -21,11 +22,16 @@ final class DailyPages {
 
   private final Paperboy app;
   private final PaperCalendar calendar;
+  // The part of a period's page every visitor sees, by path and page number; see render().
+  private final Kept<Shown> kept;
 
-  DailyPages(Paperboy app) {
+  DailyPages(Paperboy app, Changes changes) {
     this.app = app;
     this.calendar = app.calendar();
+    this.kept = changes.kept(2048, true);
   }
+
+  private record Shown(String title, Html.Fragment main) {}
 
   /** A stretch of days and how to get to its neighbours. */
   record Period(
@@ -46,24 +52,26 @@ final class DailyPages {
   void day(Context ctx) {
     String date = ctx.queryParam("date");
     LocalDate d = date == null || date.isBlank() ? today() : Dates.day(date, "date");
-    String prev = calendar.dayBefore(d).map(x -> "/papers?date=" + x).orElse(null);
-    String next = calendar.dayAfter(d).map(x -> "/papers?date=" + x).orElse(null);
     render(
         ctx,
-        new Period(
-            "Papers of " + d.format(Dates.DAY_TITLE),
-            "day",
-            d,
-            d,
-            prev,
-            next,
-            "/papers?date=" + d));
+        "/papers?date=" + d,
+        () ->
+            new Period(
+                "Papers of " + d.format(Dates.DAY_TITLE),
+                "day",
+                d,
+                d,
+                calendar.dayBefore(d).map(x -> "/papers?date=" + x).orElse(null),
+                calendar.dayAfter(d).map(x -> "/papers?date=" + x).orElse(null),
+                "/papers?date=" + d));
   }
 
   void week(Context ctx, String week) {
     LocalDate monday = Dates.weekStart(week);
     render(
         ctx,
+        "/papers/week/" + week,
+        () ->
         new Period(
             "Papers of the week " + week,
             "week",
@@ -78,6 +86,8 @@ final class DailyPages {
     YearMonth m = Dates.month(month);
     render(
         ctx,
+        "/papers/month/" + m,
+        () ->
         new Period(
             "Papers of "
                 + m.getMonth()
@@ -92,11 +102,23 @@ final class DailyPages {
             "/papers/month/" + m));
   }
 
-  private void render(Context ctx, Period p) {
+  /**
+   * Everything but the vote buttons is kept per period and page until the next ingest or vote: the
+   * list, its counts and the neighbouring days are the same for every visitor. The buttons (and the
+   * sign-in state and CSRF token in the frame) are written per request.
+   */
+  private void render(Context ctx, String path, Supplier<Period> period) {
     int page = Dates.page(ctx.queryParam("page"), MAX_PAGE);
+    Shown shown = kept.get(path + " " + page, () -> shared(period.get(), page));
+    Html h = new Html();
+    PaperCards.fill(h, shown.main(), app.votes(), Visitor.of(ctx), Layout.here(ctx));
+    Layout.send(ctx, shown.title(), h, null);
+  }
+
+  private Shown shared(Period p, int page) {
     long total = calendar.countBetween(p.from(), p.to());
     List<Paper> papers = calendar.between(p.from(), p.to(), (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    Html h = new Html();
+    Html h = new Html(65_536);
     h.raw("<h1>").text(p.title()).raw("</h1>");
     h.raw("<nav class=\"pager\" aria-label=\"Dates\">");
     if (p.prev() != null)
@@ -123,11 +145,10 @@ final class DailyPages {
           .text(total == 1 ? " paper" : " papers")
           .raw("</p>");
       List<PaperCards.Card> cards = papers.stream().map(x -> new PaperCards.Card(x)).toList();
-      PaperCards.list(
-          h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), (page - 1) * PAGE_SIZE + 1);
+      PaperCards.list(h, cards, app.votes(), (page - 1) * PAGE_SIZE + 1);
       pages(h, p.path(), page, total);
     }
-    ctx.html(Layout.page(ctx, p.title(), h));
+    return new Shown(p.title(), h.fragment());
   }
 
   private static String previousLabel(Period p) {

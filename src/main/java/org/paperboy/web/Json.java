@@ -15,6 +15,14 @@ final class Json {
     ctx.contentType("application/json; charset=utf-8").result(write(value));
   }
 
+  static byte[] bytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new PaperboyException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+
   static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

@@ -15,6 +15,18 @@ final class Layout {
 
   /** {@code feed} is an Atom feed URL to announce for this page, or null. */
   static String page(Context ctx, String title, Html main, String feed) {
+    return frame(ctx, title, main, feed).toString();
+  }
+
+  /**
+   * Answers with the page as UTF-8 bytes: for pages built around a kept fragment, which is already
+   * bytes (see {@link Html}); the same markup as {@link #page}.
+   */
+  static void send(Context ctx, String title, Html main, String feed) {
+    ctx.contentType("text/html; charset=utf-8").result(frame(ctx, title, main, feed).toBytes());
+  }
+
+  private static Html frame(Context ctx, String title, Html main, String feed) {
     Visitor visitor = Visitor.of(ctx);
     String q = ctx.path().equals("/search") ? ctx.queryParam("q") : null;
     Html h = new Html();
@@ -53,13 +65,13 @@ final class Layout {
       h.raw("<a href=\"/login?next=").text(Html.url(here(ctx))).raw("\">Sign in</a>");
     }
     h.raw("</div></header><main id=\"main\">")
-        .raw(main.toString())
+        .append(main)
         .raw("</main>")
         .raw(
             "<footer><a href=\"/api/openapi.json\">JSON API</a> · <a"
                 + " href=\"/trending.atom\">Trending feed</a>")
         .raw("</footer></body></html>\n");
-    return h.toString();
+    return h;
   }
 
   /** The current path and query, to come back to after signing in or voting. */

@@ -20,15 +20,17 @@ final class PaperCards {
 
   private PaperCards() {}
 
-  static void list(Html h, List<Card> cards, Votes votes, Visitor visitor, String back, int start) {
-    List<String> ids = cards.stream().map(c -> c.paper().id()).toList();
-    Map<String, Integer> counts = votes.counts(ids);
-    Set<String> mine = visitor.signedIn() ? votes.votedBy(visitor.account().id(), ids) : Set.of();
+  /**
+   * Writes the list with everything every visitor sees (vote counts included) and a {@link
+   * Html#hole} per paper for the visitor's own vote control; {@link #fill} fills those in.
+   */
+  static void list(Html h, List<Card> cards, Votes votes, int start) {
+    Map<String, Integer> counts = votes.counts(cards.stream().map(c -> c.paper().id()).toList());
     h.raw("<ol class=\"papers\" start=\"").text(start).raw("\">");
     for (Card c : cards) {
       Paper p = c.paper();
-      h.raw("<li class=\"paper\"><article>");
-      voteBox(h, p.id(), counts.getOrDefault(p.id(), 0), mine.contains(p.id()), visitor, back);
+      h.raw("<li class=\"paper\"><article><div class=\"votes\">").hole(p.id());
+      count(h, counts.getOrDefault(p.id(), 0));
       h.raw("<h3 class=\"title\">").link(paperPath(p.id()), p.title()).raw("</h3>");
       meta(h, p);
       if (c.note() != null) h.raw("<p class=\"note\">").text(c.note()).raw("</p>");
@@ -43,6 +45,18 @@ final class PaperCards {
       h.raw("</article></li>");
     }
     h.raw("</ol>");
+  }
+
+  /**
+   * Writes a kept page part, with this visitor's vote controls in its holes: one query for which
+   * of the papers they upvoted when signed in, none otherwise.
+   */
+  static void fill(Html h, Html.Fragment f, Votes votes, Visitor visitor, String back) {
+    Set<String> mine =
+        visitor.signedIn() && !f.holes().isEmpty()
+            ? votes.votedBy(visitor.account().id(), f.holes())
+            : Set.of();
+    h.fill(f, (out, id) -> voteControl(out, id, mine.contains(id), visitor, back));
   }
 
   static void meta(Html h, Paper p) {
@@ -69,9 +83,11 @@ final class PaperCards {
     h.raw("</p>");
   }
 
-  /** The upvote count and, for a signed-in reader, the button; a plain form, no script. */
-  static void voteBox(Html h, String id, int count, boolean voted, Visitor visitor, String back) {
-    h.raw("<div class=\"votes\">");
+  /**
+   * The upvote button for a signed-in reader (a plain form, no script), else a sign-in link: the
+   * part of a vote box that differs per visitor.
+   */
+  static void voteControl(Html h, String id, boolean voted, Visitor visitor, String back) {
     if (visitor.signedIn()) {
       h.raw("<form method=\"post\" action=\"/vote\">")
           .hidden(Security.CSRF_FIELD, visitor.csrf())
@@ -90,6 +106,9 @@ final class PaperCards {
           .text(Html.url(back))
           .raw("\" aria-label=\"Sign in to upvote\">▲</a>");
     }
+  }
+
+  static void count(Html h, int count) {
     h.raw("<span class=\"count\" data-votes>").text(count).raw("</span></div>");
   }
 

@@ -13,10 +13,19 @@ final class PaperPage {
   static final int RELATED = 6;
 
   private final Paperboy app;
+  // The page without the visitor's vote button, by id, until the next ingest or vote.
+  private final Kept<Shown> pages;
+  // The related papers by id, until the next ingest: a vote does not change them, and they are the
+  // dear part of the page (a nearest-neighbour search).
+  private final Kept<List<SearchHit>> related;
 
-  PaperPage(Paperboy app) {
+  PaperPage(Paperboy app, Changes changes) {
     this.app = app;
+    this.pages = changes.kept(4096, true);
+    this.related = changes.kept(4096, false);
   }
+
+  private record Shown(String title, Html.Fragment main) {}
 
   /**
    * The paper for an id as a URL gives it: {@code 2401.01234}, {@code hep-th/9901001}, or a listing
@@ -40,18 +49,17 @@ final class PaperPage {
       ctx.redirect(PaperCards.paperPath(id), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    Paper p = find(id);
-    Visitor visitor = Visitor.of(ctx);
+    Shown shown = pages.get(id, () -> shared(id));
     Html h = new Html();
-    h.raw("<article class=\"paper-page\">");
-    PaperCards.voteBox(
-        h,
-        p.id(),
-        app.votes().count(p.id()),
-        visitor.signedIn()
-            && !app.votes().votedBy(visitor.account().id(), List.of(p.id())).isEmpty(),
-        visitor,
-        PaperCards.paperPath(p.id()));
+    PaperCards.fill(h, shown.main(), app.votes(), Visitor.of(ctx), PaperCards.paperPath(id));
+    Layout.send(ctx, shown.title(), h, null);
+  }
+
+  private Shown shared(String id) {
+    Paper p = find(id);
+    Html h = new Html(16_384);
+    h.raw("<article class=\"paper-page\"><div class=\"votes\">").hole(p.id());
+    PaperCards.count(h, app.votes().count(p.id()));
     h.raw("<h1>").text(p.title()).raw("</h1>");
     PaperCards.meta(h, p);
     h.raw("<p class=\"authors\">").text(String.join(", ", p.authors())).raw("</p>");
@@ -86,16 +94,20 @@ final class PaperPage {
     link(h, safe(p.links().project()), "Project page");
     h.raw("</ul></article>");
     related(h, p.id());
-    ctx.html(Layout.page(ctx, p.title(), h));
+    return new Shown(p.title(), h.fragment());
   }
 
   private void related(Html h, String id) {
-    List<SearchHit> hits;
-    try {
-      hits = app.search().related(id, RELATED);
-    } catch (NotFoundException e) {
-      return; // not indexed yet: the page is still worth showing
-    }
+    List<SearchHit> hits =
+        related.get(
+            id,
+            () -> {
+              try {
+                return app.search().related(id, RELATED);
+              } catch (NotFoundException e) {
+                return List.of(); // not indexed yet: the page is still worth showing
+              }
+            });
     if (hits.isEmpty()) return;
     h.raw("<section class=\"related\"><h2>Related papers</h2><ul>");
     for (SearchHit hit : hits) {

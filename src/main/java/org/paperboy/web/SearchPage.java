@@ -12,17 +12,22 @@ import org.paperboy.search.SearchMode;
 /** {@code /search}: results with snippets, mode switch, filters, pages and acronym readings. */
 final class SearchPage {
   private final Paperboy app;
+  // Result pages by their canonical query string, kept until the next ingest or vote: the same
+  // search (a link in a digest mail, a popular query, paging back) is then answered without
+  // searching again. Kept pages hold no per-visitor part.
+  private final Kept<Html.Fragment> kept;
 
-  SearchPage(Paperboy app) {
+  SearchPage(Paperboy app, Changes changes) {
     this.app = app;
+    this.kept = changes.kept(1024, true);
   }
 
   void show(Context ctx) {
     SearchParams params = SearchParams.of(ctx, SearchParams.PAGE_SIZE);
-    Html h = new Html();
-    h.raw("<h1>Search</h1>");
-    filters(h, params);
     if (params.q().isEmpty()) {
+      Html h = new Html();
+      h.raw("<h1>Search</h1>");
+      filters(h, params);
       h.raw(
               "<p class=\"hint\">Words, <code>\"phrases\"</code>, <code>-exclude</code>,"
                   + " <code>title:</code>,")
@@ -30,6 +35,16 @@ final class SearchPage {
       ctx.html(Layout.page(ctx, "Search", h));
       return;
     }
+    Html.Fragment main = kept.get(params.key(), () -> results(params));
+    Html h = new Html();
+    PaperCards.fill(h, main, app.votes(), Visitor.of(ctx), Layout.here(ctx));
+    Layout.send(ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode()));
+  }
+
+  private Html.Fragment results(SearchParams params) {
+    Html h = new Html(32_768);
+    h.raw("<h1>Search</h1>");
+    filters(h, params);
     SearchParams.Page page = params.run(app.search());
     modes(h, params, page.result().mode());
     for (Acronym a : page.result().ambiguous()) {
@@ -62,13 +77,7 @@ final class SearchPage {
               .filter(x -> papers.containsKey(x.id()))
               .map(x -> new PaperCards.Card(papers.get(x.id()), x.snippet(), null))
               .toList();
-      PaperCards.list(
-          h,
-          cards,
-          app.votes(),
-          Visitor.of(ctx),
-          Layout.here(ctx),
-          (params.page() - 1) * params.size() + 1);
+      PaperCards.list(h, cards, app.votes(), (params.page() - 1) * params.size() + 1);
     }
     h.raw("<nav class=\"pager\" aria-label=\"Pages\">");
     if (params.page() > 1)
@@ -81,9 +90,7 @@ final class SearchPage {
           .text(params.query(params.page() + 1, params.mode()))
           .raw("\">next page →</a>");
     h.raw("</nav>");
-    ctx.html(
-        Layout.page(
-            ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode())));
+    return h.fragment();
   }
 
   /**

@@ -63,6 +63,11 @@ record SearchParams(
         all.size() >= page * size && page * size < SearchRequest.MAX_LIMIT);
   }
 
+  /** The same search written one way, to keep its results by: canonical query string and size. */
+  String key() {
+    return query(page, mode) + "&size=" + size;
+  }
+
   /** The query string for page {@code p} of this search (and {@code mode} instead of ours). */
   String query(int p, SearchMode m) {
     StringBuilder s = new StringBuilder("q=").append(Html.url(q));

@@ -12,15 +12,26 @@ final class TrendingPage {
   static final int LIMIT = 50;
 
   private final Paperboy app;
+  // The list by window, kept until the next ingest or vote (or a minute: the votes' weight decays
+  // with time, but by far less than a minute changes in a score shown to two decimals).
+  private final Kept<Html.Fragment> kept;
 
-  TrendingPage(Paperboy app) {
+  TrendingPage(Paperboy app, Changes changes) {
     this.app = app;
+    this.kept = changes.kept(8, true);
   }
 
   void show(Context ctx) {
     Window window = Window.parse(ctx.queryParam("window"));
-    Trending t = app.trending().trending(window, LIMIT);
+    Html.Fragment main = kept.get(window.toString(), () -> shared(window));
     Html h = new Html();
+    PaperCards.fill(h, main, app.votes(), Visitor.of(ctx), Layout.here(ctx));
+    Layout.send(ctx, "Trending", h, "/trending.atom?window=" + window);
+  }
+
+  private Html.Fragment shared(Window window) {
+    Trending t = app.trending().trending(window, LIMIT);
+    Html h = new Html(65_536);
     h.raw("<h1>Trending</h1><nav class=\"tabs\" aria-label=\"Window\">");
     for (Window w : Window.values()) {
       String label =
@@ -59,9 +70,9 @@ final class TrendingPage {
                       new PaperCards.Card(
                           i.paper(), null, String.format(Locale.ROOT, "score %.2f", i.score())))
               .toList();
-      PaperCards.list(h, cards, app.votes(), Visitor.of(ctx), Layout.here(ctx), 1);
+      PaperCards.list(h, cards, app.votes(), 1);
     }
-    ctx.html(Layout.page(ctx, "Trending", h, "/trending.atom?window=" + window));
+    return h.fragment();
   }
 
   static String halfLife(double days) {

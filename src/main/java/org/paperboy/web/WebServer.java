@@ -50,13 +50,17 @@ public final class WebServer implements AutoCloseable {
   private void routes() {
     Security security =
         new Security(app.accounts(), configuredBase != null && configuredBase.startsWith("https:"));
-    DailyPages daily = new DailyPages(app);
-    PaperPage paper = new PaperPage(app);
-    TrendingPage trending = new TrendingPage(app);
-    SearchPage search = new SearchPage(app);
+    // PAPERBOY_PAGE_CACHE=off computes every page afresh: to measure what keeping them saves.
+    Changes changes =
+        new Changes(
+            app, !"off".equalsIgnoreCase(app.config().env().getOrDefault("PAPERBOY_PAGE_CACHE", "on")));
+    DailyPages daily = new DailyPages(app, changes);
+    PaperPage paper = new PaperPage(app, changes);
+    TrendingPage trending = new TrendingPage(app, changes);
+    SearchPage search = new SearchPage(app, changes);
     AccountPages accounts = new AccountPages(app, security, this::baseUrl);
     AtomFeeds feeds = new AtomFeeds(app, this::baseUrl);
-    Api api = new Api(app, daily, paper);
+    Api api = new Api(app, daily, paper, changes);
     DigestPages digest = new DigestPages(app);
     String openApi = resource("/web/openapi.json");
 

@@ -91,11 +91,11 @@ class BrowserTest {
     browser.findElement(By.cssSelector("pre.mail a")).click();
     browser.findElement(By.id("confirm")).click();
 
-    assertThat(browser.getCurrentUrl()).isEqualTo(paperUrl);
+    arrivesAt(paperUrl);
     assertThat(browser.findElement(By.cssSelector(".who .email")).getText())
         .isEqualTo("newcomer@example.org");
     browser.findElement(By.cssSelector(".votes button.vote")).click();
-    assertThat(browser.getCurrentUrl()).isEqualTo(paperUrl);
+    arrivesAt(paperUrl);
     assertThat(count()).isEqualTo(1);
     assertThat(
             browser
@@ -167,6 +167,16 @@ class BrowserTest {
     browser.get(base + "/search?q=" + Site.enc("\"unclosed"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bad request");
     Browser.screenshot(browser, "09-bad-request");
+  }
+
+  /**
+   * A form post and its redirect can still be under way when click() returns (it happened on a
+   * loaded machine): wait for the page to arrive rather than read the address at once.
+   */
+  private static void arrivesAt(String url) {
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url));
+    assertThat(browser.getCurrentUrl()).isEqualTo(url);
   }
 
   private static int count() {

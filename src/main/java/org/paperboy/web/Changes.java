@@ -1,0 +1,41 @@
+package org.paperboy.web;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.app.Paperboy;
+import org.paperboy.rank.Votes;
+
+/**
+ * Counts the changes to what pages show, for {@link Kept}: every ingest batch stored by this
+ * process, and every vote. A kept page part remembers the count it was built at and is rebuilt once
+ * the count has moved, so a vote or an ingest shows on the very next request.
+ */
+final class Changes {
+  private final AtomicLong store = new AtomicLong();
+  private final Votes votes;
+  private final boolean keep;
+
+  /** {@code keep} false keeps nothing: every request computes its page (to measure that cost). */
+  Changes(Paperboy app, boolean keep) {
+    this.votes = app.votes();
+    this.keep = keep;
+    app.ingest().addListener((stored, removed) -> store.incrementAndGet());
+  }
+
+  /**
+   * A place to keep up to {@code max} shared answers until the store changes, or also until a vote
+   * when {@code votes} (they show vote counts).
+   */
+  <V> Kept<V> kept(int max, boolean votes) {
+    return new Kept<>(keep ? max : 0, votes ? this::storeAndVotes : this::store);
+  }
+
+  /** Moves when papers (or the search index built from them) change. */
+  long store() {
+    return store.get();
+  }
+
+  /** Moves when papers or votes change; the two counts packed in one long. */
+  long storeAndVotes() {
+    return (store.get() << 40) ^ votes.version();
+  }
+}
