@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -132,14 +134,22 @@ final class SearchEngine {
       for (ScoreDoc d : ranked) if (!pinned.contains(d.doc)) all.add(d);
       List<ScoreDoc> top = all.subList(0, Math.min(limit, all.size()));
       int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
-      String[] snips = snippets ? Snippets.of(s, index.analyzer(), highlight, docs) : new String[docs.length];
+      // Each hit's stored fields are read once; the snippets reuse the abstracts read here.
+      StoredFields stored = s.storedFields();
+      Document[] found = new Document[docs.length];
+      String[] abstracts = new String[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
+        abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
+      }
+      String[] snips = snippets ? Snippets.of(s, index.analyzer(), highlight, docs, abstracts) : new String[docs.length];
       List<SearchHit> out = new ArrayList<>(top.size());
       double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
       for (int i = 0; i < top.size(); i++) {
         ScoreDoc d = top.get(i);
         boolean pin = pinned.contains(d.doc);
         double score = pin ? best : d.score;
-        out.add(PaperDocuments.toHit(s.storedFields().document(d.doc), score, snips[i], pin));
+        out.add(PaperDocuments.toHit(found[i], score, snips[i], pin));
       }
       return out;
     });
