@@ -25,6 +25,12 @@ final class LexicalQueries {
   static final float AUTHOR_BOOST = 0.5f;
   /** Weight of an acronym's expansions relative to the word typed; split by reading usage. */
   static final float EXPANSION_BOOST = 0.6f;
+  /**
+   * An acronym typed in a query is expanded with at most its this many most used readings: a big
+   * corpus gives common acronyms dozens of rare ones, each a phrase query that reads positions,
+   * while their weights (their share of the papers) make them count for almost nothing.
+   */
+  static final int MAX_READINGS = 3;
   /** Long queries (pasted abstracts) keep their first words; Lucene caps clauses at 1024. */
   static final int MAX_WORDS = 64;
 
@@ -104,7 +110,7 @@ final class LexicalQueries {
     for (Map.Entry<Acronym, Acronym.Reading> e : acronymsIn(about).entrySet()) {
       Acronym a = e.getKey();
       if (e.getValue() == null) {
-        for (Acronym.Reading r : a.readings()) {
+        for (Acronym.Reading r : a.readings().subList(0, Math.min(MAX_READINGS, a.readings().size()))) {
           Query p = text.createPhraseQuery(PaperDocuments.TEXT, r.longForm());
           out.add(boost(p, EXPANSION_BOOST * r.papers() / a.papers()));
         }

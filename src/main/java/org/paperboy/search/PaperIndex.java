@@ -27,9 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed every
- * second on a named thread (and at once after each write, so a paper is searchable when ingest
- * returns). A missing, corrupt or outdated index is replaced by an empty one and reported through
+ * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed at once
+ * after each write, so a paper is searchable when ingest returns (without the writer, when another
+ * process holds it, every second on a named thread, to follow that process's commits). A missing, corrupt or outdated index is replaced by an empty one and reported through
  * {@link #needsRebuild()}; the store is the source of truth and the caller refills it.
  *
  * <p>Writes become visible through near-real-time refreshes, not commits: a commit fsyncs every
@@ -87,10 +87,13 @@ final class PaperIndex implements AutoCloseable {
         writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
-    refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
     if (writer != null) {
+      // Our own writes refresh at once; a timed refresh would only cut a rebuild into a segment
+      // per second (and show it half done), leaving many small segments for every search to visit.
       refresher.scheduleWithFixedDelay(
           this::commitQuietly, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
+    } else {
+      refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
     }
   }
 

@@ -38,7 +38,12 @@ final class Snippets {
           new Preloaded(
               UnifiedHighlighter.builder(searcher, analyzer)
                   .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                  .withMaxLength(20_000),
+                  .withMaxLength(20_000)
+                  // Weight matching builds a searcher and a weight per hit; term offsets are all
+                  // a query of plain terms needs, and their terms are looked up once.
+                  .withWeightMatches(false)
+                  .withHandleMultiTermQuery(false)
+                  .withHighlightPhrasesStrictly(false),
               byDoc);
       Map<String, String[]> byField =
           h.highlightFields(new String[] {PaperDocuments.ABSTRACT}, query, docs.clone(), new int[] {PASSAGES});
