@@ -161,7 +161,7 @@ final class SearchEngine {
         found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
         abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
       }
-      String[] snips = snippets ? Snippets.of(s, index.analyzer(), highlight, docs, abstracts) : new String[docs.length];
+      String[] snips = snippets ? Snippets.of(s, highlight, docs, abstracts) : new String[docs.length];
       List<SearchHit> out = new ArrayList<>(top.size());
       double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
       for (int i = 0; i < top.size(); i++) {
