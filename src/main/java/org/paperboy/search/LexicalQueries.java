@@ -25,6 +25,12 @@ final class LexicalQueries {
   static final float AUTHOR_BOOST = 0.5f;
   /** Weight of an acronym's expansions relative to the word typed; split by reading usage. */
   static final float EXPANSION_BOOST = 0.6f;
+  /**
+   * An acronym typed in a query is expanded with at most its this many most used readings: a big
+   * corpus gives common acronyms dozens of rare ones, each a phrase query that reads positions,
+   * while their weights (their share of the papers) make them count for almost nothing.
+   */
+  static final int MAX_READINGS = 3;
   /** Long queries (pasted abstracts) keep their first words; Lucene caps clauses at 1024. */
   static final int MAX_WORDS = 64;
 
@@ -43,7 +49,7 @@ final class LexicalQueries {
   Query scoring(ParsedQuery q) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     String free = capped(join(q.positive(Kind.WORD)));
-    add(b, wordsOver(free), Occur.SHOULD);
+    wordsOver(b, free);
     for (Clause c : q.positive(Kind.PHRASE)) add(b, phraseOver(c.text()), Occur.MUST);
     for (Clause c : q.positive(Kind.TITLE)) add(b, field(text, PaperDocuments.TITLE, c), Occur.MUST);
     for (Clause c : q.positive(Kind.AUTHOR)) add(b, field(text, PaperDocuments.AUTHORS, c), Occur.MUST);
@@ -52,20 +58,32 @@ final class LexicalQueries {
     return b.build();
   }
 
-  /** The words to mark in snippets: the query's words, over the abstract's analysis. */
+  /** The words to mark in snippets: the query's words, over the abstract's own postings. */
   Query highlighting(ParsedQuery q) {
     String about = capped(q.aboutText());
-    return about.isBlank() ? null : text.createBooleanQuery(PaperDocuments.TEXT, about);
+    return about.isBlank() ? null : text.createBooleanQuery(PaperDocuments.ABSTRACT, about);
   }
 
-  private Query wordsOver(String words) {
-    if (words.isBlank()) return null;
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    add(b, text.createBooleanQuery(PaperDocuments.TEXT, words), Occur.SHOULD);
-    add(b, boost(text.createBooleanQuery(PaperDocuments.TITLE, words), TITLE_BOOST), Occur.SHOULD);
-    add(b, boost(text.createBooleanQuery(PaperDocuments.AUTHORS, words), AUTHOR_BOOST), Occur.SHOULD);
-    BooleanQuery q = b.build();
-    return q.clauses().isEmpty() ? null : q;
+  /**
+   * The free words over text, title and authors, as optional clauses of {@code b}: one flat
+   * disjunction of term clauses (the same sum of scores as one disjunction per field), so that
+   * MaxScore sees every term's upper bound and skips the documents that cannot reach the top.
+   */
+  private void wordsOver(BooleanQuery.Builder b, String words) {
+    if (words.isBlank()) return;
+    flat(b, text.createBooleanQuery(PaperDocuments.TEXT, words), 1f);
+    flat(b, text.createBooleanQuery(PaperDocuments.TITLE, words), TITLE_BOOST);
+    flat(b, text.createBooleanQuery(PaperDocuments.AUTHORS, words), AUTHOR_BOOST);
+  }
+
+  /** Adds a pure disjunction's clauses (or the query itself) to {@code b} as SHOULD, boosted. */
+  private static void flat(BooleanQuery.Builder b, Query q, float boost) {
+    if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+        && bq.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
+      for (var c : bq.clauses()) b.add(boost == 1f ? c.query() : boost(c.query(), boost), Occur.SHOULD);
+    } else if (q != null) {
+      b.add(boost == 1f ? q : boost(q, boost), Occur.SHOULD);
+    }
   }
 
   private Query phraseOver(String phrase) {
@@ -92,7 +110,7 @@ final class LexicalQueries {
     for (Map.Entry<Acronym, Acronym.Reading> e : acronymsIn(about).entrySet()) {
       Acronym a = e.getKey();
       if (e.getValue() == null) {
-        for (Acronym.Reading r : a.readings()) {
+        for (Acronym.Reading r : a.readings().subList(0, Math.min(MAX_READINGS, a.readings().size()))) {
           Query p = text.createPhraseQuery(PaperDocuments.TEXT, r.longForm());
           out.add(boost(p, EXPANSION_BOOST * r.papers() / a.papers()));
         }

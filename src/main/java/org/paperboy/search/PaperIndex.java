@@ -27,18 +27,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed every
- * second on a named thread (and at once after each write, so a paper is searchable when ingest
- * returns). A missing, corrupt or outdated index is replaced by an empty one and reported through
+ * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed at once
+ * after each write, so a paper is searchable when ingest returns (without the writer, when another
+ * process holds it, every second on a named thread, to follow that process's commits). A missing, corrupt or outdated index is replaced by an empty one and reported through
  * {@link #needsRebuild()}; the store is the source of truth and the caller refills it.
+ *
+ * <p>Writes become visible through near-real-time refreshes, not commits: a commit fsyncs every
+ * new file, and committing each ingest batch made ingest four times slower. Commits happen every
+ * {@value #COMMIT_SECONDS} s while there are changes, after a rebuild and on close. Between a
+ * write and its commit a marker file says the index on disk lacks something the store has; a
+ * process that dies then leaves it behind, and the next one to open the index rebuilds it.
  */
 final class PaperIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
   /** Bump when fields or analysis change: an index written with another layout is rebuilt. */
-  static final String LAYOUT = "1";
+  static final String LAYOUT = "2"; // 2: the abstract indexed with offsets, for snippets
   private static final String LAYOUT_KEY = "paperboy.layout";
   /** The embedding model the vectors came from ("none" without vectors): a change means rebuild. */
   private static final String MODEL_KEY = "paperboy.vectors";
+  static final int COMMIT_SECONDS = 30;
+  /** Present while the writer holds changes not yet committed (see the class comment). */
+  static final String UNCOMMITTED = "paperboy-uncommitted";
 
   private final Path dir;
   private final FSDirectory directory;
@@ -48,12 +57,16 @@ final class PaperIndex implements AutoCloseable {
   private final Analyzer analyzer;
   private final boolean needsRebuild;
   private final Map<String, String> commitData;
+  private final Path marker;
+  private boolean dirty; // guarded by this
 
   private PaperIndex(
       Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild, String vectors)
       throws IOException {
     this.commitData = Map.of(LAYOUT_KEY, LAYOUT, MODEL_KEY, vectors);
     this.dir = dir;
+    this.marker = dir.resolve(UNCOMMITTED);
+    this.dirty = Files.exists(marker);
     this.directory = directory;
     this.writer = writer;
     this.analyzer = IndexSetup.analyzer();
@@ -74,7 +87,14 @@ final class PaperIndex implements AutoCloseable {
         writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
-    refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+    if (writer != null) {
+      // Our own writes refresh at once; a timed refresh would only cut a rebuild into a segment
+      // per second (and show it half done), leaving many small segments for every search to visit.
+      refresher.scheduleWithFixedDelay(
+          this::commitQuietly, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
+    } else {
+      refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+    }
   }
 
   /** Daemon: a refresh must never keep the JVM alive after the app failed to close the index. */
@@ -97,6 +117,13 @@ final class PaperIndex implements AutoCloseable {
         if (problem == null) {
           try {
             IndexWriter w = new IndexWriter(d, IndexSetup.config(IndexWriterConfig.OpenMode.APPEND));
+            if (Files.exists(dir.resolve(UNCOMMITTED))) {
+              // Only the writer's holder may judge: a live holder's marker is just its pending commit.
+              log.info("search index at {} missed changes that were never committed (a paperboy process"
+                  + " stopped early); building it from the store", dir);
+              w.deleteAll();
+              return new PaperIndex(dir, d, w, true, vectors);
+            }
             return new PaperIndex(dir, d, w, false, vectors);
           } catch (LockObtainFailedException locked) {
             // Normal while serve runs; a write that cannot happen is warned about where it is refused.
@@ -160,13 +187,14 @@ final class PaperIndex implements AutoCloseable {
     return withSearcher(s -> s.getIndexReader().numDocs());
   }
 
-  /** Adds or replaces documents by id, then commits and refreshes so they are searchable now. */
-  void upsert(List<Document> docs) {
+  /** Adds or replaces documents by id, then refreshes so they are searchable now. */
+  synchronized void upsert(List<Document> docs) {
     try {
+      markDirty();
       for (Document d : docs) {
         writer().updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
       }
-      commit();
+      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new PaperboyException("writing to the search index at " + dir + " failed: " + e.getMessage(), e);
     }
@@ -200,38 +228,68 @@ final class PaperIndex implements AutoCloseable {
   }
 
   /** Adds without looking for an older copy; for a fresh rebuild. Call {@link #commit()} after. */
-  void add(List<Document> docs) {
+  synchronized void add(List<Document> docs) {
     try {
+      markDirty();
       writer().addDocuments(docs);
     } catch (IOException e) {
       throw new PaperboyException("writing to the search index at " + dir + " failed: " + e.getMessage(), e);
     }
   }
 
-  void delete(List<String> ids) {
+  synchronized void delete(List<String> ids) {
     try {
+      markDirty();
       for (String id : ids) writer().deleteDocuments(new Term(PaperDocuments.ID, id));
-      commit();
+      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new PaperboyException("deleting from the search index at " + dir + " failed: " + e.getMessage(), e);
     }
   }
 
-  void deleteAll() {
+  synchronized void deleteAll() {
     try {
+      markDirty();
       writer().deleteAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  void commit() {
+  /** Makes every change so far durable, and searchable. */
+  synchronized void commit() {
     try {
       writer().setLiveCommitData(commitData.entrySet());
       writer().commit();
+      if (dirty) {
+        Files.deleteIfExists(marker);
+        dirty = false;
+      }
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new PaperboyException("committing the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Before the first change after a commit: the marker, on disk for sure before the change is. */
+  private void markDirty() throws IOException {
+    if (dirty) return;
+    writer(); // a read-only index refuses before leaving a marker
+    Files.write(marker, new byte[0]);
+    try (var channel = java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    directory.syncMetaData(); // the marker's directory entry
+    dirty = true;
+  }
+
+  private void commitQuietly() {
+    try {
+      synchronized (this) {
+        if (dirty) commit();
+      }
+    } catch (RuntimeException e) {
+      log.warn("committing the search index failed; retrying in {} s", COMMIT_SECONDS, e);
     }
   }
 
@@ -276,10 +334,17 @@ final class PaperIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    refresher.shutdownNow();
+    refresher.shutdown();
     try {
-      // reverse order of opening: searchers, then the writer (which commits), then the directory
+      // Not shutdownNow: interrupting a commit in progress would close the writer's files.
+      if (!refresher.awaitTermination(60, TimeUnit.SECONDS)) refresher.shutdownNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      // reverse order of opening: searchers, then the writer, then the directory
       try {
+        if (writer != null) commitQuietly();
         searchers.close();
       } finally {
         try {

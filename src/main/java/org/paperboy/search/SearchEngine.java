@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -25,6 +29,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.paperboy.NotFoundException;
+import org.paperboy.PaperboyException;
 import org.paperboy.embed.Embedder;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.TitleKey;
@@ -60,20 +65,24 @@ final class SearchEngine {
    */
   SearchResult search(ParsedQuery q, SearchRequest r, float[] queryVector, boolean snippets) {
     SearchMode mode = r.mode().usesVectors() && embedder == null ? SearchMode.LEXICAL : r.mode();
+    String about = LexicalQueries.capped(q.aboutText());
+    boolean vectors = mode.usesVectors() && (queryVector != null || !about.isBlank());
+    FutureTask<float[]> embedding = null;
+    if (vectors && queryVector == null) {
+      // The model is most of a hybrid search's time: it runs while the BM25 list is computed.
+      embedding = new FutureTask<>(() -> embedder.embedQueries(List.of(about))[0]);
+      Thread.ofVirtual().name("paperboy-query-embedding").start(embedding);
+    }
     LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
     Query scoring = lq.scoring(q);
     Query filter = Filters.of(q, r, new QueryBuilder(index.analyzer()));
-    String about = LexicalQueries.capped(q.aboutText());
-    float[] vector = queryVector;
-    if (mode.usesVectors() && vector == null && !about.isBlank()) {
-      vector = embedder.embedQueries(List.of(about))[0];
-    }
     int depth = mode == SearchMode.HYBRID ? Math.max(r.limit(), CANDIDATES) : r.limit();
-    float[] v = vector;
+    FutureTask<float[]> pending = embedding;
     List<ScoreDoc> ranked = index.withSearcher(s -> {
       ScoreDoc[] lexical = NONE;
       // without words to embed (only filters) even semantic search lists what passes them
-      if (mode != SearchMode.SEMANTIC || v == null) lexical = lexical(s, scoring, filter, depth);
+      if (mode != SearchMode.SEMANTIC || !vectors) lexical = lexical(s, scoring, filter, depth);
+      float[] v = pending != null ? await(pending) : queryVector;
       ScoreDoc[] semantic = NONE;
       if (mode != SearchMode.LEXICAL && v != null) {
         semantic = nearestDocs(s, v, depth, filter);
@@ -87,6 +96,18 @@ final class SearchEngine {
     Query highlight = snippets ? lq.highlighting(q) : null;
     List<SearchHit> hits = hits(r.query(), ranked, filter, highlight, r.limit(), snippets);
     return new SearchResult(hits, mode, lq.ambiguous(q));
+  }
+
+  private static float[] await(FutureTask<float[]> embedding) {
+    try {
+      return embedding.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PaperboyException("interrupted while embedding the query", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new PaperboyException("embedding the query failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /**
@@ -132,14 +153,22 @@ final class SearchEngine {
       for (ScoreDoc d : ranked) if (!pinned.contains(d.doc)) all.add(d);
       List<ScoreDoc> top = all.subList(0, Math.min(limit, all.size()));
       int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
-      String[] snips = snippets ? Snippets.of(s, index.analyzer(), highlight, docs) : new String[docs.length];
+      // Each hit's stored fields are read once; the snippets reuse the abstracts read here.
+      StoredFields stored = s.storedFields();
+      Document[] found = new Document[docs.length];
+      String[] abstracts = new String[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
+        abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
+      }
+      String[] snips = snippets ? Snippets.of(s, highlight, docs, abstracts) : new String[docs.length];
       List<SearchHit> out = new ArrayList<>(top.size());
       double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
       for (int i = 0; i < top.size(); i++) {
         ScoreDoc d = top.get(i);
         boolean pin = pinned.contains(d.doc);
         double score = pin ? best : d.score;
-        out.add(PaperDocuments.toHit(s.storedFields().document(d.doc), score, snips[i], pin));
+        out.add(PaperDocuments.toHit(found[i], score, snips[i], pin));
       }
       return out;
     });

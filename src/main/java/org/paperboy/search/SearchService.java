@@ -35,6 +35,8 @@ public final class SearchService implements AutoCloseable {
   private final Embedder embedder;
   private final SearchEngine engine;
   private volatile AcronymLexicon lexicon;
+  /** Set by ingest: the next reader of the lexicon reloads it (once, not once per batch). */
+  private volatile boolean lexiconStale;
 
   private SearchService(Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
     this.papers = papers;
@@ -42,7 +44,7 @@ public final class SearchService implements AutoCloseable {
     this.embedder = embedder;
     this.index = PaperIndex.open(indexDir, embedder == null ? "none" : embedder.modelName());
     this.lexicon = acronyms.load();
-    this.engine = new SearchEngine(index, embedder, () -> lexicon);
+    this.engine = new SearchEngine(index, embedder, this::lexicon);
   }
 
   /**
@@ -100,7 +102,21 @@ public final class SearchService implements AutoCloseable {
       index.upsert(Indexing.documents(part, embedder));
       acronyms.replace(mine(part));
     }
-    lexicon = acronyms.load();
+    // Loading counts over all definitions costs more as the corpus grows; ingest only marks it.
+    lexiconStale = true;
+  }
+
+  /** The current lexicon, reloaded first when ingest changed the definitions since. */
+  private AcronymLexicon lexicon() {
+    if (lexiconStale) {
+      synchronized (acronyms) {
+        if (lexiconStale) {
+          lexiconStale = false;
+          lexicon = acronyms.load();
+        }
+      }
+    }
+    return lexicon;
   }
 
   /**
@@ -182,12 +198,12 @@ public final class SearchService implements AutoCloseable {
 
   /** Every mined acronym, most defined first. */
   public List<Acronym> acronyms() {
-    return lexicon.all();
+    return lexicon().all();
   }
 
   /** What the corpus says {@code term} stands for ("MLLM", "mllms"). */
   public Optional<Acronym> acronym(String term) {
-    return lexicon.lookup(term);
+    return lexicon().lookup(term);
   }
 
   @Override

@@ -25,7 +25,8 @@ import org.paperboy.search.SearchService;
  * {@link PerturbedEmbedder}): lexical and hybrid (query embedding included), top 10 with snippets,
  * on 1 and 2 threads. Baseline in the same run: bare Lucene on the same index (BM25 over the text
  * field with EnglishAnalyzer; kNN top 10 after embedding the query), no syntax, acronyms, fusion,
- * stored fields or snippets.
+ * stored fields or snippets; also the query model alone, and {@code related(id)} against a bare kNN
+ * with the vector at hand. Each query runs through ours and its baselines back to back.
  *
  * <pre>bench/run QueryLatencyBenchmark --corpus PATH/TO/beir/scifact --papers 100000</pre>
  */
@@ -49,17 +50,28 @@ public final class QueryLatencyBenchmark {
         bare.setSimilarity(new BM25Similarity(0.9f, 0.4f));
         QueryBuilder english = new QueryBuilder(new EnglishAnalyzer());
         for (int threads : new int[] {1, 2}) {
-          run("lexical", threads, qs, q -> search.search(request(q, SearchMode.LEXICAL)));
-          run("baseline lexical (bare Lucene BM25)", threads, qs, q -> {
-            Query lq = english.createBooleanQuery("text", q);
-            if (lq != null) bare.search(lq, 10);
-          });
+          run(threads, qs,
+              new Named("lexical", q -> search.search(request(q, SearchMode.LEXICAL))),
+              new Named("baseline lexical (bare Lucene BM25)", q -> {
+                Query lq = english.createBooleanQuery("text", q);
+                if (lq != null) bare.search(lq, 10);
+              }));
           if (models.real() != null) {
-            run("hybrid (incl. query embedding)", threads, qs, q -> search.search(request(q, SearchMode.HYBRID)));
-            run("baseline semantic (embed + bare kNN)", threads, qs, q -> {
-              float[] v = models.real().embedQueries(List.of(q))[0];
-              bare.search(new KnnFloatVectorQuery("vec", v, 10), 10);
-            });
+            run(threads, qs,
+                new Named("hybrid (incl. query embedding)", q -> search.search(request(q, SearchMode.HYBRID))),
+                new Named("baseline semantic (embed + bare kNN)", q -> {
+                  float[] v = models.real().embedQueries(List.of(q))[0];
+                  bare.search(new KnnFloatVectorQuery("vec", v, 10), 10);
+                }),
+                new Named("query embedding alone (model)", q -> models.real().embedQueries(List.of(q))));
+            // The paper page's "related papers": ours from the paper's stored vector; the baseline
+            // a bare kNN top 10 with a vector already at hand (the query's, embedded beforehand).
+            java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
+            for (String q : qs) vectors.put(q, models.real().embedQueries(List.of(q))[0]);
+            int papers = count;
+            run(threads, qs,
+                new Named("related(id) (paper page)", q -> search.related(corpus.paper(Math.floorMod(q.hashCode(), papers)).id(), 10)),
+                new Named("baseline: bare kNN, vector at hand", q -> bare.search(new KnnFloatVectorQuery("vec", vectors.get(q), 10), 10)));
           }
         }
       }
@@ -74,18 +86,27 @@ public final class QueryLatencyBenchmark {
     void run(String query) throws IOException;
   }
 
-  /** One untimed pass to warm up, then a timed pass; per-query latency and throughput. */
-  private static void run(String name, int threads, List<String> qs, Work work) throws Exception {
-    pass(threads, qs.subList(0, Math.min(100, qs.size())), work, new long[qs.size()]);
-    long[] nanos = new long[qs.size()];
-    long t0 = System.nanoTime();
-    pass(threads, qs, work, nanos);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("%-40s threads=%d p50=%.2f ms p99=%.2f ms  %.0f queries/s%n", name, threads,
-        SearchBench.percentile(nanos, 50), SearchBench.percentile(nanos, 99), qs.size() / seconds);
+  record Named(String name, Work work) {}
+
+  /**
+   * One untimed pass to warm up, then a timed pass; per-query latency and throughput. The
+   * workloads run interleaved, each query through all of them in turn (the order rotating), so
+   * that the load of the shared machine weighs on ours and on the baseline alike; queries/s is
+   * threads over the workload's mean latency.
+   */
+  private static void run(int threads, List<String> qs, Named... works) throws Exception {
+    int n = works.length;
+    long[][] nanos = new long[n][qs.size()];
+    pass(threads, qs.subList(0, Math.min(100, qs.size())), works, new long[n][qs.size()]);
+    pass(threads, qs, works, nanos);
+    for (int w = 0; w < n; w++) {
+      double mean = java.util.Arrays.stream(nanos[w]).average().orElse(0) / 1e9;
+      System.out.printf("%-40s threads=%d p50=%.2f ms p99=%.2f ms  %.0f queries/s%n", works[w].name(), threads,
+          SearchBench.percentile(nanos[w], 50), SearchBench.percentile(nanos[w], 99), threads / mean);
+    }
   }
 
-  private static void pass(int threads, List<String> qs, Work work, long[] nanos) throws Exception {
+  private static void pass(int threads, List<String> qs, Named[] works, long[][] nanos) throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger ids = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "bench-query-" + ids.incrementAndGet()));
@@ -94,9 +115,12 @@ public final class QueryLatencyBenchmark {
       for (int t = 0; t < threads; t++) {
         fs[t] = pool.submit(() -> {
           for (int i; (i = next.getAndIncrement()) < qs.size(); ) {
-            long s = System.nanoTime();
-            work.run(qs.get(i));
-            nanos[i] = System.nanoTime() - s;
+            for (int k = 0; k < works.length; k++) {
+              int w = (i + k) % works.length;
+              long s = System.nanoTime();
+              works[w].work().run(qs.get(i));
+              nanos[w][i] = System.nanoTime() - s;
+            }
           }
           return null;
         });

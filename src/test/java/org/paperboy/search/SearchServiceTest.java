@@ -79,6 +79,45 @@ class SearchServiceTest {
   }
 
   @Test
+  void ingest_batches_are_refreshed_not_committed_and_close_commits_them() {
+    Path marker = dir.resolve("index").resolve(PaperIndex.UNCOMMITTED);
+    assertThat(marker).doesNotExist();
+    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    store(p);
+    search.index(List.of(p));
+    assertThat(ids("molecules")).containsExactly("2406.00004");
+    assertThat(marker).exists();
+    search.close();
+    assertThat(marker).doesNotExist();
+    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null);
+    assertThat(ids("molecules")).containsExactly("2406.00004");
+  }
+
+  @Test
+  void an_index_left_with_uncommitted_changes_is_rebuilt_from_the_store() throws IOException {
+    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    store(p);
+    search.index(List.of(p));
+    // A process that dies now leaves the last commit (without the paper) and the marker: copy both.
+    Path crashed = dir.resolve("crashed");
+    Files.createDirectories(crashed);
+    try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+        Files.copy(f, crashed.resolve(f.getFileName()));
+      }
+    }
+    // Meanwhile a second process on the live index only reads it: the marker is not its business.
+    try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
+      assertThat(second.search(SearchRequest.of("speech")).hits()).hasSize(1);
+    }
+    try (SearchService restarted = SearchService.open(crashed, papers, db.jdbi(), null)) {
+      assertThat(restarted.search(SearchRequest.of("molecules")).hits()).extracting(SearchHit::id)
+          .containsExactly("2406.00004");
+    }
+    assertThat(crashed.resolve(PaperIndex.UNCOMMITTED)).doesNotExist();
+  }
+
+  @Test
   void a_corrupt_index_is_rebuilt_from_the_store() throws IOException {
     search.close();
     try (Stream<Path> files = Files.list(dir.resolve("index"))) {
