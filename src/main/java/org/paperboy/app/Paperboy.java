@@ -99,9 +99,11 @@ public final class Paperboy implements AutoCloseable {
                   papers,
                   search,
                   trending,
+                  embedder,
                   mailer,
                   DigestSettings.from(config.env()),
-                  Clock.systemUTC()));
+                  Clock.systemUTC(),
+                  config.dataDir()));
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
