@@ -38,6 +38,8 @@ final class DigestRenderer {
   private final String host;
   private final String feedLink;
   private final java.util.Map<String, Block> blocks = new java.util.HashMap<>();
+  /** -Dpaperboy.digest.renderCache=false renders every entry afresh: the benchmark's measure without the reuse. */
+  private final boolean reuse = !"false".equals(System.getProperty("paperboy.digest.renderCache"));
 
   DigestRenderer(DigestLinks links) {
     this.links = links;
@@ -104,18 +106,20 @@ final class DigestRenderer {
   private record Block(String textHead, String textTail, String htmlHead, String htmlTail) {}
 
   private Block block(Paper p) {
-    return blocks.computeIfAbsent(p.id(), id -> {
-      String url = links.paperUrl(p.id());
-      String textHead = "\n* " + p.title() + "\n  " + (p.authors().isEmpty() ? "" : authors(p) + "\n  ");
-      StringBuilder h = new StringBuilder(1024).append("<div style=\"margin:0 0 16px;\">")
-          .append("<a href=\"").append(escape(url))
-          // No link colour: the client's own stays readable on light and dark backgrounds.
-          .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
-      if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
-      h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">");
-      String htmlTail = "</div><div style=\"font-size:14px;\">" + escape(shorten(p.abstractText())) + "</div></div>";
-      return new Block(textHead, "\n  " + url + "\n", h.toString(), htmlTail);
-    });
+    return reuse ? blocks.computeIfAbsent(p.id(), id -> newBlock(p)) : newBlock(p);
+  }
+
+  private Block newBlock(Paper p) {
+    String url = links.paperUrl(p.id());
+    String textHead = "\n* " + p.title() + "\n  " + (p.authors().isEmpty() ? "" : authors(p) + "\n  ");
+    StringBuilder h = new StringBuilder(1024).append("<div style=\"margin:0 0 16px;\">")
+        .append("<a href=\"").append(escape(url))
+        // No link colour: the client's own stays readable on light and dark backgrounds.
+        .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
+    if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
+    h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">");
+    String htmlTail = "</div><div style=\"font-size:14px;\">" + escape(shorten(p.abstractText())) + "</div></div>";
+    return new Block(textHead, "\n  " + url + "\n", h.toString(), htmlTail);
   }
 
   private static String authors(Paper p) {
