@@ -17,7 +17,7 @@ import java.util.Map;
 final class DensePicks {
   /** Cosine to a liked paper from which a candidate counts as "similar" (bge vectors sit well above 0 even for unrelated texts). */
   static final float SIMILAR = 0.6f;
-  private static final int EPOCHS = 8;
+  private static final int EPOCHS = 5;
   private static final int READER_BLOCK = 8;
   /** Rows of liked-paper-to-candidate similarities kept for reuse (each is one float per candidate). */
   private static final int MAX_CACHED_ROWS = 20_000;

@@ -88,6 +88,7 @@ final class DigestPlanner {
     private final Map<Instant, List<String>> negativesSince = new HashMap<>();
 
     private Run(List<Subscription> due, Instant now) {
+      long t0 = System.nanoTime();
       Instant since = due.stream().map(Subscription::papersSince).min(Instant::compareTo).orElse(now);
       List<Map.Entry<String, Instant>> rows = due.isEmpty() ? List.of() : candidates(since, now);
       Map<String, Paper> found = papers.findAll(rows.stream().map(Map.Entry::getKey).toList());
@@ -104,21 +105,28 @@ final class DigestPlanner {
       firstSeen = seen.stream().mapToLong(Long::longValue).toArray();
       boolean anyTrending = due.stream().anyMatch(Subscription::trending);
       trendingList = anyTrending ? trending.trending(Window.DAY, 50) : null;
-      List<String> keyIds = new ArrayList<>(position.keySet());
+      List<String> keyIds = new ArrayList<>(cs.stream().map(Paper::id).toList()); // key of a candidate = its position
       if (trendingList != null) trendingList.items().forEach(t -> keyIds.add(t.paper().id()));
       sent = new SentPapers(keyIds);
       likes = candidates.length == 0 ? Map.of() : likes();
       if (candidates.length == 0) return;
       float[][] vectors = vectors(cs);
       boolean haveVectors = Arrays.stream(vectors).anyMatch(v -> v != null);
+      long t1 = System.nanoTime();
       alerts(due, haveVectors ? vectors : null);
+      long t2 = System.nanoTime();
       if (haveVectors) densePicks(due, vectors);
+      log.info("planning {} readers: {} candidates, sent papers and likes loaded in {} ms; {} distinct alerts searched in {} ms;"
+              + " picks {} in {} ms", due.size(), candidates.length, (t1 - t0) / 1_000_000, alertHits.size(), (t2 - t1) / 1_000_000,
+          haveVectors ? "on embeddings, " + topPicks.size() + " readers scored as one matrix product" : "on hashed words (per reader)",
+          (System.nanoTime() - t2) / 1_000_000);
     }
 
     DigestPlan plan(Subscription s, LocalDate date) {
       int window = window(s.papersSince());
-      int available = 0;
-      for (int c = 0; c < window; c++) if (!sent.has(s.id(), c)) available++;
+      int[] sentKeys = sent.of(s.id());
+      int available = window;
+      for (int k : sentKeys) if (k < window) available--;
       List<Item> items = new ArrayList<>();
       if (available == 0) return new DigestPlan(s, date, 0, items);
       Set<String> taken = new HashSet<>();
@@ -126,7 +134,7 @@ final class DigestPlanner {
         int n = 0;
         for (int c : alertHits.getOrDefault(alert, new int[0])) {
           if (n == PER_ALERT || items.size() == s.maxPapers()) break;
-          if (c >= window || sent.has(s.id(), c)) continue;
+          if (c >= window || sentKey(sentKeys, c)) continue;
           if (taken.add(candidates[c].id())) {
             items.add(new Item(candidates[c], Section.ALERTS, "matches your alert '" + alert + "'"));
             n++;
@@ -136,10 +144,10 @@ final class DigestPlanner {
       int room = Math.min(s.maxPapers() - items.size(), Math.max(3, s.maxPapers() / 2));
       List<String> liked = likes.getOrDefault(s.email(), List.of());
       if (room > 0 && !liked.isEmpty()) {
-        if (dense != null) densePicks(s, window, liked, room, taken, items);
-        else sparsePicks(s, window, liked, room, taken, items);
+        if (dense != null) densePicks(s, window, sentKeys, liked, room, taken, items);
+        else sparsePicks(s, window, sentKeys, liked, room, taken, items);
       }
-      if (s.trending()) trending(s, taken, items);
+      if (s.trending()) trending(s, sentKeys, taken, items);
       return new DigestPlan(s, date, available, items);
     }
 
@@ -226,34 +234,42 @@ final class DigestPlanner {
       for (int i = 0; i < lv.length; i++) if (lv[i] != null && lv[i].length == dims) likedVectors.put(liked.get(i).id(), lv[i]);
       negativesSince.forEach((since, ids) -> negatives.put(since,
           ids.stream().map(likedVectors::get).filter(v -> v != null).toList()));
-      // Weights a block at a time: 100,000 readers x 384 floats at once would be 150 MB for nothing.
-      final int block = 1024;
-      for (int from = 0; from < readers.size(); from += block) {
-        List<Subscription> part = readers.subList(from, Math.min(readers.size(), from + block));
+      // A block of readers at a time (100,000 readers x 384 floats at once would be 150 MB for
+      // nothing), blocks on all cores: training and scoring are pure arithmetic on shared read-only data.
+      final int block = 512;
+      int blocks = (readers.size() + block - 1) / block;
+      List<int[][]> tops = java.util.stream.IntStream.range(0, blocks).parallel().mapToObj(b -> {
+        List<Subscription> part = readers.subList(b * block, Math.min(readers.size(), (b + 1) * block));
         float[][] w = new float[part.size()][];
-        for (int i = 0; i < w.length; i++) {
-          Subscription s = part.get(i);
-          List<String> ids = likes.get(s.email());
-          List<float[]> pos = ids.stream().map(likedVectors::get).filter(v -> v != null).toList();
-          if (pos.isEmpty()) continue;
-          Set<String> mine = new HashSet<>(ids);
-          List<float[]> neg = new ArrayList<>();
-          List<String> pool = negativesSince.get(s.papersSince());
-          // A different slice of the older papers per reader, three negatives per like (at most 40).
-          int want = Math.min(40, 3 * pos.size()), start = pool.isEmpty() ? 0 : (int) Math.floorMod(s.id() * 7919, pool.size());
-          for (int j = 0; j < pool.size() && neg.size() < want; j++) {
-            String id = pool.get((start + j) % pool.size());
-            float[] v = likedVectors.get(id);
-            if (v != null && !mine.contains(id)) neg.add(v);
-          }
-          w[i] = dense.weights(pos, neg, s.id());
-        }
-        int[][] top = dense.top(w, PICK_DEPTH);
-        for (int i = 0; i < w.length; i++) if (w[i] != null) topPicks.put(part.get(i).id(), top[i]);
+        for (int i = 0; i < w.length; i++) w[i] = weights(part.get(i), negatives);
+        return dense.top(w, PICK_DEPTH);
+      }).toList();
+      for (int b = 0; b < blocks; b++) {
+        int[][] top = tops.get(b);
+        for (int i = 0; i < top.length; i++) if (top[i].length > 0) topPicks.put(readers.get(b * block + i).id(), top[i]);
       }
     }
 
-    private void densePicks(Subscription s, int window, List<String> liked, int room, Set<String> taken, List<Item> items) {
+    /** One reader's weights: liked papers against a slice of the older ones they did not like (null: no liked vectors). */
+    private float[] weights(Subscription s, Map<Instant, List<float[]>> negatives) {
+      List<String> ids = likes.get(s.email());
+      List<float[]> pos = ids.stream().map(likedVectors::get).filter(v -> v != null).toList();
+      if (pos.isEmpty()) return null;
+      List<float[]> pool = negatives.get(s.papersSince());
+      List<float[]> neg = new ArrayList<>();
+      // Two negatives per like (at most 30), from a different place in the pool for each reader.
+      int want = Math.min(30, 2 * pos.size()), start = pool.isEmpty() ? 0 : (int) Math.floorMod(s.id() * 7919, pool.size());
+      Set<float[]> mine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      mine.addAll(pos);
+      for (int j = 0; j < pool.size() && neg.size() < want; j++) {
+        float[] v = pool.get((start + j) % pool.size());
+        if (!mine.contains(v)) neg.add(v);
+      }
+      return dense.weights(pos, neg, s.id());
+    }
+
+    private void densePicks(Subscription s, int window, int[] sentKeys, List<String> liked, int room, Set<String> taken,
+        List<Item> items) {
       int[] top = topPicks.get(s.id());
       if (top == null) return;
       Set<String> mine = new HashSet<>(liked);
@@ -261,7 +277,7 @@ final class DigestPlanner {
       for (int c : top) {
         if (added == room) break;
         Paper p = candidates[c];
-        if (c >= window || sent.has(s.id(), c) || taken.contains(p.id()) || mine.contains(p.id())) continue;
+        if (c >= window || sentKey(sentKeys, c) || taken.contains(p.id()) || mine.contains(p.id())) continue;
         int similar = 0;
         for (String l : liked) {
           float[] v = likedVectors.get(l);
@@ -276,7 +292,8 @@ final class DigestPlanner {
 
     // ---- picks on hashed words (no vectors) --------------------------------------------------
 
-    private void sparsePicks(Subscription s, int window, List<String> likedIds, int room, Set<String> taken, List<Item> items) {
+    private void sparsePicks(Subscription s, int window, int[] sentKeys, List<String> likedIds, int room, Set<String> taken,
+        List<Item> items) {
       List<Sparse> liked = sparse(likedIds);
       List<Sparse> negatives = liked.size() < InterestModel.LINEAR_FROM ? List.of()
           : sparse(negativesSince.computeIfAbsent(s.papersSince(), DigestPlanner.this::negatives).stream()
@@ -286,7 +303,7 @@ final class DigestPlanner {
       List<Scored> scored = new ArrayList<>();
       for (int c = 0; c < window; c++) {
         Paper p = candidates[c];
-        if (sent.has(s.id(), c) || taken.contains(p.id()) || likedIds.contains(p.id())) continue;
+        if (sentKey(sentKeys, c) || taken.contains(p.id()) || likedIds.contains(p.id())) continue;
         Sparse v = sparse.computeIfAbsent(p.id(), id -> PaperVectors.of(p));
         scored.add(new Scored(p, v, model.score(v)));
       }
@@ -312,13 +329,13 @@ final class DigestPlanner {
 
     // ---- trending ----------------------------------------------------------------------------
 
-    private void trending(Subscription s, Set<String> taken, List<Item> items) {
+    private void trending(Subscription s, int[] sentKeys, Set<String> taken, List<Item> items) {
       if (trendingList == null) return;
       int n = 0;
       for (TrendingItem t : trendingList.items()) {
         if (n == MAX_TRENDING || items.size() >= s.maxPapers()) break;
         String id = t.paper().id();
-        if (sent.has(s.id(), id) || !taken.add(id)) continue;
+        if (sentKey(sentKeys, sent.key(id)) || !taken.add(id)) continue;
         int hf = t.paper().signals().hfUpvotes() == null ? 0 : t.paper().signals().hfUpvotes();
         int up = t.votes() + hf;
         items.add(new Item(t.paper(), Section.TRENDING, up > 0 ? "trending: " + up + (up == 1 ? " upvote" : " upvotes") : "trending"));
@@ -369,14 +386,26 @@ final class DigestPlanner {
         pairs[size++] = (reader << 16) | paper;
       }
 
-      boolean has(long reader, int candidate) {
-        return has(reader, candidates[candidate].id());
+      /** The keys (candidate positions first, then trending papers) of what {@code reader} was sent, ascending. */
+      int[] of(long reader) {
+        if (size == 0) return new int[0];
+        int from = Arrays.binarySearch(pairs, reader << 16);
+        if (from < 0) from = -from - 1;
+        int to = from;
+        while (to < size && pairs[to] >>> 16 == reader) to++;
+        int[] out = new int[to - from];
+        for (int i = from; i < to; i++) out[i - from] = (int) (pairs[i] & 0xFFFF);
+        return out;
       }
 
-      boolean has(long reader, String id) {
+      int key(String id) {
         Integer k = key.get(id);
-        return size > 0 && k != null && Arrays.binarySearch(pairs, (reader << 16) | k) >= 0;
+        return k == null ? -1 : k;
       }
+    }
+
+    private static boolean sentKey(int[] sentKeys, int key) {
+      return key >= 0 && sentKeys.length > 0 && Arrays.binarySearch(sentKeys, key) >= 0;
     }
 
     private static String similarReason(int similar) {

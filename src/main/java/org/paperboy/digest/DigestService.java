@@ -49,9 +49,9 @@ public final class DigestService implements AutoCloseable {
   static final int CONFIRMATIONS_PER_HOUR = 3;
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
   /** Rows claimed per statement. */
-  private static final int CLAIM_BATCH = 100;
+  private static final int CLAIM_BATCH = 200;
   /** Accepted messages marked "sent" per transaction and flush. */
-  private static final int MARK_BATCH = 50;
+  private static final int MARK_BATCH = 200;
 
   private final Subscriptions subscriptions;
   private final DigestOutbox outbox;
@@ -303,13 +303,16 @@ public final class DigestService implements AutoCloseable {
   private Send drain() {
     Send n = new Send();
     replayJournals();
+    long smtpNanos = 0, claimNanos = 0, markNanos = 0, start = System.nanoTime();
     int troubleInARow = 0;
     while (troubleInARow < 3) {
       Instant now = clock.instant();
       List<Long> ids = outbox.due(now, CLAIM_BATCH);
       if (ids.isEmpty()) break;
       Instant until = now.plus(settings.lease());
+      long c0 = System.nanoTime();
       List<Queued> batch = outbox.claim(ids, sender, now, until);
+      claimNanos += System.nanoTime() - c0;
       List<Queued> accepted = new ArrayList<>();
       int i = 0;
       for (; i < batch.size() && troubleInARow < 3; i++) {
@@ -319,7 +322,9 @@ public final class DigestService implements AutoCloseable {
           outbox.extend(batch.subList(i, batch.size()), sender, until);
         }
         try {
+          long m0 = System.nanoTime();
           mailer.send(mail(q));
+          smtpNanos += System.nanoTime() - m0;
           n.sent++;
           troubleInARow = 0;
           if (journal == null) {
@@ -328,7 +333,11 @@ public final class DigestService implements AutoCloseable {
           }
           journal.record(q.id());
           accepted.add(q);
-          if (accepted.size() == MARK_BATCH) markSent(accepted);
+          if (accepted.size() == MARK_BATCH) {
+            long k0 = System.nanoTime();
+            markSent(accepted);
+            markNanos += System.nanoTime() - k0;
+          }
         } catch (MailDeliveryException e) {
           if (e.temporary()) {
             troubleInARow++;
@@ -346,8 +355,14 @@ public final class DigestService implements AutoCloseable {
           temporary(q, e.getMessage(), n);
         }
       }
+      long k0 = System.nanoTime();
       markSent(accepted);
+      markNanos += System.nanoTime() - k0;
       outbox.release(batch.subList(i, batch.size()), sender);
+    }
+    if (n.sent > 0) {
+      log.info("sent {} digests in {} ms: SMTP {} ms, claims {} ms, marking sent {} ms", n.sent, (System.nanoTime() - start) / 1_000_000,
+          smtpNanos / 1_000_000, claimNanos / 1_000_000, markNanos / 1_000_000);
     }
     return n;
   }

@@ -64,6 +64,9 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     props.put(p + "timeout", String.valueOf(timeout.toMillis()));
     props.put(p + "writetimeout", String.valueOf(timeout.toMillis()));
     props.put(p + "auth", String.valueOf(url.user() != null));
+    // SMTP is a conversation of small writes; with Nagle's algorithm the last one of each message
+    // waits for the server's delayed ACK (40 ms on Linux), which capped a connection at ~20 messages/s.
+    if (!url.implicitTls()) props.put(p + "socketFactory", NoDelaySockets.INSTANCE);
     if (url.startTls()) {
       props.put(p + "starttls.enable", "true");
       props.put(p + "starttls.required", "true");
@@ -159,6 +162,42 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
       return new MimeMessage(session, new java.io.ByteArrayInputStream(all));
     } catch (IOException e) {
       throw new MessagingException("cannot serialise the message for DKIM: " + e.getMessage(), e);
+    }
+  }
+
+  /** Plain sockets with TCP_NODELAY. */
+  static final class NoDelaySockets extends javax.net.SocketFactory {
+    static final NoDelaySockets INSTANCE = new NoDelaySockets();
+
+    private static java.net.Socket noDelay(java.net.Socket s) throws java.net.SocketException {
+      s.setTcpNoDelay(true);
+      return s;
+    }
+
+    @Override
+    public java.net.Socket createSocket() throws IOException {
+      return noDelay(new java.net.Socket());
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port) throws IOException {
+      return noDelay(new java.net.Socket(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws IOException {
+      return noDelay(new java.net.Socket(host, port, local, localPort));
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+      return noDelay(new java.net.Socket(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
+        throws IOException {
+      return noDelay(new java.net.Socket(host, port, local, localPort));
     }
   }
 
