@@ -194,10 +194,11 @@ final class DigestOutbox {
   }
 
   /**
-   * Delivered, many at once (the ids are in the sender's journal until this returns): the rows are
-   * done and their readers' hard-failure counts start again; flushed to disk on embedded H2.
+   * Delivered, many at once: the rows are done and their readers' hard-failure counts start again.
+   * {@code flush}: on disk when this returns (embedded H2); without, the sender's journal must
+   * hold the ids until {@link #flush()}.
    */
-  void sent(List<Queued> rows, String sender, Instant now) {
+  void sent(List<Queued> rows, String sender, Instant now, boolean flush) {
     if (rows.isEmpty()) return;
     jdbi.useTransaction(h -> {
       var digests = h.prepareBatch("UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL, claimed_until = NULL,"
@@ -210,7 +211,7 @@ final class DigestOutbox {
       digests.execute();
       subs.execute();
     });
-    flush();
+    if (flush) flush();
   }
 
   /** Marks rows the server accepted according to a dead sender's journal, whoever holds them now. */

@@ -414,9 +414,7 @@ final class DigestPlanner {
   }
 
   private static float dot(float[] a, float[] b) {
-    float s = 0;
-    for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-    return s;
+    return DensePicks.dot(a, b);
   }
 
   /** Papers first seen in (since, now], newest first, with their first-seen time. */
@@ -429,13 +427,27 @@ final class DigestPlanner {
         .list());
   }
 
-  /** What each account upvoted, by address (a subscriber's picks come from the account with their address). */
+  /**
+   * What each account upvoted, by address (a subscriber's picks come from the account with their
+   * address). Two plain scans, no join and no sort: with 100,000 readers that is over a million
+   * votes, and a paper's id is kept once however many readers liked it.
+   */
   private Map<String, List<String>> likes() {
+    Map<Long, String> emails = new HashMap<>();
+    jdbi.useHandle(h -> h.createQuery("SELECT id, email FROM accounts")
+        .map((rs, ctx) -> emails.put(rs.getLong(1), rs.getString(2))).forEach(x -> {}));
     Map<String, List<String>> out = new HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT a.email, v.paper_id FROM votes v JOIN accounts a ON a.id = v.account_id"
-            + " ORDER BY a.email, v.voted_at DESC")
-        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    Map<String, String> ids = new HashMap<>();
+    jdbi.useHandle(h -> h.createQuery("SELECT account_id, paper_id FROM votes")
+        .map((rs, ctx) -> {
+          String email = emails.get(rs.getLong(1));
+          if (email != null) {
+            String id = rs.getString(2);
+            out.computeIfAbsent(email, k -> new ArrayList<>(8)).add(ids.computeIfAbsent(id, k -> k));
+          }
+          return 0;
+        })
+        .forEach(x -> {}));
     return out;
   }
 

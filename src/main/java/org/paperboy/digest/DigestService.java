@@ -296,9 +296,10 @@ public final class DigestService implements AutoCloseable {
 
   /**
    * Sends what is due in the outbox, claiming rows a batch at a time; stops early when the mail
-   * server keeps failing. With a journal, each accepted message is journalled at once and the
-   * outbox marks them sent a few dozen at a time (one flush each); without, each is marked and
-   * flushed on its own. Either way a SIGKILL duplicates at most the one message in flight.
+   * server keeps failing. With a journal, each accepted message is journalled at once, the outbox
+   * marks them sent a batch at a time, and one flush at the end makes the marks durable; without,
+   * each is marked and flushed on its own. Either way a SIGKILL duplicates at most the one message
+   * in flight.
    */
   private Send drain() {
     Send n = new Send();
@@ -328,7 +329,7 @@ public final class DigestService implements AutoCloseable {
           n.sent++;
           troubleInARow = 0;
           if (journal == null) {
-            outbox.sent(List.of(q), sender, clock.instant());
+            outbox.sent(List.of(q), sender, clock.instant(), true);
             continue;
           }
           journal.record(q.id());
@@ -360,6 +361,12 @@ public final class DigestService implements AutoCloseable {
       markNanos += System.nanoTime() - k0;
       outbox.release(batch.subList(i, batch.size()), sender);
     }
+    if (journal != null) {
+      long k0 = System.nanoTime();
+      outbox.flush(); // the marks are on disk...
+      journal.clear(); // ...so the journal may forget them
+      markNanos += System.nanoTime() - k0;
+    }
     if (n.sent > 0) {
       log.info("sent {} digests in {} ms: SMTP {} ms, claims {} ms, marking sent {} ms", n.sent, (System.nanoTime() - start) / 1_000_000,
           smtpNanos / 1_000_000, claimNanos / 1_000_000, markNanos / 1_000_000);
@@ -367,10 +374,14 @@ public final class DigestService implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Marks accepted rows sent, without flushing: on a large H2 file a flush took a second or more,
+   * so the run flushes once at its end and only then empties the journal, which until then holds
+   * every id it sent (a few bytes each; a crashed run's journal is replayed, idempotently).
+   */
   private void markSent(List<Queued> accepted) {
     if (accepted.isEmpty()) return;
-    outbox.sent(accepted, sender, clock.instant()); // durable when this returns...
-    journal.clear(); // ...so the journal may forget them
+    outbox.sent(accepted, sender, clock.instant(), false);
     accepted.clear();
   }
 

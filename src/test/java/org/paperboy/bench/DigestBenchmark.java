@@ -176,13 +176,35 @@ public final class DigestBenchmark {
     }
   }
 
+  /** The largest heap in use right after a collection (what was live), sampled every 50 ms. */
+  private static final java.util.concurrent.atomic.AtomicLong LIVE = new java.util.concurrent.atomic.AtomicLong();
+
+  static {
+    Thread t = new Thread(() -> {
+      while (true) {
+        long after = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+          if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) after += pool.getCollectionUsage().getUsed();
+        }
+        LIVE.accumulateAndGet(after, Math::max);
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "bench-heap-sampler");
+    t.setDaemon(true);
+    t.start();
+  }
+
   static void peak() {
     long heap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) heap += pool.getPeakUsage().getUsed();
     }
-    System.out.printf("peak heap (sum of pool peaks) %,d MB, peak RSS %s, max heap %,d MB%n", heap >> 20, vmHwm(),
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf("heap: largest live after a GC %,d MB, sum of pool peaks (garbage included, an upper bound) %,d MB;"
+        + " peak RSS %s, max heap %,d MB%n", LIVE.get() >> 20, heap >> 20, vmHwm(), Runtime.getRuntime().maxMemory() >> 20);
   }
 
   static List<String[]> papers(Random rnd, int n, String tag) {
