@@ -34,7 +34,9 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
   private final Session session;
   private final long minIntervalNanos;
   private final DkimSigner dkim;
+  private static final long IDLE_CHECK_NANOS = 5_000_000_000L;
   private Transport transport;
+  private long lastUsed;
   private long lastSend;
 
   /**
@@ -104,7 +106,12 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
   }
 
   private Transport connected() throws MessagingException {
-    if (transport != null && transport.isConnected()) return transport;
+    // isConnected() asks the server (a NOOP round trip, which cost as much as half a message):
+    // only after a pause, when the server may have dropped an idle connection.
+    long now = System.nanoTime();
+    boolean fresh = now - lastUsed < IDLE_CHECK_NANOS;
+    lastUsed = now;
+    if (transport != null && (fresh || transport.isConnected())) return transport;
     drop();
     Transport t = session.getTransport(url.implicitTls() ? "smtps" : "smtp");
     t.connect(url.host(), url.port(), url.user(), url.password());
