@@ -16,6 +16,7 @@ import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.OutboxMailer;
+import org.paperboy.mail.DkimSigner;
 import org.paperboy.mail.SmtpMailer;
 import org.paperboy.mail.SmtpUrl;
 import org.paperboy.rank.TrendingFormula;
@@ -99,9 +100,11 @@ public final class Paperboy implements AutoCloseable {
                   papers,
                   search,
                   trending,
+                  embedder,
                   mailer,
                   DigestSettings.from(config.env()),
-                  Clock.systemUTC()));
+                  Clock.systemUTC(),
+                  config.dataDir()));
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
@@ -120,7 +123,8 @@ public final class Paperboy implements AutoCloseable {
             SmtpUrl.parse(smtp),
             from,
             java.time.Duration.ofSeconds(config.envInt("PAPERBOY_SMTP_TIMEOUT_SECONDS", 30)),
-            config.envInt("PAPERBOY_SMTP_RATE", 0)));
+            config.envInt("PAPERBOY_SMTP_RATE", 0),
+            DkimSigner.from(config.env(), from, Clock.systemUTC())));
   }
 
   private void closeAfterFailedStart(RuntimeException cause) {

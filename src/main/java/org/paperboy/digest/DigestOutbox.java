@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -14,8 +13,9 @@ import org.paperboy.digest.DigestRenderer.Rendered;
  * The durable outbox. A digest is written here, together with its papers in {@code sent_papers}
  * and the reader's new cut-off, in one transaction; the unique key on (subscription, local date)
  * makes a second planner's insert fail, so two runs at once never queue two digests. Senders then
- * take rows with a compare-and-set claim that carries a lease: a sender that dies mid-send leaves a
- * row that the next run takes over when the lease runs out (that one message may go out twice).
+ * take rows, a batch at a time, with a compare-and-set claim that carries a lease: a sender that
+ * dies mid-send leaves rows that the next run takes over when the lease runs out; what the dead
+ * sender had delivered is in its {@link SentJournal}, so only the message in flight goes out twice.
  */
 final class DigestOutbox {
   private final Jdbi jdbi;
@@ -74,6 +74,61 @@ final class DigestOutbox {
     }
   }
 
+  /** One digest to queue: {@code rendered} null for an empty day. */
+  record Entry(DigestPlan plan, Rendered rendered) {}
+
+  /**
+   * Queues many digests, a few hundred per transaction; for each entry, whether it was queued (false:
+   * another run planned that reader's date first). A transaction that loses a race is rolled back
+   * and its entries are queued one by one, so one conflict costs only its own entry.
+   */
+  boolean[] enqueueAll(List<Entry> entries, Instant now) {
+    boolean[] done = new boolean[entries.size()];
+    final int chunk = 250;
+    for (int from = 0; from < entries.size(); from += chunk) {
+      List<Entry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
+      try {
+        jdbi.useTransaction(h -> {
+          var digests = h.prepareBatch("INSERT INTO digests (subscription_id, local_date, status, message_id, recipient, subject,"
+              + " body_text, body_html, unsubscribe_url, papers, attempts, next_attempt_at, created_at)"
+              + " VALUES (:s, :d, :status, :mid, :to, :subject, :text, :html, :unsub, :n, 0, :now, :now)");
+          var papers = h.prepareBatch("INSERT INTO sent_papers (subscription_id, paper_id, digest_date) VALUES (:s, :p, :d)");
+          var cutoffs = h.prepareBatch("UPDATE subscriptions SET papers_since = :now WHERE id = :s");
+          int paperRows = 0, cutoffRows = 0;
+          for (Entry e : part) {
+            bind(digests, e.plan(), e.rendered(), now).add();
+            if (e.rendered() == null) continue;
+            long s = e.plan().subscription().id();
+            for (DigestPlan.Item i : e.plan().items()) {
+              papers.bind("s", s).bind("p", i.paper().id()).bind("d", e.plan().date()).add();
+              paperRows++;
+            }
+            cutoffs.bind("now", now).bind("s", s).add();
+            cutoffRows++;
+          }
+          digests.execute();
+          if (paperRows > 0) papers.execute();
+          if (cutoffRows > 0) cutoffs.execute();
+        });
+        java.util.Arrays.fill(done, from, from + part.size(), true);
+      } catch (org.jdbi.v3.core.statement.StatementException e) {
+        if (!lostTheRace(e)) throw e;
+        for (int i = 0; i < part.size(); i++) done[from + i] = enqueue(part.get(i).plan(), part.get(i).rendered(), now);
+      }
+    }
+    return done;
+  }
+
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T st, DigestPlan plan, Rendered r, Instant now) {
+    Subscription s = plan.subscription();
+    return st.bind("s", s.id()).bind("d", plan.date())
+        .bind("status", r == null ? "empty" : "queued")
+        .bind("mid", r == null ? "" : r.messageId()).bind("to", s.email())
+        .bind("subject", r == null ? "" : r.subject()).bind("text", r == null ? "" : r.text())
+        .bind("html", r == null ? "" : r.html()).bind("unsub", r == null ? "" : r.unsubscribeUrl())
+        .bind("n", plan.items().size()).bind("now", now);
+  }
+
   private static boolean lostTheRace(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       // 23505: the unique key. The others: the other run's insert still held the key's lock (H2).
@@ -101,31 +156,77 @@ final class DigestOutbox {
     });
   }
 
-  /** Takes row {@code id} for {@code sender} until {@code leaseUntil}; empty when another sender has it or it is no longer due. */
-  Optional<Queued> claim(long id, String sender, Instant now, Instant leaseUntil) {
+  /**
+   * Takes the due rows among {@code ids} for {@code sender} until {@code leaseUntil}, in one
+   * statement; returns the ones it won, by id. Rows another sender took meanwhile are left out.
+   */
+  List<Queued> claim(List<Long> ids, String sender, Instant now, Instant leaseUntil) {
+    if (ids.isEmpty()) return List.of();
     String due = "((status = 'queued' AND next_attempt_at <= :now) OR (status = 'sending' AND claimed_until < :now))";
-    int won = jdbi.withHandle(h -> h.createUpdate("UPDATE digests SET status = 'sending', claimed_by = :me,"
-            + " claimed_until = :until, attempts = attempts + 1 WHERE id = :id AND " + due)
-        .bind("me", sender).bind("until", leaseUntil).bind("id", id).bind("now", now).execute());
-    if (won != 1) return Optional.empty();
-    return jdbi.withHandle(h -> h.createQuery("SELECT id, subscription_id, local_date, recipient, subject, body_text,"
-            + " body_html, message_id, unsubscribe_url, attempts FROM digests WHERE id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)))
-        .findOne());
+    return jdbi.inTransaction(h -> {
+      h.createUpdate("UPDATE digests SET status = 'sending', claimed_by = :me, claimed_until = :until,"
+              + " attempts = attempts + 1 WHERE id IN (<ids>) AND " + due)
+          .bind("me", sender).bind("until", leaseUntil).bindList("ids", ids).bind("now", now).execute();
+      return h.createQuery("SELECT id, subscription_id, local_date, recipient, subject, body_text,"
+              + " body_html, message_id, unsubscribe_url, attempts FROM digests"
+              + " WHERE id IN (<ids>) AND status = 'sending' AND claimed_by = :me ORDER BY id")
+          .bindList("ids", ids).bind("me", sender)
+          .map((rs, ctx) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)))
+          .list();
+    });
   }
 
-  /** Delivered: the row is done and the reader's hard-failure count starts again. */
-  void sent(Queued q, String sender, Instant now) {
+  /** Extends the lease on rows still held by {@code sender} (a long batch must not be taken over half way). */
+  void extend(List<Queued> rows, String sender, Instant leaseUntil) {
+    if (rows.isEmpty()) return;
+    jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET claimed_until = :until WHERE id IN (<ids>) AND claimed_by = :me"
+            + " AND status = 'sending'")
+        .bind("until", leaseUntil).bindList("ids", rows.stream().map(Queued::id).toList()).bind("me", sender).execute());
+  }
+
+  /** Gives back claimed rows that were not tried (the run stopped early): queued again, the attempt not counted. */
+  void release(List<Queued> rows, String sender) {
+    if (rows.isEmpty()) return;
+    jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET status = 'queued', attempts = attempts - 1, claimed_by = NULL,"
+            + " claimed_until = NULL WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending'")
+        .bindList("ids", rows.stream().map(Queued::id).toList()).bind("me", sender).execute());
+  }
+
+  /**
+   * Delivered, many at once: the rows are done and their readers' hard-failure counts start again.
+   * {@code flush}: on disk when this returns (embedded H2); without, the sender's journal must
+   * hold the ids until {@link #flush()}.
+   */
+  void sent(List<Queued> rows, String sender, Instant now, boolean flush) {
+    if (rows.isEmpty()) return;
     jdbi.useTransaction(h -> {
-      h.createUpdate("UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL, claimed_until = NULL,"
-              + " last_error = NULL WHERE id = :id AND claimed_by = :me")
-          .bind("now", now).bind("id", q.id()).bind("me", sender).execute();
-      h.createUpdate("UPDATE subscriptions SET hard_failures = 0 WHERE id = :s").bind("s", q.subscription()).execute();
+      var digests = h.prepareBatch("UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL, claimed_until = NULL,"
+          + " last_error = NULL WHERE id = :id AND claimed_by = :me");
+      var subs = h.prepareBatch("UPDATE subscriptions SET hard_failures = 0 WHERE id = :s AND hard_failures <> 0");
+      for (Queued q : rows) {
+        digests.bind("now", now).bind("id", q.id()).bind("me", sender).add();
+        subs.bind("s", q.subscription()).add();
+      }
+      digests.execute();
+      subs.execute();
     });
-    // Embedded H2 writes commits to its file up to a second late; a process killed in that second
-    // would forget these "sent" marks and send the digests again. Flush before the next message.
+    if (flush) flush();
+  }
+
+  /** Marks rows the server accepted according to a dead sender's journal, whoever holds them now. */
+  void sentFromJournal(List<Long> ids, Instant now) {
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL,"
+              + " claimed_until = NULL, last_error = NULL WHERE id IN (<ids>) AND status <> 'sent'")
+          .bind("now", now).bindList("ids", chunk).execute());
+    }
+    flush();
+  }
+
+  /** Embedded H2 writes commits to its file up to a second late: write them now. */
+  void flush() {
     if (h2) jdbi.useHandle(h -> h.execute("CHECKPOINT"));
   }
 

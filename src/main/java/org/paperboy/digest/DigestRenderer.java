@@ -14,7 +14,9 @@ import org.paperboy.paper.Paper;
 /**
  * Turns a plan into the email: a plain-text body and an HTML one. The HTML uses inline styles only
  * (mail clients drop style sheets), no images and no scripts, and leaves backgrounds to the client
- * so dark mode stays readable; every title, author and alert is escaped.
+ * so dark mode stays readable; every title, author and alert is escaped. One renderer serves one
+ * run: each paper's entry is rendered once and reused across readers; only the reason line and the
+ * signed links differ per reader. Not thread-safe.
  */
 final class DigestRenderer {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -23,13 +25,27 @@ final class DigestRenderer {
   /** A rendered digest, ready for the outbox. */
   record Rendered(String subject, String text, String html, String messageId, String unsubscribeUrl, String manageUrl) {}
 
+  private static final String HEAD_1 = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      + "<meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\">"
+      + "<title>";
+  private static final String HEAD_2 = "</title></head><body style=\"margin:0;padding:0;\">"
+      + "<div style=\"max-width:640px;margin:0 auto;padding:16px;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;\">"
+      + "<h1 style=\"font-size:20px;margin:0 0 12px;\">Your paperboy digest for ";
+  private static final String SECTION = "<h2 style=\"font-size:16px;margin:24px 0 8px;border-bottom:1px solid #888888;padding-bottom:4px;\">";
+
   private final DigestLinks links;
   private final String host;
+  private final String feedLink;
+  private final java.util.Map<String, Block> blocks = new java.util.HashMap<>();
+  /** -Dpaperboy.digest.renderCache=false renders every entry afresh: the benchmark's measure without the reuse. */
+  private final boolean reuse = !"false".equals(System.getProperty("paperboy.digest.renderCache"));
 
   DigestRenderer(DigestLinks links) {
     this.links = links;
     String h = java.net.URI.create(links.baseUrl()).getHost();
     this.host = h == null ? "localhost" : h;
+    this.feedLink = "<a href=\"" + escape(links.baseUrl() + "/feed.atom") + "\" style=\"color:inherit;\">Atom feed</a>";
   }
 
   Rendered render(DigestPlan plan, Instant now) {
@@ -47,14 +63,13 @@ final class DigestRenderer {
     StringBuilder t = new StringBuilder(4096);
     t.append("Your paperboy digest for ").append(DAY.format(plan.date())).append("\n");
     for (Section s : Section.values()) {
-      List<Item> items = plan.in(s);
-      if (items.isEmpty()) continue;
-      t.append("\n== ").append(s.title).append(" ==\n");
-      for (Item i : items) {
-        Paper p = i.paper();
-        t.append("\n* ").append(p.title()).append("\n  ");
-        if (!p.authors().isEmpty()) t.append(authors(p)).append("\n  ");
-        t.append(i.reason()).append("\n  ").append(links.paperUrl(p.id())).append("\n");
+      boolean first = true;
+      for (Item i : plan.items()) {
+        if (i.section() != s) continue;
+        if (first) t.append("\n== ").append(s.title).append(" ==\n");
+        first = false;
+        Block b = block(i.paper());
+        t.append(b.textHead).append(i.reason()).append(b.textTail);
       }
     }
     t.append("\n--\nChange alerts, time or zone: ").append(manage)
@@ -65,36 +80,46 @@ final class DigestRenderer {
 
   private String html(DigestPlan plan, String subject, String unsubscribe, String manage) {
     StringBuilder h = new StringBuilder(16384);
-    h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<meta name=\"color-scheme\" content=\"light dark\"><meta name=\"supported-color-schemes\" content=\"light dark\">")
-        .append("<title>").append(escape(subject)).append("</title></head>")
-        .append("<body style=\"margin:0;padding:0;\">")
-        .append("<div style=\"max-width:640px;margin:0 auto;padding:16px;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;\">")
-        .append("<h1 style=\"font-size:20px;margin:0 0 12px;\">Your paperboy digest for ")
-        .append(escape(DAY.format(plan.date()))).append("</h1>");
+    h.append(HEAD_1).append(escape(subject)).append(HEAD_2).append(escape(DAY.format(plan.date()))).append("</h1>");
     for (Section s : Section.values()) {
-      List<Item> items = plan.in(s);
-      if (items.isEmpty()) continue;
-      h.append("<h2 style=\"font-size:16px;margin:24px 0 8px;border-bottom:1px solid #888888;padding-bottom:4px;\">")
-          .append(escape(s.title)).append("</h2>");
-      for (Item i : items) {
-        Paper p = i.paper();
-        h.append("<div style=\"margin:0 0 16px;\">")
-            .append("<a href=\"").append(escape(links.paperUrl(p.id())))
-            // No link colour: the client's own stays readable on light and dark backgrounds.
-            .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
-        if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
-        h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">").append(escape(i.reason())).append("</div>")
-            .append("<div style=\"font-size:14px;\">").append(escape(shorten(p.abstractText()))).append("</div></div>");
+      boolean first = true;
+      for (Item i : plan.items()) {
+        if (i.section() != s) continue;
+        if (first) h.append(SECTION).append(escape(s.title)).append("</h2>");
+        first = false;
+        Block b = block(i.paper());
+        h.append(b.htmlHead).append(escape(i.reason())).append(b.htmlTail);
       }
     }
     h.append("<p style=\"font-size:12px;opacity:0.75;margin-top:32px;border-top:1px solid #888888;padding-top:8px;\">")
         .append("<a href=\"").append(escape(manage)).append("\" style=\"color:inherit;\">Change alerts, time or zone</a> · ")
         .append("<a href=\"").append(escape(unsubscribe)).append("\" style=\"color:inherit;\">Unsubscribe</a> · ")
-        .append("<a href=\"").append(escape(links.baseUrl() + "/feed.atom")).append("\" style=\"color:inherit;\">Atom feed</a>")
+        .append(feedLink)
         .append("</p></div></body></html>\n");
     return h.toString();
+  }
+
+  /**
+   * The parts of a paper's entry that are the same in every digest, around the reader's reason:
+   * made once per paper and run (a run renders the same few hundred papers into many digests).
+   */
+  private record Block(String textHead, String textTail, String htmlHead, String htmlTail) {}
+
+  private Block block(Paper p) {
+    return reuse ? blocks.computeIfAbsent(p.id(), id -> newBlock(p)) : newBlock(p);
+  }
+
+  private Block newBlock(Paper p) {
+    String url = links.paperUrl(p.id());
+    String textHead = "\n* " + p.title() + "\n  " + (p.authors().isEmpty() ? "" : authors(p) + "\n  ");
+    StringBuilder h = new StringBuilder(1024).append("<div style=\"margin:0 0 16px;\">")
+        .append("<a href=\"").append(escape(url))
+        // No link colour: the client's own stays readable on light and dark backgrounds.
+        .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
+    if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
+    h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">");
+    String htmlTail = "</div><div style=\"font-size:14px;\">" + escape(shorten(p.abstractText())) + "</div></div>";
+    return new Block(textHead, "\n  " + url + "\n", h.toString(), htmlTail);
   }
 
   private static String authors(Paper p) {

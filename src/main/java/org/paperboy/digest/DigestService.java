@@ -1,6 +1,7 @@
 package org.paperboy.digest;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.paperboy.digest.DigestLinks.Purpose;
 import org.paperboy.digest.DigestOutbox.Queued;
 import org.paperboy.digest.DigestRenderer.Rendered;
 import org.paperboy.digest.Subscription.Status;
+import org.paperboy.embed.Embedder;
 import org.paperboy.mail.Mail;
 import org.paperboy.mail.MailDeliveryException;
 import org.paperboy.mail.Mailer;
@@ -46,6 +48,10 @@ public final class DigestService implements AutoCloseable {
   /** Confirmation mails per address per hour: enough to retry, too few to mail-bomb someone. */
   static final int CONFIRMATIONS_PER_HOUR = 3;
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+  /** Rows claimed per statement. */
+  private static final int CLAIM_BATCH = 200;
+  /** Accepted messages marked "sent" per transaction and flush. */
+  private static final int MARK_BATCH = 200;
 
   private final Subscriptions subscriptions;
   private final DigestOutbox outbox;
@@ -54,6 +60,7 @@ public final class DigestService implements AutoCloseable {
   private final Clock clock;
   private final DigestSettings settings;
   private final byte[] key;
+  private final SentJournal journal;
   private final String sender = "paperboy-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
   private final Map<String, long[]> confirmations = new ConcurrentHashMap<>();
   private volatile DigestLinks links;
@@ -61,9 +68,21 @@ public final class DigestService implements AutoCloseable {
 
   public DigestService(Jdbi jdbi, StateRepository state, String secret, PaperRepository papers, SearchService search,
       TrendingService trending, Mailer mailer, DigestSettings settings, Clock clock) {
+    this(jdbi, state, secret, papers, search, trending, null, mailer, settings, clock, null);
+  }
+
+  /**
+   * @param embedder the papers' sentence vectors for picks and the hybrid order of alerts; null:
+   *     hashed words and BM25 only
+   * @param dataDir where the sender's journal of accepted messages lives (see {@link SentJournal});
+   *     null: every "sent" mark is flushed on its own
+   */
+  public DigestService(Jdbi jdbi, StateRepository state, String secret, PaperRepository papers, SearchService search,
+      TrendingService trending, Embedder embedder, Mailer mailer, DigestSettings settings, Clock clock, Path dataDir) {
     this.subscriptions = new Subscriptions(jdbi);
     this.outbox = new DigestOutbox(jdbi);
-    this.planner = new DigestPlanner(jdbi, papers, search, trending);
+    this.planner = new DigestPlanner(jdbi, papers, search, trending, embedder);
+    this.journal = dataDir == null ? null : new SentJournal(dataDir.resolve("digest-journal"), sender);
     this.mailer = mailer;
     this.clock = clock;
     this.settings = settings;
@@ -217,69 +236,165 @@ public final class DigestService implements AutoCloseable {
       else if (!local.toLocalTime().isBefore(s.sendTime())) due.put(s, local.toLocalDate());
     }
     Set<String> done = due.isEmpty() ? Set.of() : outbox.planned(List.copyOf(new TreeSet<>(due.values())));
-    DigestPlanner.Run planning = planner.run();
+    due.keySet().removeIf(s -> done.contains(s.id() + "/" + due.get(s)));
+    long t0 = System.nanoTime();
+    DigestPlanner.Run planning = planner.run(due.keySet(), now);
+    long planNanos = System.nanoTime() - t0, renderNanos = 0, queueNanos = 0;
     DigestRenderer renderer = new DigestRenderer(links);
-    int planned = 0, empty = 0, dueCount = 0;
+    int planned = 0, empty = 0;
     List<String> lines = new ArrayList<>();
+    List<DigestOutbox.Entry> pending = new ArrayList<>();
     for (var e : due.entrySet()) {
       Subscription s = e.getKey();
-      if (done.contains(s.id() + "/" + e.getValue())) continue;
-      dueCount++;
-      DigestPlan plan = planning.plan(s, e.getValue(), now);
+      long p0 = System.nanoTime();
+      DigestPlan plan = planning.plan(s, e.getValue());
+      long r0 = System.nanoTime();
       Rendered r = plan.empty() ? null : renderer.render(plan, now);
+      long r1 = System.nanoTime();
+      planNanos += r0 - p0;
+      renderNanos += r1 - r0;
       if (dryRun) {
         lines.add(s.email() + " " + plan.date() + ": " + (r == null ? "nothing new" : r.subject()));
         if (r == null) empty++; else planned++;
         continue;
       }
-      if (outbox.enqueue(plan, r, now)) {
-        if (r == null) empty++; else planned++;
+      pending.add(new DigestOutbox.Entry(plan, r));
+      // A few hundred at a time: 100,000 rendered digests held at once would be gigabytes.
+      if (pending.size() == 250) {
+        int[] n = queue(pending, now);
+        planned += n[0];
+        empty += n[1];
+        queueNanos += System.nanoTime() - r1;
       }
     }
-    if (dryRun) return new RunReport(dueCount, planned, empty, 0, 0, 0, 0, lines);
+    if (!pending.isEmpty()) {
+      long q0 = System.nanoTime();
+      int[] n = queue(pending, now);
+      planned += n[0];
+      empty += n[1];
+      queueNanos += System.nanoTime() - q0;
+    }
+    if (dryRun) return new RunReport(due.size(), planned, empty, 0, 0, 0, 0, lines, new RunReport.Phases(planNanos, renderNanos, 0, 0));
+    long s0 = System.nanoTime();
     Send send = drain();
-    return new RunReport(dueCount, planned, empty, send.sent, send.retrying, send.failed, send.paused, lines);
+    return new RunReport(due.size(), planned, empty, send.sent, send.retrying, send.failed, send.paused, lines,
+        new RunReport.Phases(planNanos, renderNanos, queueNanos, System.nanoTime() - s0));
+  }
+
+  /** Queues and forgets {@code pending}; returns how many were queued with mail and how many as empty days. */
+  private int[] queue(List<DigestOutbox.Entry> pending, Instant now) {
+    boolean[] queued = outbox.enqueueAll(pending, now);
+    int[] n = new int[2];
+    for (int i = 0; i < queued.length; i++) if (queued[i]) n[pending.get(i).rendered() == null ? 1 : 0]++;
+    pending.clear();
+    return n;
   }
 
   private static final class Send {
     int sent, retrying, failed, paused;
   }
 
-  /** Sends what is due in the outbox; stops early when the mail server keeps failing. */
+  /**
+   * Sends what is due in the outbox, claiming rows a batch at a time; stops early when the mail
+   * server keeps failing. With a journal, each accepted message is journalled at once, the outbox
+   * marks them sent a batch at a time, and one flush at the end makes the marks durable; without,
+   * each is marked and flushed on its own. Either way a SIGKILL duplicates at most the one message
+   * in flight.
+   */
   private Send drain() {
     Send n = new Send();
+    replayJournals();
+    long smtpNanos = 0, claimNanos = 0, markNanos = 0, start = System.nanoTime();
     int troubleInARow = 0;
-    java.util.ArrayDeque<Long> batch = new java.util.ArrayDeque<>();
     while (troubleInARow < 3) {
       Instant now = clock.instant();
-      if (batch.isEmpty()) batch.addAll(outbox.due(now, 100));
-      if (batch.isEmpty()) break;
-      Optional<Queued> next = outbox.claim(batch.poll(), sender, now, now.plus(settings.lease()));
-      if (next.isEmpty()) continue; // another sender took it
-      Queued q = next.get();
-      try {
-        mailer.send(mail(q));
-        outbox.sent(q, sender, clock.instant());
-        n.sent++;
-        troubleInARow = 0;
-      } catch (MailDeliveryException e) {
-        if (e.temporary()) {
+      List<Long> ids = outbox.due(now, CLAIM_BATCH);
+      if (ids.isEmpty()) break;
+      Instant until = now.plus(settings.lease());
+      long c0 = System.nanoTime();
+      List<Queued> batch = outbox.claim(ids, sender, now, until);
+      claimNanos += System.nanoTime() - c0;
+      List<Queued> accepted = new ArrayList<>();
+      int i = 0;
+      for (; i < batch.size() && troubleInARow < 3; i++) {
+        Queued q = batch.get(i);
+        if (clock.instant().isAfter(until.minus(settings.lease().dividedBy(2)))) {
+          until = clock.instant().plus(settings.lease()); // a slow server: keep the rest of the batch ours
+          outbox.extend(batch.subList(i, batch.size()), sender, until);
+        }
+        try {
+          long m0 = System.nanoTime();
+          mailer.send(mail(q));
+          smtpNanos += System.nanoTime() - m0;
+          n.sent++;
+          troubleInARow = 0;
+          if (journal == null) {
+            outbox.sent(List.of(q), sender, clock.instant(), true);
+            continue;
+          }
+          journal.record(q.id());
+          accepted.add(q);
+          if (accepted.size() == MARK_BATCH) {
+            long k0 = System.nanoTime();
+            markSent(accepted);
+            markNanos += System.nanoTime() - k0;
+          }
+        } catch (MailDeliveryException e) {
+          if (e.temporary()) {
+            troubleInARow++;
+            temporary(q, e.getMessage(), n);
+          } else {
+            n.failed++;
+            log.warn("digest {} to {} refused: {}", q.id(), q.to(), e.getMessage());
+            if (outbox.failed(q, sender, e.getMessage(), true, settings.pauseAfter())) {
+              n.paused++;
+              log.warn("subscription of {} paused after {} refused digests in a row", q.to(), settings.pauseAfter());
+            }
+          }
+        } catch (PaperboyException e) { // e.g. the .eml outbox cannot be written: try again later
           troubleInARow++;
           temporary(q, e.getMessage(), n);
-        } else {
-          n.failed++;
-          log.warn("digest {} to {} refused: {}", q.id(), q.to(), e.getMessage());
-          if (outbox.failed(q, sender, e.getMessage(), true, settings.pauseAfter())) {
-            n.paused++;
-            log.warn("subscription of {} paused after {} refused digests in a row", q.to(), settings.pauseAfter());
-          }
         }
-      } catch (PaperboyException e) { // e.g. the .eml outbox cannot be written: try again later
-        troubleInARow++;
-        temporary(q, e.getMessage(), n);
       }
+      long k0 = System.nanoTime();
+      markSent(accepted);
+      markNanos += System.nanoTime() - k0;
+      outbox.release(batch.subList(i, batch.size()), sender);
+    }
+    if (journal != null) {
+      long k0 = System.nanoTime();
+      outbox.flush(); // the marks are on disk...
+      journal.clear(); // ...so the journal may forget them
+      markNanos += System.nanoTime() - k0;
+    }
+    if (n.sent > 0) {
+      log.info("sent {} digests in {} ms: SMTP {} ms, claims {} ms, marking sent {} ms", n.sent, (System.nanoTime() - start) / 1_000_000,
+          smtpNanos / 1_000_000, claimNanos / 1_000_000, markNanos / 1_000_000);
     }
     return n;
+  }
+
+  /**
+   * Marks accepted rows sent, without flushing: on a large H2 file a flush took a second or more,
+   * so the run flushes once at its end and only then empties the journal, which until then holds
+   * every id it sent (a few bytes each; a crashed run's journal is replayed, idempotently).
+   */
+  private void markSent(List<Queued> accepted) {
+    if (accepted.isEmpty()) return;
+    outbox.sent(accepted, sender, clock.instant(), false);
+    accepted.clear();
+  }
+
+  /** Marks what dead senders (or an earlier run of this one that failed) journalled but did not mark. */
+  private void replayJournals() {
+    if (journal == null) return;
+    for (SentJournal.Leftover l : journal.leftovers()) {
+      if (!l.ids().isEmpty()) {
+        log.info("marking {} digests sent that a stopped sender had delivered ({})", l.ids().size(), l.file().getFileName());
+        outbox.sentFromJournal(l.ids(), clock.instant());
+      }
+      journal.done(l);
+    }
   }
 
   private void temporary(Queued q, String error, Send n) {
@@ -337,7 +452,10 @@ public final class DigestService implements AutoCloseable {
       s = scheduler;
       scheduler = null;
     }
-    if (s == null) return;
+    if (s == null) {
+      if (journal != null) journal.close();
+      return;
+    }
     s.shutdown();
     try {
       if (!s.awaitTermination(30, TimeUnit.SECONDS)) s.shutdownNow();
@@ -345,5 +463,6 @@ public final class DigestService implements AutoCloseable {
       s.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    if (journal != null) journal.close();
   }
 }
