@@ -1,6 +1,9 @@
 package org.paperboy.web;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -17,15 +20,20 @@ final class Kept<V> {
 
   private record Slot<V>(V value, long version, long bornNanos) {}
 
+  private record Flight<V>(CompletableFuture<V> result, long version) {}
+
   private final LongSupplier version;
+  private final boolean keepsNothing;
   private final long ttlNanos;
   private final Map<String, Slot<V>> entries;
+  private final Map<String, Flight<V>> inFlight = new HashMap<>(); // guarded by entries
 
   Kept(int max, LongSupplier version) {
     this(max, version, TTL);
   }
 
   Kept(int max, LongSupplier version, Duration ttl) {
+    this.keepsNothing = max == 0;
     this.version = version;
     this.ttlNanos = ttl.toNanos();
     this.entries =
@@ -38,18 +46,51 @@ final class Kept<V> {
   }
 
   V get(String key, Supplier<V> compute) {
+    if (keepsNothing) return compute.get(); // measuring without keeping: not even shared in flight
     // The count is read before computing: a change during the computation leaves the entry already
     // stale, so it is rebuilt on the next request rather than kept with the old content.
     long v = version.getAsLong();
     long now = System.nanoTime();
+    Flight<V> flight;
+    boolean mine = false;
     synchronized (entries) {
       Slot<V> e = entries.get(key);
       if (e != null && e.version() == v && now - e.bornNanos() < ttlNanos) return e.value();
+      // One computation per key and count: when a kept page expires under load, the requests
+      // that arrive while it is rebuilt wait for that one instead of each rebuilding it.
+      flight = inFlight.get(key);
+      if (flight == null || flight.version() != v) {
+        flight = new Flight<>(new CompletableFuture<>(), v);
+        inFlight.put(key, flight);
+        mine = true;
+      }
     }
-    V value = compute.get(); // outside the lock: a slow search must not hold up the kept answers
-    synchronized (entries) {
-      entries.put(key, new Slot<>(value, v, now));
+    if (!mine) return join(flight.result());
+    try {
+      V value = compute.get(); // outside the lock: a slow search must not hold up the kept answers
+      synchronized (entries) {
+        entries.put(key, new Slot<>(value, v, now));
+      }
+      flight.result().complete(value);
+      return value;
+    } catch (RuntimeException | Error e) {
+      flight.result().completeExceptionally(e);
+      throw e;
+    } finally {
+      synchronized (entries) {
+        inFlight.remove(key, flight);
+      }
     }
-    return value;
+  }
+
+  /** The waiter sees what the computing request saw, a bad-input error included. */
+  private static <V> V join(CompletableFuture<V> result) {
+    try {
+      return result.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error r) throw r;
+      throw e;
+    }
   }
 }

@@ -1,10 +1,17 @@
 package org.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class KeptTest {
@@ -54,6 +61,45 @@ class KeptTest {
     small.get("c", this::compute); // v5, pushes b out
     assertThat(small.get("a", this::compute)).isEqualTo("v3");
     assertThat(small.get("b", this::compute)).isEqualTo("v6");
+  }
+
+  @Test
+  void requests_arriving_during_a_rebuild_wait_for_it_instead_of_rebuilding() throws Exception {
+    Kept<String> kept = new Kept<>(10, version::get);
+    AtomicInteger rebuilds = new AtomicInteger();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Supplier<String> slow =
+        () -> {
+          rebuilds.incrementAndGet();
+          started.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return "page";
+        };
+    try (var pool = Executors.newFixedThreadPool(4)) {
+      var first = pool.submit(() -> kept.get("k", slow));
+      started.await();
+      List<Future<String>> others = new ArrayList<>();
+      for (int i = 0; i < 3; i++) others.add(pool.submit(() -> kept.get("k", slow)));
+      Thread.sleep(100); // let them reach the wait
+      release.countDown();
+      assertThat(first.get()).isEqualTo("page");
+      for (var f : others) assertThat(f.get()).isEqualTo("page");
+    }
+    assertThat(rebuilds).hasValue(1);
+  }
+
+  @Test
+  void a_failed_rebuild_fails_its_waiters_too_and_the_next_request_tries_again() {
+    Kept<String> kept = new Kept<>(10, version::get);
+    assertThatThrownBy(
+            () -> kept.get("k", () -> { throw new IllegalStateException("boom"); }))
+        .hasMessage("boom");
+    assertThat(kept.get("k", () -> "fine")).isEqualTo("fine");
   }
 
   @Test
