@@ -62,6 +62,7 @@ public final class WebServer implements AutoCloseable {
     AtomFeeds feeds = new AtomFeeds(app, this::baseUrl);
     Api api = new Api(app, daily, paper, changes);
     DigestPages digest = new DigestPages(app);
+    SavedPage saved = new SavedPage(app);
     String openApi = resource("/web/openapi.json");
 
     javalin.before(security::before);
@@ -78,6 +79,8 @@ public final class WebServer implements AutoCloseable {
     javalin.post("/login/verify", accounts::signIn);
     javalin.post("/logout", accounts::signOut);
     javalin.post("/vote", accounts::vote);
+    javalin.post("/save", saved::save);
+    javalin.get("/saved", saved::show);
     javalin.get("/outbox", accounts::outbox);
     javalin.get("/outbox/{name}", accounts::message);
     javalin.get("/subscribe", digest::form);
