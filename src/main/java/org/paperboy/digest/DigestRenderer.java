@@ -16,7 +16,8 @@ import org.paperboy.paper.Paper;
  * (mail clients drop style sheets), no images and no scripts, and leaves backgrounds to the client
  * so dark mode stays readable; every title, author and alert is escaped. One renderer serves one
  * run: each paper's entry is rendered once and reused across readers; only the reason line and the
- * signed links differ per reader. Not thread-safe.
+ * signed links (the paper's own link too: it goes through the click redirect, signed for the reader)
+ * differ per reader. Not thread-safe.
  */
 final class DigestRenderer {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -69,7 +70,8 @@ final class DigestRenderer {
         if (first) t.append("\n== ").append(s.title).append(" ==\n");
         first = false;
         Block b = block(i.paper());
-        t.append(b.textHead).append(i.reason()).append(b.textTail);
+        t.append(b.textHead).append(i.reason()).append("\n  ").append(links.clickUrl(plan.subscription().id(), i.paper().id()))
+            .append('\n');
       }
     }
     t.append("\n--\nChange alerts, time or zone: ").append(manage)
@@ -88,7 +90,8 @@ final class DigestRenderer {
         if (first) h.append(SECTION).append(escape(s.title)).append("</h2>");
         first = false;
         Block b = block(i.paper());
-        h.append(b.htmlHead).append(escape(i.reason())).append(b.htmlTail);
+        h.append(ENTRY).append(escape(links.clickUrl(plan.subscription().id(), i.paper().id())))
+            .append(b.htmlHead).append(escape(i.reason())).append(b.htmlTail);
       }
     }
     h.append("<p style=\"font-size:12px;opacity:0.75;margin-top:32px;border-top:1px solid #888888;padding-top:8px;\">")
@@ -99,27 +102,27 @@ final class DigestRenderer {
     return h.toString();
   }
 
+  /** How an HTML entry starts, up to its link (which differs per reader). */
+  private static final String ENTRY = "<div style=\"margin:0 0 16px;\"><a href=\"";
+
   /**
-   * The parts of a paper's entry that are the same in every digest, around the reader's reason:
-   * made once per paper and run (a run renders the same few hundred papers into many digests).
+   * The parts of a paper's entry that are the same in every digest, around the reader's reason and
+   * link: made once per paper and run (a run renders the same few hundred papers into many digests).
    */
-  private record Block(String textHead, String textTail, String htmlHead, String htmlTail) {}
+  private record Block(String textHead, String htmlHead, String htmlTail) {}
 
   private Block block(Paper p) {
     return reuse ? blocks.computeIfAbsent(p.id(), id -> newBlock(p)) : newBlock(p);
   }
 
   private Block newBlock(Paper p) {
-    String url = links.paperUrl(p.id());
     String textHead = "\n* " + p.title() + "\n  " + (p.authors().isEmpty() ? "" : authors(p) + "\n  ");
-    StringBuilder h = new StringBuilder(1024).append("<div style=\"margin:0 0 16px;\">")
-        .append("<a href=\"").append(escape(url))
-        // No link colour: the client's own stays readable on light and dark backgrounds.
-        .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
+    // No link colour: the client's own stays readable on light and dark backgrounds.
+    StringBuilder h = new StringBuilder(1024).append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
     if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
     h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">");
     String htmlTail = "</div><div style=\"font-size:14px;\">" + escape(shorten(p.abstractText())) + "</div></div>";
-    return new Block(textHead, "\n  " + url + "\n", h.toString(), htmlTail);
+    return new Block(textHead, h.toString(), htmlTail);
   }
 
   private static String authors(Paper p) {

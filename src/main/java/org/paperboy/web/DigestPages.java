@@ -161,6 +161,16 @@ final class DigestPages {
     ctx.html(Layout.page(ctx, "Unsubscribed", new Html().raw("<h1>Unsubscribed</h1><p class=\"done\">No more digests; everything kept for this address is deleted.</p>")));
   }
 
+  /**
+   * A paper link from a digest: the signed click is recorded (it teaches the reader's picks) and the
+   * browser goes on to the paper. Only a link this paperboy signed gets past, to a path on this site.
+   */
+  void click(Context ctx) {
+    String paper = digests().click(ctx.queryParam("s"), ctx.queryParam("p"), ctx.queryParam("k"));
+    ctx.header("Cache-Control", "no-store");
+    ctx.redirect(PaperCards.paperPath(paper), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
   private static String token(String t) {
     if (t == null || t.isBlank()) throw new BadInputException("the link has no token; open it from the email again");
     return t.strip();

@@ -91,6 +91,7 @@ public final class WebServer implements AutoCloseable {
     javalin.post("/subscription", digest::change);
     javalin.get("/unsubscribe", digest::unsubscribePage);
     javalin.post("/unsubscribe", digest::unsubscribe);
+    javalin.get("/d/c", digest::click);
     javalin.get("/feed.atom", feeds::search);
     javalin.get("/trending.atom", feeds::trending);
     javalin.get("/api/papers/<rest>", ctx -> api.papers(ctx, ctx.pathParam("rest")));
