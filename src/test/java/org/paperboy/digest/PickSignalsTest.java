@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.BadInputException;
 import org.paperboy.digest.DigestPlan.Item;
 import org.paperboy.digest.DigestPlan.Section;
+import org.paperboy.embed.BgeSmallEmbedder;
+import org.paperboy.embed.CachingEmbedder;
+import org.paperboy.embed.Embedder;
+import org.paperboy.embed.EmbeddingCache;
 
 /**
  * Saved papers and clicks in earlier digests teach a reader's picks as upvotes do: each alone
@@ -49,12 +53,64 @@ class PickSignalsTest {
     world.close();
   }
 
+  /** Picks on hashed words (the worlds here run without embeddings). */
   private List<Item> picks(Subscription s) {
+    return picks(List.of(s), null).get(0);
+  }
+
+  /** The picks of each reader, planned in one run as the service plans them; with {@code embedder}, on its stored vectors. */
+  private List<List<Item>> picks(List<Subscription> readers, Embedder embedder) {
     DigestPlanner planner = new DigestPlanner(world.app.database().jdbi(), world.app.papers(), world.app.search(),
-        world.app.trending(), null);
-    Subscription now = digests.find(s.email()).orElseThrow();
-    return planner.run(List.of(now), world.clock.instant()).plan(now, LocalDate.of(2026, 11, 26)).items().stream()
-        .filter(i -> i.section() == Section.PICKS).toList();
+        world.app.trending(), embedder);
+    List<Subscription> now = readers.stream().map(s -> digests.find(s.email()).orElseThrow()).toList();
+    DigestPlanner.Run run = planner.run(now, world.clock.instant());
+    return now.stream().map(s -> run.plan(s, LocalDate.of(2026, 11, 26)).items().stream()
+        .filter(i -> i.section() == Section.PICKS).toList()).toList();
+  }
+
+  private long account(String email) {
+    world.app.database().jdbi().useHandle(h -> h.createUpdate(
+        "INSERT INTO accounts (email, created_at) VALUES (:e, CURRENT_TIMESTAMP)").bind("e", email).execute());
+    return world.app.database().jdbi().withHandle(h -> h.createQuery(
+        "SELECT id FROM accounts WHERE email = :e").bind("e", email).mapTo(Long.class).one());
+  }
+
+  /** The paper and the signed link parts (subscription, paper, signature) of the first paper link in a digest. */
+  private static String[] firstLink(MimeMessage m) throws Exception {
+    String text = (String) ((MimeMultipart) m.getContent()).getBodyPart(0).getContent();
+    Matcher link = DigestDeliveryTest.CLICK.matcher(text);
+    assertThat(link.find()).as(text).isTrue();
+    return new String[] {link.group(1), URLDecoder.decode(link.group(2), StandardCharsets.UTF_8), link.group(3)};
+  }
+
+  @Test
+  void on_paper_vectors_a_saved_paper_and_a_clicked_one_each_pull_similar_new_papers_in() throws Exception {
+    world.close();
+    world = new DigestWorld(dir.resolve("vectors"), MORNING.minus(Duration.ofDays(3)), Map.of("PAPERBOY_EMBEDDINGS", "on"));
+    digests = world.digests(world.smtp(smtp.getSmtp().getPort()));
+    world.papers(DigestWorld.mllm(0, 30));
+    long sam = account("sam@example.org");
+    Subscription saver = digests.subscribe(SubscriptionForm.parse("sam@example.org", List.of(), false, "07:00", "UTC", 10), true);
+    Subscription clicker = digests.subscribe(
+        SubscriptionForm.parse("cleo@example.org", List.of("multimodal large language models"), false, "07:00", "UTC", 10), true);
+    world.clock.set(MORNING.minus(Duration.ofDays(1)));
+    digests.run(null, false); // cleo's alert digest; sam has nothing liked, so nothing
+    String[] link = firstLink(smtp.getReceivedMessages()[0]);
+    world.clock.advance(Duration.ofHours(1));
+    world.papers(DigestWorld.mllm(30, 70));
+    while (world.app.search().embedMissing(64) > 0) {} // every paper gets its bge-small vector
+    world.clock.set(MORNING);
+    try (CachingEmbedder vectors = new CachingEmbedder(BgeSmallEmbedder.lazy(), new EmbeddingCache(world.app.database().jdbi()))) {
+      assertThat(picks(List.of(saver, clicker), vectors)).as("nothing liked yet").allSatisfy(p -> assertThat(p).isEmpty());
+
+      world.app.saved().save(sam, multimodal(1).get(0), MORNING);
+      digests.click(link[0], link[1], link[2]);
+      List<List<Item>> picks = picks(List.of(saver, clicker), vectors);
+
+      assertThat(picks.get(0)).isNotEmpty().allSatisfy(i -> assertThat(i.reason()).isEqualTo("similar to 1 paper you saved"));
+      assertThat(picks.get(1)).isNotEmpty()
+          .allSatisfy(i -> assertThat(i.reason()).isEqualTo("similar to 1 paper you opened from a digest"));
+    }
   }
 
   private List<String> multimodal(int n) {
