@@ -33,7 +33,7 @@ final class DigestPages {
   void form(Context ctx) {
     Visitor v = Visitor.of(ctx);
     Html h = new Html().raw("<h1>The daily digest</h1>")
-        .raw("<p>One email a day at your time: the new papers that match your alerts, picks from what you upvoted,")
+        .raw("<p>One email a day at your time: the new papers that match your alerts, picks like the papers you upvote, save or open from a digest,")
         .raw(" and what is trending. We mail you a link to confirm first; nothing is sent before that.</p>")
         .raw("<form class=\"login\" method=\"post\" action=\"/subscribe\">").hidden(Security.CSRF_FIELD, v.csrf());
     fields(h, v.signedIn() ? v.account().email() : "", List.of(), true, "07:00", "UTC", SubscriptionForm.DEFAULT_MAX_PAPERS, true);
