@@ -22,19 +22,19 @@ public final class SavedPapers {
 
   /** Saves {@code paperId} for {@code accountId}; saving twice keeps the first time. */
   public void save(long accountId, String paperId, Instant now) {
+    if (!savedBy(accountId, List.of(paperId)).isEmpty()) return;
     try {
+      // Plain VALUES, no INSERT ... SELECT :params: PostgreSQL cannot type a bare parameter there.
       jdbi.useHandle(
           h ->
               h.createUpdate(
-                      "INSERT INTO saved_papers (account_id, paper_id, saved_at) SELECT :a, :p, :t"
-                          + " WHERE NOT EXISTS (SELECT 1 FROM saved_papers WHERE account_id = :a AND"
-                          + " paper_id = :p)")
+                      "INSERT INTO saved_papers (account_id, paper_id, saved_at) VALUES (:a, :p, :t)")
                   .bind("a", accountId)
                   .bind("p", paperId)
                   .bind("t", now)
                   .execute());
     } catch (UnableToExecuteStatementException e) {
-      // Two clicks raced past NOT EXISTS and the other one inserted first: the primary key kept one.
+      // Two clicks raced and the other one inserted first: the primary key kept it to one save.
       if (savedBy(accountId, List.of(paperId)).isEmpty()) throw e;
     }
   }

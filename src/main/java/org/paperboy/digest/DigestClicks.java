@@ -17,15 +17,28 @@ final class DigestClicks {
 
   /** Records that {@code subscription} opened {@code paperId}; nothing if it did before or is gone. */
   void record(long subscription, String paperId, Instant now) {
+    if (clicked(subscription, paperId)) return;
     try {
       jdbi.useHandle(h -> h.createUpdate(
-              "INSERT INTO digest_clicks (subscription_id, paper_id, clicked_at) SELECT id, :p, :t FROM subscriptions"
-                  + " WHERE id = :s AND NOT EXISTS (SELECT 1 FROM digest_clicks WHERE subscription_id = :s AND paper_id = :p)")
+              "INSERT INTO digest_clicks (subscription_id, paper_id, clicked_at) VALUES (:s, :p, :t)")
           .bind("s", subscription).bind("p", paperId).bind("t", now)
           .execute());
     } catch (UnableToExecuteStatementException e) {
-      // Two clicks raced past NOT EXISTS (or the subscription was deleted meanwhile): at most one
-      // row either way, and a lost click must not keep the reader from their paper.
+      // A racing click inserted first (the primary key kept one row), or the subscription was
+      // deleted (its foreign key refused the row). Either way the reader still gets their paper;
+      // anything else is a real failure.
+      if (!clicked(subscription, paperId) && exists(subscription)) throw e;
     }
+  }
+
+  private boolean clicked(long subscription, String paperId) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM digest_clicks WHERE subscription_id = :s AND paper_id = :p")
+        .bind("s", subscription).bind("p", paperId).mapTo(Integer.class).one()) > 0;
+  }
+
+  private boolean exists(long subscription) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE id = :s")
+        .bind("s", subscription).mapTo(Integer.class).one()) > 0;
   }
 }

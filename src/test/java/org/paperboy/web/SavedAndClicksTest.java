@@ -119,6 +119,13 @@ class SavedAndClicksTest {
       assertThat(r.body()).contains("not valid");
     }
     assertThat(clicks(m.group(2), "//evil.example/x")).isZero();
+
+    // An unsubscribed reader's old digest still opens the paper; nothing of theirs is kept.
+    site.app.digests().remove("clicker@example.org");
+    HttpResponse<String> gone = c.get(link);
+    assertThat(gone.statusCode()).isEqualTo(303);
+    assertThat(gone.headers().firstValue("location")).hasValue("/papers/" + paper);
+    assertThat(clicks(m.group(2), paper)).isZero();
   }
 
   private static long account(String email) {
