@@ -57,21 +57,25 @@ final class DigestRenderer {
     String subject = "paperboy: " + n + (n == 1 ? " paper" : " papers") + " for " + DAY.format(plan.date());
     // One digest per subscriber and date: the same id if it is ever sent twice, so clients merge them.
     String messageId = "<digest." + id + "." + plan.date() + "@" + host + ">";
-    return new Rendered(subject, text(plan, unsubscribe, manage), html(plan, subject, unsubscribe, manage), messageId, unsubscribe, manage);
+    // Each paper's click link, signed once for both parts.
+    String[] urls = new String[n];
+    for (int k = 0; k < n; k++) urls[k] = links.clickUrl(id, plan.items().get(k).paper().id());
+    return new Rendered(subject, text(plan, urls, unsubscribe, manage), html(plan, urls, subject, unsubscribe, manage), messageId,
+        unsubscribe, manage);
   }
 
-  private String text(DigestPlan plan, String unsubscribe, String manage) {
+  private String text(DigestPlan plan, String[] urls, String unsubscribe, String manage) {
     StringBuilder t = new StringBuilder(4096);
     t.append("Your paperboy digest for ").append(DAY.format(plan.date())).append("\n");
     for (Section s : Section.values()) {
       boolean first = true;
-      for (Item i : plan.items()) {
+      for (int k = 0; k < urls.length; k++) {
+        Item i = plan.items().get(k);
         if (i.section() != s) continue;
         if (first) t.append("\n== ").append(s.title).append(" ==\n");
         first = false;
         Block b = block(i.paper());
-        t.append(b.textHead).append(i.reason()).append("\n  ").append(links.clickUrl(plan.subscription().id(), i.paper().id()))
-            .append('\n');
+        t.append(b.textHead).append(i.reason()).append("\n  ").append(urls[k]).append('\n');
       }
     }
     t.append("\n--\nChange alerts, time or zone: ").append(manage)
@@ -80,17 +84,18 @@ final class DigestRenderer {
     return t.toString();
   }
 
-  private String html(DigestPlan plan, String subject, String unsubscribe, String manage) {
+  private String html(DigestPlan plan, String[] urls, String subject, String unsubscribe, String manage) {
     StringBuilder h = new StringBuilder(16384);
     h.append(HEAD_1).append(escape(subject)).append(HEAD_2).append(escape(DAY.format(plan.date()))).append("</h1>");
     for (Section s : Section.values()) {
       boolean first = true;
-      for (Item i : plan.items()) {
+      for (int k = 0; k < urls.length; k++) {
+        Item i = plan.items().get(k);
         if (i.section() != s) continue;
         if (first) h.append(SECTION).append(escape(s.title)).append("</h2>");
         first = false;
         Block b = block(i.paper());
-        h.append(ENTRY).append(escape(links.clickUrl(plan.subscription().id(), i.paper().id())))
+        h.append(ENTRY).append(escape(urls[k]))
             .append(b.htmlHead).append(escape(i.reason())).append(b.htmlTail);
       }
     }
