@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.paperboy.PaperboyException;
 import org.paperboy.account.AccountService;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.digest.DigestService;
 import org.paperboy.digest.DigestSettings;
 import org.paperboy.embed.BgeSmallEmbedder;
@@ -43,6 +44,7 @@ public final class Paperboy implements AutoCloseable {
   private final SearchService search;
   private final PaperCalendar calendar;
   private final Votes votes;
+  private final SavedPapers saved;
   private final TrendingService trending;
   private final Mailer mailer;
   private final AccountService accounts;
@@ -71,6 +73,7 @@ public final class Paperboy implements AutoCloseable {
       ingest.addListener(search::stored);
       calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
       votes = new Votes(database.jdbi());
+      saved = new SavedPapers(database.jdbi());
       trending =
           new TrendingService(
               database.jdbi(), papers, votes, TrendingFormula.from(config.env()), Clock.systemUTC());
@@ -176,6 +179,11 @@ public final class Paperboy implements AutoCloseable {
 
   public Votes votes() {
     return votes;
+  }
+
+  /** Papers readers saved to read later (a signal for their digest picks, like upvotes). */
+  public SavedPapers saved() {
+    return saved;
   }
 
   public TrendingService trending() {

@@ -16,7 +16,8 @@ import org.paperboy.paper.Paper;
  * (mail clients drop style sheets), no images and no scripts, and leaves backgrounds to the client
  * so dark mode stays readable; every title, author and alert is escaped. One renderer serves one
  * run: each paper's entry is rendered once and reused across readers; only the reason line and the
- * signed links differ per reader. Not thread-safe.
+ * signed links (the paper's own link too: it goes through the click redirect, signed for the reader)
+ * differ per reader. Not thread-safe.
  */
 final class DigestRenderer {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -56,20 +57,25 @@ final class DigestRenderer {
     String subject = "paperboy: " + n + (n == 1 ? " paper" : " papers") + " for " + DAY.format(plan.date());
     // One digest per subscriber and date: the same id if it is ever sent twice, so clients merge them.
     String messageId = "<digest." + id + "." + plan.date() + "@" + host + ">";
-    return new Rendered(subject, text(plan, unsubscribe, manage), html(plan, subject, unsubscribe, manage), messageId, unsubscribe, manage);
+    // Each paper's click link, signed once for both parts.
+    String[] urls = new String[n];
+    for (int k = 0; k < n; k++) urls[k] = links.clickUrl(id, plan.items().get(k).paper().id());
+    return new Rendered(subject, text(plan, urls, unsubscribe, manage), html(plan, urls, subject, unsubscribe, manage), messageId,
+        unsubscribe, manage);
   }
 
-  private String text(DigestPlan plan, String unsubscribe, String manage) {
+  private String text(DigestPlan plan, String[] urls, String unsubscribe, String manage) {
     StringBuilder t = new StringBuilder(4096);
     t.append("Your paperboy digest for ").append(DAY.format(plan.date())).append("\n");
     for (Section s : Section.values()) {
       boolean first = true;
-      for (Item i : plan.items()) {
+      for (int k = 0; k < urls.length; k++) {
+        Item i = plan.items().get(k);
         if (i.section() != s) continue;
         if (first) t.append("\n== ").append(s.title).append(" ==\n");
         first = false;
         Block b = block(i.paper());
-        t.append(b.textHead).append(i.reason()).append(b.textTail);
+        t.append(b.textHead).append(i.reason()).append("\n  ").append(urls[k]).append('\n');
       }
     }
     t.append("\n--\nChange alerts, time or zone: ").append(manage)
@@ -78,17 +84,19 @@ final class DigestRenderer {
     return t.toString();
   }
 
-  private String html(DigestPlan plan, String subject, String unsubscribe, String manage) {
+  private String html(DigestPlan plan, String[] urls, String subject, String unsubscribe, String manage) {
     StringBuilder h = new StringBuilder(16384);
     h.append(HEAD_1).append(escape(subject)).append(HEAD_2).append(escape(DAY.format(plan.date()))).append("</h1>");
     for (Section s : Section.values()) {
       boolean first = true;
-      for (Item i : plan.items()) {
+      for (int k = 0; k < urls.length; k++) {
+        Item i = plan.items().get(k);
         if (i.section() != s) continue;
         if (first) h.append(SECTION).append(escape(s.title)).append("</h2>");
         first = false;
         Block b = block(i.paper());
-        h.append(b.htmlHead).append(escape(i.reason())).append(b.htmlTail);
+        h.append(ENTRY).append(escape(urls[k]))
+            .append(b.htmlHead).append(escape(i.reason())).append(b.htmlTail);
       }
     }
     h.append("<p style=\"font-size:12px;opacity:0.75;margin-top:32px;border-top:1px solid #888888;padding-top:8px;\">")
@@ -99,27 +107,27 @@ final class DigestRenderer {
     return h.toString();
   }
 
+  /** How an HTML entry starts, up to its link (which differs per reader). */
+  private static final String ENTRY = "<div style=\"margin:0 0 16px;\"><a href=\"";
+
   /**
-   * The parts of a paper's entry that are the same in every digest, around the reader's reason:
-   * made once per paper and run (a run renders the same few hundred papers into many digests).
+   * The parts of a paper's entry that are the same in every digest, around the reader's reason and
+   * link: made once per paper and run (a run renders the same few hundred papers into many digests).
    */
-  private record Block(String textHead, String textTail, String htmlHead, String htmlTail) {}
+  private record Block(String textHead, String htmlHead, String htmlTail) {}
 
   private Block block(Paper p) {
     return reuse ? blocks.computeIfAbsent(p.id(), id -> newBlock(p)) : newBlock(p);
   }
 
   private Block newBlock(Paper p) {
-    String url = links.paperUrl(p.id());
     String textHead = "\n* " + p.title() + "\n  " + (p.authors().isEmpty() ? "" : authors(p) + "\n  ");
-    StringBuilder h = new StringBuilder(1024).append("<div style=\"margin:0 0 16px;\">")
-        .append("<a href=\"").append(escape(url))
-        // No link colour: the client's own stays readable on light and dark backgrounds.
-        .append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
+    // No link colour: the client's own stays readable on light and dark backgrounds.
+    StringBuilder h = new StringBuilder(1024).append("\" style=\"font-weight:600;\">").append(escape(p.title())).append("</a>");
     if (!p.authors().isEmpty()) h.append("<div style=\"font-size:13px;opacity:0.8;\">").append(escape(authors(p))).append("</div>");
     h.append("<div style=\"font-size:13px;font-style:italic;margin:2px 0;\">");
     String htmlTail = "</div><div style=\"font-size:14px;\">" + escape(shorten(p.abstractText())) + "</div></div>";
-    return new Block(textHead, "\n  " + url + "\n", h.toString(), htmlTail);
+    return new Block(textHead, h.toString(), htmlTail);
   }
 
   private static String authors(Paper p) {

@@ -55,6 +55,7 @@ public final class DigestService implements AutoCloseable {
 
   private final Subscriptions subscriptions;
   private final DigestOutbox outbox;
+  private final DigestClicks clicks;
   private final DigestPlanner planner;
   private final Mailer mailer;
   private final Clock clock;
@@ -81,6 +82,7 @@ public final class DigestService implements AutoCloseable {
       TrendingService trending, Embedder embedder, Mailer mailer, DigestSettings settings, Clock clock, Path dataDir) {
     this.subscriptions = new Subscriptions(jdbi);
     this.outbox = new DigestOutbox(jdbi);
+    this.clicks = new DigestClicks(jdbi);
     this.planner = new DigestPlanner(jdbi, papers, search, trending, embedder);
     this.journal = dataDir == null ? null : new SentJournal(dataDir.resolve("digest-journal"), sender);
     this.mailer = mailer;
@@ -88,6 +90,17 @@ public final class DigestService implements AutoCloseable {
     this.settings = settings;
     this.key = secret(state, secret);
     this.links = new DigestLinks(key, settings.baseUrl());
+  }
+
+  /**
+   * A paper link followed from a digest ({@code /d/c}): checks the signature, records the click for
+   * the reader's picks and returns the paper id to go on to. A forged or damaged link is bad input,
+   * so the redirect only ever goes to a paper page named by a link this service signed.
+   */
+  public String click(String subscription, String paperId, String signature) {
+    long s = links.verifyClick(subscription, paperId, signature);
+    clicks.record(s, paperId, clock.instant());
+    return paperId;
   }
 
   /** PAPERBOY_SECRET when set, else a random key made once and kept in the store. */

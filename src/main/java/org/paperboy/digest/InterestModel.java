@@ -4,7 +4,8 @@ import java.util.List;
 import org.paperboy.digest.PaperVectors.Sparse;
 
 /**
- * What one reader likes, learned from the papers they upvoted. With few likes, the centroid of
+ * What one reader likes, learned from the papers they liked (upvoted, saved or opened from a
+ * digest). With few likes, the centroid of
  * their vectors (cold start); with {@link #LINEAR_FROM} or more, a logistic-regression classifier
  * of liked against older papers they did not like, as arxiv-sanity-lite does with an SVM. Either
  * way a candidate is picked only when it is also close to at least one liked paper, so a thin

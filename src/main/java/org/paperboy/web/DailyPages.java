@@ -111,7 +111,7 @@ final class DailyPages {
     int page = Dates.page(ctx.queryParam("page"), MAX_PAGE);
     Shown shown = kept.get(path + " " + page, () -> shared(period.get(), page));
     Html h = new Html();
-    PaperCards.fill(h, shown.main(), app.votes(), Visitor.of(ctx), Layout.here(ctx));
+    PaperCards.fill(h, shown.main(), app.votes(), app.saved(), Visitor.of(ctx), Layout.here(ctx));
     Layout.send(ctx, shown.title(), h, null);
   }
 

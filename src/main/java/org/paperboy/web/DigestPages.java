@@ -33,7 +33,7 @@ final class DigestPages {
   void form(Context ctx) {
     Visitor v = Visitor.of(ctx);
     Html h = new Html().raw("<h1>The daily digest</h1>")
-        .raw("<p>One email a day at your time: the new papers that match your alerts, picks from what you upvoted,")
+        .raw("<p>One email a day at your time: the new papers that match your alerts, picks like the papers you upvote, save or open from a digest,")
         .raw(" and what is trending. We mail you a link to confirm first; nothing is sent before that.</p>")
         .raw("<form class=\"login\" method=\"post\" action=\"/subscribe\">").hidden(Security.CSRF_FIELD, v.csrf());
     fields(h, v.signedIn() ? v.account().email() : "", List.of(), true, "07:00", "UTC", SubscriptionForm.DEFAULT_MAX_PAPERS, true);
@@ -159,6 +159,16 @@ final class DigestPages {
     digests().unsubscribe(token(token)); // a second click finds nothing: still a success
     ctx.header("Cache-Control", "no-store");
     ctx.html(Layout.page(ctx, "Unsubscribed", new Html().raw("<h1>Unsubscribed</h1><p class=\"done\">No more digests; everything kept for this address is deleted.</p>")));
+  }
+
+  /**
+   * A paper link from a digest: the signed click is recorded (it teaches the reader's picks) and the
+   * browser goes on to the paper. Only a link this paperboy signed gets past, to a path on this site.
+   */
+  void click(Context ctx) {
+    String paper = digests().click(ctx.queryParam("s"), ctx.queryParam("p"), ctx.queryParam("k"));
+    ctx.header("Cache-Control", "no-store");
+    ctx.redirect(PaperCards.paperPath(paper), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private static String token(String t) {

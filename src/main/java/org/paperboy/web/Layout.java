@@ -55,7 +55,7 @@ final class Layout {
         .text(q)
         .raw("\"><button type=\"submit\">Search</button></form><div class=\"who\">");
     if (visitor.signedIn()) {
-      h.raw("<span class=\"email\">")
+      h.raw("<a href=\"/saved\">Saved</a> <span class=\"email\">")
           .text(visitor.account().email())
           .raw("</span>")
           .raw("<form method=\"post\" action=\"/logout\">")

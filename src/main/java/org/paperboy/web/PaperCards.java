@@ -3,6 +3,7 @@ package org.paperboy.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.paper.Paper;
 import org.paperboy.rank.Votes;
 
@@ -48,15 +49,21 @@ final class PaperCards {
   }
 
   /**
-   * Writes a kept page part, with this visitor's vote controls in its holes: one query for which
-   * of the papers they upvoted when signed in, none otherwise.
+   * Writes a kept page part, with this visitor's vote and save controls in its holes: one query
+   * each for which of the papers they upvoted and saved when signed in, none otherwise. Asked on
+   * every request, so a vote or a save shows on the next page at once.
    */
-  static void fill(Html h, Html.Fragment f, Votes votes, Visitor visitor, String back) {
-    Set<String> mine =
-        visitor.signedIn() && !f.holes().isEmpty()
-            ? votes.votedBy(visitor.account().id(), f.holes())
-            : Set.of();
-    h.fill(f, (out, id) -> voteControl(out, id, mine.contains(id), visitor, back));
+  static void fill(
+      Html h, Html.Fragment f, Votes votes, SavedPapers saved, Visitor visitor, String back) {
+    boolean ask = visitor.signedIn() && !f.holes().isEmpty();
+    Set<String> mine = ask ? votes.votedBy(visitor.account().id(), f.holes()) : Set.of();
+    Set<String> kept = ask ? saved.savedBy(visitor.account().id(), f.holes()) : Set.of();
+    h.fill(
+        f,
+        (out, id) -> {
+          voteControl(out, id, mine.contains(id), visitor, back);
+          if (visitor.signedIn()) saveControl(out, id, kept.contains(id), visitor, back);
+        });
   }
 
   static void meta(Html h, Paper p) {
@@ -106,6 +113,27 @@ final class PaperCards {
           .text(Html.url(back))
           .raw("\" aria-label=\"Sign in to upvote\">▲</a>");
     }
+  }
+
+  /**
+   * The save button (to read later, listed on {@code /saved}) for a signed-in reader: a plain form
+   * like the vote. A visitor who is not signed in sees none: the sign-in link is the vote's.
+   */
+  static void saveControl(Html h, String id, boolean saved, Visitor visitor, String back) {
+    h.raw("<form class=\"save\" method=\"post\" action=\"/save\">")
+        .hidden(Security.CSRF_FIELD, visitor.csrf())
+        .hidden("id", id)
+        .hidden("action", saved ? "remove" : "save")
+        .hidden("next", back)
+        .raw("<button type=\"submit\" class=\"save")
+        .raw(saved ? " saved" : "")
+        .raw("\" aria-pressed=\"")
+        .raw(saved ? "true" : "false")
+        .raw("\" title=\"")
+        .raw(saved ? "Remove from my saved papers" : "Save to read later")
+        .raw("\">")
+        .raw(saved ? "Saved" : "Save")
+        .raw("</button></form>");
   }
 
   static void count(Html h, int count) {

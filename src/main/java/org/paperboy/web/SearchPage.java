@@ -37,7 +37,7 @@ final class SearchPage {
     }
     Html.Fragment main = kept.get(params.key(), () -> results(params));
     Html h = new Html();
-    PaperCards.fill(h, main, app.votes(), Visitor.of(ctx), Layout.here(ctx));
+    PaperCards.fill(h, main, app.votes(), app.saved(), Visitor.of(ctx), Layout.here(ctx));
     Layout.send(ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode()));
   }
 

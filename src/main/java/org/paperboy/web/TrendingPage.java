@@ -25,7 +25,7 @@ final class TrendingPage {
     Window window = Window.parse(ctx.queryParam("window"));
     Html.Fragment main = kept.get(window.toString(), () -> shared(window));
     Html h = new Html();
-    PaperCards.fill(h, main, app.votes(), Visitor.of(ctx), Layout.here(ctx));
+    PaperCards.fill(h, main, app.votes(), app.saved(), Visitor.of(ctx), Layout.here(ctx));
     Layout.send(ctx, "Trending", h, "/trending.atom?window=" + window);
   }
 

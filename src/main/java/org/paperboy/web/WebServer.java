@@ -62,6 +62,7 @@ public final class WebServer implements AutoCloseable {
     AtomFeeds feeds = new AtomFeeds(app, this::baseUrl);
     Api api = new Api(app, daily, paper, changes);
     DigestPages digest = new DigestPages(app);
+    SavedPage saved = new SavedPage(app);
     String openApi = resource("/web/openapi.json");
 
     javalin.before(security::before);
@@ -78,6 +79,8 @@ public final class WebServer implements AutoCloseable {
     javalin.post("/login/verify", accounts::signIn);
     javalin.post("/logout", accounts::signOut);
     javalin.post("/vote", accounts::vote);
+    javalin.post("/save", saved::save);
+    javalin.get("/saved", saved::show);
     javalin.get("/outbox", accounts::outbox);
     javalin.get("/outbox/{name}", accounts::message);
     javalin.get("/subscribe", digest::form);
@@ -88,6 +91,7 @@ public final class WebServer implements AutoCloseable {
     javalin.post("/subscription", digest::change);
     javalin.get("/unsubscribe", digest::unsubscribePage);
     javalin.post("/unsubscribe", digest::unsubscribe);
+    javalin.get("/d/c", digest::click);
     javalin.get("/feed.atom", feeds::search);
     javalin.get("/trending.atom", feeds::trending);
     javalin.get("/api/papers/<rest>", ctx -> api.papers(ctx, ctx.pathParam("rest")));

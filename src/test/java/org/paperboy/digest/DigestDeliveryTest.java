@@ -73,8 +73,11 @@ class DigestDeliveryTest {
     assertThat(alt.getContentType()).startsWith("multipart/alternative");
     String text = (String) alt.getBodyPart(0).getContent();
     String html = (String) alt.getBodyPart(1).getContent();
-    assertThat(text).contains("== Your alerts ==", "matches your alert '" + ALERT + "'", "https://paperboy.test/papers/");
-    assertThat(html).contains("<meta name=\"color-scheme\" content=\"light dark\">", "Your alerts", "https://paperboy.test/papers/");
+    // Paper links go through the signed click redirect, so a click teaches the reader's picks.
+    assertThat(text).contains("== Your alerts ==", "matches your alert '" + ALERT + "'").containsPattern(CLICK);
+    assertThat(html).contains("<meta name=\"color-scheme\" content=\"light dark\">", "Your alerts")
+        .containsPattern("href=\"https://paperboy\\.test/d/c\\?s=\\d+&amp;p=[^&\"]+&amp;k=[\\w-]+\"");
+    assertThat(paperLinks(m)).isNotEmpty();
     assertThat(html).doesNotContain("<script", "<style", "<link");
   }
 
@@ -141,7 +144,7 @@ class DigestDeliveryTest {
 
     String text = (String) ((MimeMultipart) smtp.getReceivedMessages()[0].getContent()).getBodyPart(0).getContent();
     assertThat(text).contains("== Picked for you ==").containsPattern("similar to \\d+ papers? you upvoted");
-    for (String p : ids) assertThat(text).doesNotContain("/papers/" + p + "\n");
+    for (String p : ids) assertThat(paperLinks(smtp.getReceivedMessages()[0])).doesNotContain(p);
   }
 
   @Test
@@ -188,11 +191,15 @@ class DigestDeliveryTest {
     assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 
+  /** A paper's link in a plain-text digest: subscription, paper id (URL-encoded) and signature. */
+  static final Pattern CLICK = Pattern.compile("https://paperboy\\.test/d/c\\?s=(\\d+)&p=([^&\\s]+)&k=([\\w-]+)");
+
+  /** The ids of the papers a digest links to. */
   static Set<String> paperLinks(MimeMessage m) throws Exception {
     String text = (String) ((MimeMultipart) m.getContent()).getBodyPart(0).getContent();
     Set<String> out = new HashSet<>();
-    Matcher x = Pattern.compile("https://paperboy\\.test/papers/(\\S+)").matcher(text);
-    while (x.find()) out.add(x.group(1));
+    Matcher x = CLICK.matcher(text);
+    while (x.find()) out.add(java.net.URLDecoder.decode(x.group(2), java.nio.charset.StandardCharsets.UTF_8));
     return out;
   }
 
