@@ -22,7 +22,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -32,6 +34,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -49,6 +52,7 @@ import org.paperboy.paper.Paper;
  * models"), through the {@code expand} function the search package's lexicon answers.
  */
 final class CandidateIndex implements AutoCloseable {
+  private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:\\.\\.(\\d{4}))?");
   private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"|(-?)(\\S+)");
 
   /** One candidate that matched, with its BM25 score against this index. */
@@ -67,6 +71,9 @@ final class CandidateIndex implements AutoCloseable {
         d.add(new StoredField("id", p.id()));
         d.add(new TextField("title", p.title(), Field.Store.NO));
         d.add(new TextField("abstract", p.abstractText(), Field.Store.NO));
+        d.add(new TextField("authors", String.join(", ", p.authors()), Field.Store.NO));
+        for (String c : p.categories()) d.add(new StringField("cat", c.toLowerCase(Locale.ROOT), Field.Store.NO));
+        if (p.published() != null) d.add(new IntPoint("year", p.published().getYear()));
         w.addDocument(d);
         ids.add(p.id());
       }
@@ -99,17 +106,33 @@ final class CandidateIndex implements AutoCloseable {
     }
   }
 
-  /** Null when the alert has nothing to search for (only stop words, say). */
+  /**
+   * Null when the alert has nothing to search for (only stop words, say). The search syntax:
+   * words and "phrases" score (most of them must match); {@code title:} and {@code author:} words
+   * must match in that field; {@code cat:cs.CL} and {@code year:2024} / {@code year:2023..2025}
+   * filter; a leading {@code -} excludes. An alert of filters only lists every candidate passing
+   * them.
+   */
   Query query(String alert, Function<String, String> expand) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int should = 0;
+    int required = 0;
     Set<String> seen = new LinkedHashSet<>();
     Matcher m = TOKEN.matcher(alert);
     while (m.find()) {
       boolean phrase = m.group(2) != null;
       boolean not = !(phrase ? m.group(1) : m.group(3)).isEmpty();
       String raw = phrase ? m.group(2) : m.group(4);
-      if (!phrase && raw.indexOf(':') > 0) raw = raw.substring(raw.indexOf(':') + 1); // title:x and the like: the word
+      int colon = phrase ? -1 : raw.indexOf(':');
+      if (colon > 0) {
+        Query field = fieldClause(raw.substring(0, colon).toLowerCase(Locale.ROOT), raw.substring(colon + 1));
+        if (field != null) {
+          all.add(field, not ? Occur.MUST_NOT : Occur.FILTER);
+          if (!not) required++;
+          continue;
+        }
+        raw = raw.substring(colon + 1); // an unknown prefix: the word after it
+      }
       List<String> terms = terms(raw);
       if (terms.isEmpty()) continue;
       if (phrase) {
@@ -132,9 +155,37 @@ final class CandidateIndex implements AutoCloseable {
         should++;
       }
     }
-    if (should == 0) return null;
+    if (should == 0) {
+      if (required == 0) return null;
+      all.add(new MatchAllDocsQuery(), Occur.MUST);
+      return all.build();
+    }
     all.setMinimumNumberShouldMatch(should <= 2 ? should : (int) Math.ceil(should * 2 / 3.0));
     return all.build();
+  }
+
+  /** The clause of {@code title:}, {@code author:}, {@code cat:} or {@code year:}; null for any other prefix. */
+  private Query fieldClause(String field, String value) {
+    switch (field) {
+      case "title", "author" -> {
+        List<String> terms = terms(value);
+        if (terms.isEmpty()) return null;
+        return phraseIn(field.equals("title") ? "title" : "authors", terms);
+      }
+      case "cat" -> {
+        return value.isBlank() ? null : new TermQuery(new Term("cat", value.toLowerCase(Locale.ROOT)));
+      }
+      case "year" -> {
+        Matcher y = YEARS.matcher(value);
+        if (!y.matches()) return null;
+        int from = Integer.parseInt(y.group(1));
+        int to = y.group(2) == null ? from : Integer.parseInt(y.group(2));
+        return IntPoint.newRangeQuery("year", Math.min(from, to), Math.max(from, to));
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   private static Query either(Query title, Query abstractText) {
