@@ -94,7 +94,7 @@ class BrowserTest {
     arrivesAt(paperUrl);
     assertThat(browser.findElement(By.cssSelector(".who .email")).getText())
         .isEqualTo("newcomer@example.org");
-    browser.findElement(By.cssSelector(".votes button.vote")).click();
+    submitAndWaitForTheNextPage(By.cssSelector(".votes button.vote"));
     arrivesAt(paperUrl);
     assertThat(count()).isEqualTo(1);
     assertThat(
@@ -116,7 +116,8 @@ class BrowserTest {
 
     // Taking the vote back takes the paper off the list again.
     browser.get(paperUrl);
-    browser.findElement(By.cssSelector(".votes button.vote")).click();
+    submitAndWaitForTheNextPage(By.cssSelector(".votes button.vote"));
+    arrivesAt(paperUrl);
     assertThat(count()).isZero();
     browser.get(base + "/trending?window=day");
     assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(title);
@@ -177,6 +178,18 @@ class BrowserTest {
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
         .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url));
     assertThat(browser.getCurrentUrl()).isEqualTo(url);
+  }
+
+  /**
+   * Clicks a form's button and waits until the page it was on is gone. A form that posts back to
+   * the page it is on (vote, unvote) ends at the same address, so waiting for the address alone
+   * would read the old page.
+   */
+  private static void submitAndWaitForTheNextPage(By button) {
+    WebElement b = browser.findElement(button);
+    b.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(b));
   }
 
   private static int count() {
