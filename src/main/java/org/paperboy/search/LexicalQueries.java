@@ -17,11 +17,11 @@ import org.paperboy.search.ParsedQuery.Clause;
 import org.paperboy.search.ParsedQuery.Kind;
 
 /**
- * Turns a {@link ParsedQuery} into the BM25 query: words over title and abstract, the title
- * boosted, plus acronym expansions. The filters are {@link Filters}.
+ * Turns a {@link ParsedQuery} into the BM25 query: words over the text (where the title counts
+ * twice, see {@link PaperDocuments#TEXT}) and the authors, plus acronym expansions. The filters
+ * are {@link Filters}.
  */
 final class LexicalQueries {
-  static final float TITLE_BOOST = 0.5f; // on top of the title's share of TEXT
   static final float AUTHOR_BOOST = 0.5f;
   /** Weight of an acronym's expansions relative to the word typed; split by reading usage. */
   static final float EXPANSION_BOOST = 0.6f;
@@ -58,21 +58,20 @@ final class LexicalQueries {
     return b.build();
   }
 
-  /** The words to mark in snippets: the query's words, over the abstract's own postings. */
+  /** The words to mark in snippets: the query's words, over the text's postings. */
   Query highlighting(ParsedQuery q) {
     String about = capped(q.aboutText());
-    return about.isBlank() ? null : text.createBooleanQuery(PaperDocuments.ABSTRACT, about);
+    return about.isBlank() ? null : text.createBooleanQuery(PaperDocuments.TEXT, about);
   }
 
   /**
-   * The free words over text, title and authors, as optional clauses of {@code b}: one flat
-   * disjunction of term clauses (the same sum of scores as one disjunction per field), so that
-   * MaxScore sees every term's upper bound and skips the documents that cannot reach the top.
+   * The free words over text and authors, as optional clauses of {@code b}: one flat disjunction
+   * of term clauses (the same sum of scores as one disjunction per field), so that MaxScore sees
+   * every term's upper bound and skips the documents that cannot reach the top.
    */
   private void wordsOver(BooleanQuery.Builder b, String words) {
     if (words.isBlank()) return;
     flat(b, text.createBooleanQuery(PaperDocuments.TEXT, words), 1f);
-    flat(b, text.createBooleanQuery(PaperDocuments.TITLE, words), TITLE_BOOST);
     flat(b, text.createBooleanQuery(PaperDocuments.AUTHORS, words), AUTHOR_BOOST);
   }
 
@@ -87,11 +86,7 @@ final class LexicalQueries {
   }
 
   private Query phraseOver(String phrase) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    add(b, text.createPhraseQuery(PaperDocuments.TEXT, phrase), Occur.SHOULD);
-    add(b, boost(text.createPhraseQuery(PaperDocuments.TITLE, phrase), TITLE_BOOST), Occur.SHOULD);
-    BooleanQuery q = b.build();
-    return q.clauses().isEmpty() ? null : q;
+    return text.createPhraseQuery(PaperDocuments.TEXT, phrase);
   }
 
   private static Query field(QueryBuilder qb, String field, Clause c) {

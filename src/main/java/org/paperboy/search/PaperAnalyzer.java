@@ -50,6 +50,12 @@ final class PaperAnalyzer extends Analyzer {
     return new TokenStreamComponents(source, t);
   }
 
+  /** A phrase never runs from the title into its copy or the abstract (values of one field). */
+  @Override
+  public int getPositionIncrementGap(String fieldName) {
+    return 100;
+  }
+
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     return new ASCIIFoldingFilter(new LowerCaseFilter(in));

@@ -23,12 +23,16 @@ final class PaperDocuments {
   static final String ID = "id";
   static final String TITLE_KEY = "titlekey";
   static final String TITLE = "title";
-  /** Title and abstract as one field: BM25 over one field beats a sum over two on BEIR. */
-  static final String TEXT = "text";
   /**
-   * Stored, and indexed with offsets only for highlighting: snippets then read the matches' offsets
-   * from the postings instead of re-analysing each hit's abstract. Never scored (no norms).
+   * Title, title again, and abstract, as three values of one field. BM25 over one field beats a
+   * sum over two on BEIR, and the title's second copy is its boost: one term clause per query word
+   * instead of one per word and field (SciFact lexical nDCG@10 0.674, against 0.680 with a boosted
+   * title field and 0.666 without any boost; hybrid unchanged), which is what made lexical search
+   * fast enough. Indexed with offsets, so snippets read where the matches are from the postings
+   * (see {@link #abstractStart}) instead of re-analysing each hit's abstract.
    */
+  static final String TEXT = "text";
+  /** The abstract, stored only (snippets and related papers read it). */
   static final String ABSTRACT = "abstract";
   static final String AUTHORS = "authors";
   static final String AUTHOR = "author";
@@ -39,16 +43,23 @@ final class PaperDocuments {
   /** The stored fields a hit shows (all but the abstract, which only snippets need). */
   static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(ID, TITLE, AUTHOR, CATEGORY, DAY);
 
-  private static final FieldType HIGHLIGHTED = highlighted();
+  private static final FieldType WITH_OFFSETS = withOffsets();
 
   private PaperDocuments() {}
 
-  private static FieldType highlighted() {
-    FieldType t = new FieldType(TextField.TYPE_STORED);
+  private static FieldType withOffsets() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    t.setOmitNorms(true);
     t.freeze();
     return t;
+  }
+
+  /**
+   * Where the abstract starts in {@link #TEXT}'s offsets: each value's offsets continue from the
+   * previous value's end plus the analyzer's offset gap (1, Lucene's default).
+   */
+  static int abstractStart(String title) {
+    return 2 * (title.length() + 1);
   }
 
   static Document toDocument(Paper p, float[] vector) {
@@ -57,8 +68,10 @@ final class PaperDocuments {
     String key = TitleKey.of(p.title());
     if (!key.isEmpty()) d.add(new KeywordField(TITLE_KEY, key, Store.NO));
     d.add(new TextField(TITLE, p.title(), Store.YES));
-    d.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Store.NO));
-    d.add(new Field(ABSTRACT, p.abstractText(), HIGHLIGHTED));
+    d.add(new Field(TEXT, p.title(), WITH_OFFSETS));
+    d.add(new Field(TEXT, p.title(), WITH_OFFSETS));
+    d.add(new Field(TEXT, p.abstractText(), WITH_OFFSETS));
+    d.add(new StoredField(ABSTRACT, p.abstractText()));
     d.add(new TextField(AUTHORS, String.join("\n", p.authors()), Store.NO));
     for (String a : p.authors()) d.add(new StoredField(AUTHOR, a));
     for (String c : p.categories()) d.add(new KeywordField(CATEGORY, c, Store.YES));

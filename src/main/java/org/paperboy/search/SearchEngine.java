@@ -153,15 +153,21 @@ final class SearchEngine {
       for (ScoreDoc d : ranked) if (!pinned.contains(d.doc)) all.add(d);
       List<ScoreDoc> top = all.subList(0, Math.min(limit, all.size()));
       int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
-      // Each hit's stored fields are read once; the snippets reuse the abstracts read here.
+      // Each hit's stored fields are read once, in doc id order (hits in one compressed block
+      // then decompress it once); the snippets reuse the abstracts read here.
       StoredFields stored = s.storedFields();
       Document[] found = new Document[docs.length];
       String[] abstracts = new String[docs.length];
-      for (int i = 0; i < docs.length; i++) {
+      int[] starts = new int[docs.length];
+      Integer[] byDoc = new Integer[docs.length];
+      for (int i = 0; i < docs.length; i++) byDoc[i] = i;
+      java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> docs[i]));
+      for (int i : byDoc) {
         found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
         abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
+        starts[i] = PaperDocuments.abstractStart(found[i].get(PaperDocuments.TITLE));
       }
-      String[] snips = snippets ? Snippets.of(s, highlight, docs, abstracts) : new String[docs.length];
+      String[] snips = snippets ? Snippets.of(s, highlight, docs, abstracts, starts) : new String[docs.length];
       List<SearchHit> out = new ArrayList<>(top.size());
       double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
       for (int i = 0; i < top.size(); i++) {

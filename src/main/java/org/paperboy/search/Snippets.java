@@ -32,14 +32,15 @@ final class Snippets {
   private Snippets() {}
 
   /**
-   * One snippet per doc. {@code query} names terms of {@link PaperDocuments#ABSTRACT} (or is null:
-   * the abstract's head); {@code abstracts} are the docs' stored abstracts, in the same order.
+   * One snippet per doc. {@code query} names terms of {@link PaperDocuments#TEXT} (or is null:
+   * the abstract's head); {@code abstracts} are the docs' stored abstracts and {@code starts} where
+   * each starts in the text's offsets ({@link PaperDocuments#abstractStart}), in the same order.
    */
-  static String[] of(IndexSearcher searcher, Query query, int[] docs, String[] abstracts)
+  static String[] of(IndexSearcher searcher, Query query, int[] docs, String[] abstracts, int[] starts)
       throws IOException {
     String[] out = new String[docs.length];
     if (query != null && docs.length > 0) {
-      List<int[]>[] matches = matches(searcher, terms(query), docs);
+      List<int[]>[] matches = matches(searcher, terms(query), docs, starts);
       for (int i = 0; i < docs.length; i++) {
         if (abstracts[i] != null && !matches[i].isEmpty()) out[i] = highlight(abstracts[i], matches[i]);
       }
@@ -53,13 +54,16 @@ final class Snippets {
   private static Set<Term> terms(Query query) {
     Set<Term> terms = new HashSet<>();
     query.visit(QueryVisitor.termCollector(terms));
-    terms.removeIf(t -> !t.field().equals(PaperDocuments.ABSTRACT));
+    terms.removeIf(t -> !t.field().equals(PaperDocuments.TEXT));
     return terms;
   }
 
-  /** Per doc, its matches as {start, end, term number}, from the postings' offsets. */
+  /**
+   * Per doc, its matches in the abstract as {start, end, term number}, from the postings'
+   * offsets (the title's matches, before {@code starts}, are left out).
+   */
   @SuppressWarnings("unchecked")
-  private static List<int[]>[] matches(IndexSearcher searcher, Set<Term> terms, int[] docs)
+  private static List<int[]>[] matches(IndexSearcher searcher, Set<Term> terms, int[] docs, int[] starts)
       throws IOException {
     List<int[]>[] out = new List[docs.length];
     for (int i = 0; i < docs.length; i++) out[i] = new ArrayList<>();
@@ -73,7 +77,7 @@ final class Snippets {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[from]], leaves));
       int to = from;
       while (to < order.length && docs[order[to]] < leaf.docBase + leaf.reader().maxDoc()) to++;
-      Terms field = leaf.reader().terms(PaperDocuments.ABSTRACT);
+      Terms field = leaf.reader().terms(PaperDocuments.TEXT);
       if (field != null && field.hasOffsets()) {
         TermsEnum te = field.iterator();
         for (int t = 0; t < ts.length; t++) {
@@ -83,9 +87,12 @@ final class Snippets {
             int target = docs[order[k]] - leaf.docBase;
             if (pe.docID() > target) continue; // the same doc twice
             if (pe.advance(target) != target) continue;
+            int start = starts[order[k]];
             for (int n = pe.freq(); n > 0; n--) {
               pe.nextPosition();
-              if (pe.startOffset() >= 0) out[order[k]].add(new int[] {pe.startOffset(), pe.endOffset(), t});
+              if (pe.startOffset() >= start) {
+                out[order[k]].add(new int[] {pe.startOffset() - start, pe.endOffset() - start, t});
+              }
             }
           }
         }

@@ -164,6 +164,19 @@ class SearchServiceTest {
   }
 
   @Test
+  void snippets_mark_the_abstract_only_and_phrases_stay_within_title_or_abstract() {
+    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    store(p);
+    search.index(List.of(p));
+    // the text field holds the title twice, then the abstract: marks land on the abstract's words
+    assertThat(search.search(SearchRequest.of("molecules")).hits().get(0).snippet())
+        .isEqualTo("GNNs on <mark>molecules</mark>.");
+    assertThat(search.search(SearchRequest.of("graph")).hits().get(0).snippet()).isEqualTo("GNNs on molecules.");
+    assertThat(ids("\"networks gnns\"")).isEmpty();
+    assertThat(ids("\"neural networks\"")).containsExactly("2406.00004");
+  }
+
+  @Test
   void related_papers_exclude_the_paper_itself_and_unknown_ids_are_not_found() {
     assertThat(search.related("2401.00001", 5)).extracting(SearchHit::id)
         .doesNotContain("2401.00001").first().isEqualTo("2502.00003");
