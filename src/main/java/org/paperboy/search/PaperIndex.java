@@ -42,7 +42,8 @@ final class PaperIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
   /** Bump when fields or analysis change: an index written with another layout is rebuilt. */
   // 2: the abstract indexed with offsets, for snippets; 3: the title twice in the text field,
-  // which carries the offsets, and no title clauses in free-word queries
+  // which carries the offsets, no title clauses in free-word queries, and PaperCodec's small
+  // stored-field chunks
   static final String LAYOUT = "3";
   private static final String LAYOUT_KEY = "paperboy.layout";
   /** The embedding model the vectors came from ("none" without vectors): a change means rebuild. */
