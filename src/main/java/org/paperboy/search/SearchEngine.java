@@ -78,7 +78,9 @@ final class SearchEngine {
     Query filter = Filters.of(q, r, new QueryBuilder(index.analyzer()));
     int depth = mode == SearchMode.HYBRID ? Math.max(r.limit(), CANDIDATES) : r.limit();
     FutureTask<float[]> pending = embedding;
-    List<ScoreDoc> ranked = index.withSearcher(s -> {
+    Query highlight = snippets ? lq.highlighting(q) : null;
+    // One searcher for ranking and reading the hits: doc ids mean nothing in another one.
+    List<SearchHit> hits = index.withSearcher(s -> {
       ScoreDoc[] lexical = NONE;
       // without words to embed (only filters) even semantic search lists what passes them
       if (mode != SearchMode.SEMANTIC || !vectors) lexical = lexical(s, scoring, filter, depth);
@@ -87,14 +89,13 @@ final class SearchEngine {
       if (mode != SearchMode.LEXICAL && v != null) {
         semantic = nearestDocs(s, v, depth, filter);
       }
-      return switch (mode) {
+      List<ScoreDoc> ranked = switch (mode) {
         case LEXICAL -> List.of(lexical);
         case SEMANTIC -> List.of(v == null ? lexical : semantic);
         case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
       };
+      return hits(s, r.query(), ranked, filter, highlight, r.limit(), snippets);
     });
-    Query highlight = snippets ? lq.highlighting(q) : null;
-    List<SearchHit> hits = hits(r.query(), ranked, filter, highlight, r.limit(), snippets);
     return new SearchResult(hits, mode, lq.ambiguous(q));
   }
 
@@ -144,40 +145,39 @@ final class SearchEngine {
   }
 
   /** Pinned hits first, then the ranked ones, cut to the limit, with snippets. */
-  private List<SearchHit> hits(
-      String raw, List<ScoreDoc> ranked, Query filter, Query highlight, int limit, boolean snippets) {
-    return index.withSearcher(s -> {
-      Set<Integer> pinned = pins(s, raw, filter);
-      List<ScoreDoc> all = new ArrayList<>();
-      for (int doc : pinned) all.add(new ScoreDoc(doc, Float.NaN));
-      for (ScoreDoc d : ranked) if (!pinned.contains(d.doc)) all.add(d);
-      List<ScoreDoc> top = all.subList(0, Math.min(limit, all.size()));
-      int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
-      // Each hit's stored fields are read once, in doc id order (hits in one compressed block
-      // then decompress it once); the snippets reuse the abstracts read here.
-      StoredFields stored = s.storedFields();
-      Document[] found = new Document[docs.length];
-      String[] abstracts = new String[docs.length];
-      int[] starts = new int[docs.length];
-      Integer[] byDoc = new Integer[docs.length];
-      for (int i = 0; i < docs.length; i++) byDoc[i] = i;
-      java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> docs[i]));
-      for (int i : byDoc) {
-        found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
-        abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
-        starts[i] = PaperDocuments.abstractStart(found[i].get(PaperDocuments.TITLE));
-      }
-      String[] snips = snippets ? Snippets.of(s, highlight, docs, abstracts, starts) : new String[docs.length];
-      List<SearchHit> out = new ArrayList<>(top.size());
-      double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
-      for (int i = 0; i < top.size(); i++) {
-        ScoreDoc d = top.get(i);
-        boolean pin = pinned.contains(d.doc);
-        double score = pin ? best : d.score;
-        out.add(PaperDocuments.toHit(found[i], score, snips[i], pin));
-      }
-      return out;
-    });
+  private static List<SearchHit> hits(IndexSearcher s,
+      String raw, List<ScoreDoc> ranked, Query filter, Query highlight, int limit, boolean snippets)
+      throws IOException {
+    Set<Integer> pinned = pins(s, raw, filter);
+    List<ScoreDoc> all = new ArrayList<>();
+    for (int doc : pinned) all.add(new ScoreDoc(doc, Float.NaN));
+    for (ScoreDoc d : ranked) if (!pinned.contains(d.doc)) all.add(d);
+    List<ScoreDoc> top = all.subList(0, Math.min(limit, all.size()));
+    int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
+    // Each hit's stored fields are read once, in doc id order (hits in one compressed block
+    // then decompress it once); the snippets reuse the abstracts read here.
+    StoredFields stored = s.storedFields();
+    Document[] found = new Document[docs.length];
+    String[] abstracts = new String[docs.length];
+    int[] starts = new int[docs.length];
+    Integer[] byDoc = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) byDoc[i] = i;
+    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> docs[i]));
+    for (int i : byDoc) {
+      found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
+      abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
+      starts[i] = PaperDocuments.abstractStart(found[i].get(PaperDocuments.TITLE));
+    }
+    String[] snips = snippets ? Snippets.of(s, highlight, docs, abstracts, starts) : new String[docs.length];
+    List<SearchHit> out = new ArrayList<>(top.size());
+    double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
+    for (int i = 0; i < top.size(); i++) {
+      ScoreDoc d = top.get(i);
+      boolean pin = pinned.contains(d.doc);
+      double score = pin ? best : d.score;
+      out.add(PaperDocuments.toHit(found[i], score, snips[i], pin));
+    }
+    return out;
   }
 
   /** Documents the raw query names exactly: an arXiv id, or a whole title. */
@@ -203,23 +203,19 @@ final class SearchEngine {
         .add(new MatchAllDocsQuery(), Occur.FILTER)
         .add(new TermQuery(new Term(PaperDocuments.ID, id)), Occur.MUST_NOT)
         .build();
-    Object[] found = index.withSearcher(s -> {
+    return index.withSearcher(s -> {
       ScoreDoc[] self = s.search(new TermQuery(new Term(PaperDocuments.ID, id)), 1).scoreDocs;
-      if (self.length == 0) return null;
+      if (self.length == 0) throw new NotFoundException("no paper with id '" + id + "' in the search index");
+      float[] vector = vectorOf(s, self[0].doc);
+      if (vector != null) {
+        return hits(s, "", List.of(nearestDocs(s, vector, limit, notSelf)), null, null, limit, false);
+      }
       var doc = s.storedFields().document(self[0].doc);
-      return new Object[] {vectorOf(s, self[0].doc), doc.get(PaperDocuments.TITLE) + " " + doc.get(PaperDocuments.ABSTRACT)};
+      String text = doc.get(PaperDocuments.TITLE) + " " + doc.get(PaperDocuments.ABSTRACT);
+      ParsedQuery words = ParsedQuery.plain(LexicalQueries.capped(text));
+      Query scoring = new LexicalQueries(index.analyzer(), AcronymLexicon.EMPTY).scoring(words);
+      return hits(s, "", List.of(lexical(s, scoring, notSelf, limit)), null, null, limit, false);
     });
-    if (found == null) throw new NotFoundException("no paper with id '" + id + "' in the search index");
-    float[] vector = (float[]) found[0];
-    if (vector != null) {
-      List<ScoreDoc> near = index.withSearcher(
-          s -> List.of(nearestDocs(s, vector, limit, notSelf)));
-      return hits("", near, null, null, limit, false);
-    }
-    ParsedQuery words = ParsedQuery.plain(LexicalQueries.capped((String) found[1]));
-    Query scoring = new LexicalQueries(index.analyzer(), AcronymLexicon.EMPTY).scoring(words);
-    List<ScoreDoc> near = index.withSearcher(s -> List.of(lexical(s, scoring, notSelf, limit)));
-    return hits("", near, null, null, limit, false);
   }
 
   private static float[] vectorOf(IndexSearcher s, int doc) throws IOException {
