@@ -43,8 +43,8 @@ final class HyphenFilter extends TokenFilter {
       return true;
     }
     if (!input.incrementToken()) return false;
+    if (!hasJoiner()) return true; // most tokens: no string made
     String t = term.toString();
-    if (t.indexOf(JOINER) < 0) return true;
     int start = 0;
     for (int i = 0; i <= t.length(); i++) {
       if (i == t.length() || t.charAt(i) == JOINER) {
@@ -64,6 +64,12 @@ final class HyphenFilter extends TokenFilter {
     firstPart = true;
     term.setEmpty().append(joined);
     return true;
+  }
+
+  private boolean hasJoiner() {
+    char[] b = term.buffer();
+    for (int i = 0, n = term.length(); i < n; i++) if (b[i] == JOINER) return true;
+    return false;
   }
 
   @Override

@@ -5,8 +5,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -20,20 +18,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The same chain runs on queries, so both sides always agree.
  */
 final class PaperAnalyzer extends Analyzer {
-  private static final NormalizeCharMap HYPHENS;
-
-  static {
-    NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-    // Same length replacement, so offsets (and highlighting) stay exact.
-    for (String hyphen : new String[] {"-", "\u2010", "\u2011"}) {
-      b.add(hyphen, String.valueOf(HyphenFilter.JOINER));
-    }
-    HYPHENS = b.build();
-  }
-
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new MappingCharFilter(HYPHENS, reader);
+    return new HyphenCharFilter(reader);
   }
 
   @Override
