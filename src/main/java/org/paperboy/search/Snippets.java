@@ -85,8 +85,11 @@ final class Snippets {
           PostingsEnum pe = te.postings(null, PostingsEnum.OFFSETS);
           for (int k = from; k < to; k++) {
             int target = docs[order[k]] - leaf.docBase;
-            if (pe.docID() > target) continue; // the same doc twice
-            if (pe.advance(target) != target) continue;
+            // Advance only when behind: an earlier advance may have landed on this very doc (the
+            // next one with the term), and advancing to where an enum stands breaks its contract
+            // (it skipped the match, or ran off the end of a block).
+            if (pe.docID() < target) pe.advance(target);
+            if (pe.docID() != target) continue;
             int start = starts[order[k]];
             for (int n = pe.freq(); n > 0; n--) {
               pe.nextPosition();

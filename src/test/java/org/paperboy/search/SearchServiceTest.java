@@ -177,6 +177,20 @@ class SearchServiceTest {
   }
 
   @Test
+  void a_hit_right_after_one_without_the_term_still_gets_its_match_marked() {
+    // Reading the matches of "molecules" for the first paper (which lacks it) lands on the
+    // second; advancing again from there skipped its match.
+    Paper graphs = paper("2406.00005", "Graph Methods", "Graphs everywhere.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    Paper molecules = paper("2406.00006", "Chemistry", "Molecules here.", "cs.LG", LocalDate.of(2024, 6, 1), "Y");
+    store(graphs, molecules);
+    search.index(List.of(graphs, molecules));
+    List<SearchHit> hits = search.search(SearchRequest.of("graphs molecules").withMode(SearchMode.LEXICAL)).hits();
+    assertThat(hits).extracting(SearchHit::id).contains("2406.00005", "2406.00006");
+    assertThat(hits).filteredOn(h -> h.id().equals("2406.00006")).singleElement()
+        .extracting(SearchHit::snippet).isEqualTo("<mark>Molecules</mark> here.");
+  }
+
+  @Test
   void related_papers_exclude_the_paper_itself_and_unknown_ids_are_not_found() {
     assertThat(search.related("2401.00001", 5)).extracting(SearchHit::id)
         .doesNotContain("2401.00001").first().isEqualTo("2502.00003");
