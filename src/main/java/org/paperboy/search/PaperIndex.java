@@ -252,6 +252,15 @@ final class PaperIndex implements AutoCloseable {
     }
   }
 
+  /** Merges the index into one segment (after a rebuild; not worth it after small changes). */
+  synchronized void mergeToOneSegment() {
+    try {
+      writer().forceMerge(1);
+    } catch (IOException e) {
+      throw new PaperboyException("merging the search index at " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
   synchronized void deleteAll() {
     try {
       markDirty();

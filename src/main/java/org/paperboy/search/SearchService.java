@@ -178,6 +178,10 @@ public final class SearchService implements AutoCloseable {
     });
     count[0] += buffer.size();
     flush(buffer);
+    // One segment: every search looks each term up, and walks the vector graph, once per segment.
+    // On 100,000 papers with vectors this took lexical p50 from 2.9-3.1 ms to 2.4 ms (and the
+    // rebuild from about 140 s to 200 s); later ingests add segments again, which Lucene merges.
+    index.mergeToOneSegment();
     index.commit();
     lexicon = acronyms.load();
     return count[0];
