@@ -480,40 +480,32 @@ final class DigestPlanner {
         .map((rs, ctx) -> emails.put(rs.getLong(1), rs.getString(2))).forEach(x -> {}));
     Map<String, Liked> out = new HashMap<>();
     Map<String, String> ids = new HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT account_id, paper_id FROM votes")
-        .map((rs, ctx) -> {
-          String email = emails.get(rs.getLong(1));
-          if (email != null) {
-            String id = rs.getString(2);
-            out.computeIfAbsent(email, k -> new Liked()).add(ids.computeIfAbsent(id, k -> k), Liked.UPVOTED, false);
-          }
-          return 0;
-        })
-        .forEach(x -> {}));
-    jdbi.useHandle(h -> h.createQuery("SELECT account_id, paper_id FROM saved_papers")
-        .map((rs, ctx) -> {
-          String email = emails.get(rs.getLong(1));
-          if (email != null) {
-            String id = rs.getString(2);
-            out.computeIfAbsent(email, k -> new Liked()).add(ids.computeIfAbsent(id, k -> k), Liked.SAVED, true);
-          }
-          return 0;
-        })
-        .forEach(x -> {}));
+    scan("SELECT account_id, paper_id FROM votes", emails, Liked.UPVOTED, false, out, ids);
+    scan("SELECT account_id, paper_id FROM saved_papers", emails, Liked.SAVED, true, out, ids);
     // Clicks belong to a subscription, not an account: only those of the readers due now matter.
     Map<Long, String> subscribers = new HashMap<>();
     due.forEach(s -> subscribers.put(s.id(), s.email()));
-    jdbi.useHandle(h -> h.createQuery("SELECT subscription_id, paper_id FROM digest_clicks")
+    scan("SELECT subscription_id, paper_id FROM digest_clicks", subscribers, Liked.CLICKED, true, out, ids);
+    return out;
+  }
+
+  /**
+   * Adds to {@code out} the rows of {@code sql} (owner id, paper id) whose owner {@code owners}
+   * maps to an address, as {@code kind}; {@code search}: the reader may have the paper already
+   * (see {@link Liked#add}). {@code ids} keeps one copy of each paper id.
+   */
+  private void scan(String sql, Map<Long, String> owners, byte kind, boolean search,
+      Map<String, Liked> out, Map<String, String> ids) {
+    jdbi.useHandle(h -> h.createQuery(sql)
         .map((rs, ctx) -> {
-          String email = subscribers.get(rs.getLong(1));
+          String email = owners.get(rs.getLong(1));
           if (email != null) {
             String id = rs.getString(2);
-            out.computeIfAbsent(email, k -> new Liked()).add(ids.computeIfAbsent(id, k -> k), Liked.CLICKED, true);
+            out.computeIfAbsent(email, k -> new Liked()).add(ids.computeIfAbsent(id, k -> k), kind, search);
           }
           return 0;
         })
         .forEach(x -> {}));
-    return out;
   }
 
   /** Papers from before a cut-off: the other class of the linear model, minus what the reader liked. */
