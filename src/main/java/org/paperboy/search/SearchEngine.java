@@ -160,10 +160,7 @@ final class SearchEngine {
     Document[] found = new Document[docs.length];
     String[] abstracts = new String[docs.length];
     int[] starts = new int[docs.length];
-    Integer[] byDoc = new Integer[docs.length];
-    for (int i = 0; i < docs.length; i++) byDoc[i] = i;
-    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> docs[i]));
-    for (int i : byDoc) {
+    for (int i : Snippets.inDocOrder(docs)) {
       found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
       abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
       starts[i] = PaperDocuments.abstractStart(found[i].get(PaperDocuments.TITLE));

@@ -68,9 +68,7 @@ final class Snippets {
     List<int[]>[] out = new List[docs.length];
     for (int i = 0; i < docs.length; i++) out[i] = new ArrayList<>();
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    Integer[] order = new Integer[docs.length];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+    Integer[] order = inDocOrder(docs);
     Term[] ts = terms.toArray(new Term[0]);
     int from = 0;
     while (from < order.length) {
@@ -103,6 +101,14 @@ final class Snippets {
       from = to;
     }
     return out;
+  }
+
+  /** The positions of {@code docs} in ascending doc id order (how postings and stored fields read). */
+  static Integer[] inDocOrder(int[] docs) {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+    return order;
   }
 
   /** The best sentences of {@code text} with the matches marked, escaped; null when none matches. */
