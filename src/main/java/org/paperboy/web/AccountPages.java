@@ -102,9 +102,7 @@ final class AccountPages {
   void vote(Context ctx) {
     Visitor v = Visitor.of(ctx);
     if (!v.signedIn()) throw new ForbiddenException("sign in to upvote");
-    String id = ctx.formParam("id");
-    if (id == null || id.isBlank()) throw new BadInputException("which paper? the form has no id");
-    String paper = PaperPage.canonical(id.strip());
+    String paper = PaperPage.formPaper(ctx);
     if (app.papers().find(paper).isEmpty())
       throw new NotFoundException("no paper with id '" + paper + "' in the store");
     String action = ctx.formParam("action");

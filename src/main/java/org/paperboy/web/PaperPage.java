@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.http.Context;
 import java.util.List;
+import org.paperboy.BadInputException;
 import org.paperboy.NotFoundException;
 import org.paperboy.app.Paperboy;
 import org.paperboy.paper.ArxivId;
@@ -34,6 +35,13 @@ final class PaperPage {
   static String canonical(String raw) {
     if (raw.startsWith("t-")) return raw;
     return ArxivId.looksLikeOne(raw) ? ArxivId.parse(raw).value() : raw;
+  }
+
+  /** The paper a vote or save form names (its {@code id} field), canonical; a 400 without one. */
+  static String formPaper(Context ctx) {
+    String id = ctx.formParam("id");
+    if (id == null || id.isBlank()) throw new BadInputException("which paper? the form has no id");
+    return canonical(id.strip());
   }
 
   Paper find(String id) {

@@ -28,9 +28,7 @@ final class SavedPage {
   void save(Context ctx) {
     Visitor v = Visitor.of(ctx);
     if (!v.signedIn()) throw new ForbiddenException("sign in to save papers");
-    String id = ctx.formParam("id");
-    if (id == null || id.isBlank()) throw new BadInputException("which paper? the form has no id");
-    String paper = PaperPage.canonical(id.strip());
+    String paper = PaperPage.formPaper(ctx);
     String action = ctx.formParam("action");
     if ("remove".equals(action)) {
       // No check that the paper exists: a saved paper that was merged away must still be removable.
