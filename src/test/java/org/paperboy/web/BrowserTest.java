@@ -82,7 +82,7 @@ class BrowserTest {
     assertThat(browser.getCurrentUrl()).contains("/login?next=");
     browser.findElement(By.id("email")).sendKeys("newcomer@example.org");
     Browser.screenshot(browser, "04-login");
-    browser.findElement(By.cssSelector("form.login button")).click();
+    submitAndWaitForTheNextPage(By.cssSelector("form.login button"));
     assertThat(browser.findElement(By.cssSelector(".sent")).getText()).contains("on its way");
 
     browser.findElement(By.linkText("local outbox")).click();
