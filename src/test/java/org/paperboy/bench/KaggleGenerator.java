@@ -21,7 +21,7 @@ import java.util.List;
  * <pre>bench/run KaggleGenerator --records 200000 --out target/bench/kaggle-200k.jsonl</pre>
  */
 public final class KaggleGenerator {
-  private static final String SAMPLE = "/fixtures/kaggle/arxiv-metadata-oai-snapshot.head200.jsonl";
+  static final String SAMPLE = "/fixtures/kaggle/arxiv-metadata-oai-snapshot.head200.jsonl";
 
   public static void main(String[] args) throws IOException {
     long records = Long.parseLong(arg(args, "--records", "200000"));
@@ -42,15 +42,23 @@ public final class KaggleGenerator {
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (long i = 0; i < records; i++) {
         ObjectNode rec = sample.get((int) (i % sample.size())).deepCopy();
-        // Fresh new-style ids: yymm from 2101 on, 5-digit sequence numbers.
-        long month = i / 99_999;
-        String id = String.format("%02d%02d.%05d", 21 + month / 12, 1 + month % 12, 1 + i % 99_999);
-        rec.put("id", id);
-        rec.put("title", rec.get("title").asText() + " (copy " + i + ")");
+        rec.put("id", id(i));
+        rec.put("title", title(rec.get("title").asText(), i));
         w.write(mapper.writeValueAsString(rec));
         w.newLine();
       }
     }
+  }
+
+  /** The i-th fresh new-style id: yymm from 2101 on, 5-digit sequence numbers. */
+  static String id(long i) {
+    long month = i / 99_999;
+    return String.format("%02d%02d.%05d", 21 + month / 12, 1 + month % 12, 1 + i % 99_999);
+  }
+
+  /** The i-th copy's title, numbered so that the title-key de-duplication cannot collapse copies. */
+  static String title(String title, long i) {
+    return title + " (copy " + i + ")";
   }
 
   static String arg(String[] args, String name, String fallback) {
