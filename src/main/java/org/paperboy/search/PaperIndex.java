@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -27,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed at once
- * after each write, so a paper is searchable when ingest returns (without the writer, when another
- * process holds it, every second on a named thread, to follow that process's commits). A missing, corrupt or outdated index is replaced by an empty one and reported through
+ * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed before
+ * the first search after a write, so a paper is searchable when ingest returns (without the writer,
+ * when another process holds it, every second on a named thread, to follow that process's commits). A missing, corrupt or outdated index is replaced by an empty one and reported through
  * {@link #needsRebuild()}; the store is the source of truth and the caller refills it.
  *
  * <p>Writes become visible through near-real-time refreshes, not commits: a commit fsyncs every
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * {@value #COMMIT_SECONDS} s while there are changes, after a rebuild and on close. Between a
  * write and its commit a marker file says the index on disk lacks something the store has; a
  * process that dies then leaves it behind, and the next one to open the index rebuilds it.
+ *
+ * <p>Changes run concurrently (Lucene's writer is thread-safe, and a rebuild analyses on several
+ * threads); each holds the read side of {@code changes}. A commit, a merge or a wipe holds the write
+ * side, so a commit never removes the marker while a change it does not include is under way.
  */
 final class PaperIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
@@ -63,7 +69,8 @@ final class PaperIndex implements AutoCloseable {
   private volatile boolean stale;
   private final Map<String, String> commitData;
   private final Path marker;
-  private boolean dirty; // guarded by this
+  private final ReadWriteLock changes = new ReentrantReadWriteLock();
+  private boolean dirty; // written under changes' read side and this; read under either
 
   private PaperIndex(
       Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild, String vectors)
@@ -193,16 +200,10 @@ final class PaperIndex implements AutoCloseable {
   }
 
   /** Adds or replaces documents by id; the next search sees them ({@link #withSearcher}). */
-  synchronized void upsert(List<Document> docs) {
-    try {
-      markDirty();
-      for (Document d : docs) {
-        writer().updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
-      }
-      stale = true;
-    } catch (IOException e) {
-      throw new PaperboyException("writing to the search index at " + dir + " failed: " + e.getMessage(), e);
-    }
+  void upsert(List<Document> docs) {
+    change("writing to", w -> {
+      for (Document d : docs) w.updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
+    });
   }
 
   /** Ids of up to {@code max} indexed papers that have no vector yet. */
@@ -232,61 +233,83 @@ final class PaperIndex implements AutoCloseable {
         .build();
   }
 
-  /** Adds without looking for an older copy; for a fresh rebuild. Call {@link #commit()} after. */
-  synchronized void add(List<Document> docs) {
-    try {
-      markDirty();
-      writer().addDocuments(docs);
-    } catch (IOException e) {
-      throw new PaperboyException("writing to the search index at " + dir + " failed: " + e.getMessage(), e);
-    }
+  /**
+   * Adds without looking for an older copy; for a fresh rebuild, from any number of threads. Call
+   * {@link #commit()} after.
+   */
+  void add(List<Document> docs) {
+    change("writing to", w -> w.addDocuments(docs));
   }
 
-  synchronized void delete(List<String> ids) {
+  void delete(List<String> ids) {
+    change("deleting from", w -> {
+      for (String id : ids) w.deleteDocuments(new Term(PaperDocuments.ID, id));
+    });
+  }
+
+  private interface Change {
+    void apply(IndexWriter writer) throws IOException;
+  }
+
+  /** One change, concurrent with others but not with a commit; the next search sees it. */
+  private void change(String what, Change change) {
+    changes.readLock().lock();
     try {
       markDirty();
-      for (String id : ids) writer().deleteDocuments(new Term(PaperDocuments.ID, id));
+      change.apply(writer());
       stale = true;
     } catch (IOException e) {
-      throw new PaperboyException("deleting from the search index at " + dir + " failed: " + e.getMessage(), e);
+      throw new PaperboyException(what + " the search index at " + dir + " failed: " + e.getMessage(), e);
+    } finally {
+      changes.readLock().unlock();
     }
   }
 
   /** Merges the index into one segment (after a rebuild; not worth it after small changes). */
-  synchronized void mergeToOneSegment() {
-    try {
-      writer().forceMerge(1);
-    } catch (IOException e) {
-      throw new PaperboyException("merging the search index at " + dir + " failed: " + e.getMessage(), e);
-    }
+  void mergeToOneSegment() {
+    exclusive("merging", () -> writer().forceMerge(1));
   }
 
-  synchronized void deleteAll() {
-    try {
+  void deleteAll() {
+    exclusive("emptying", () -> {
       markDirty();
       writer().deleteAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /** Makes every change so far durable, and searchable. */
-  synchronized void commit() {
+  void commit() {
+    exclusive("committing", this::commitNow);
+  }
+
+  private void commitNow() throws IOException {
+    writer().setLiveCommitData(commitData.entrySet());
+    writer().commit();
+    if (dirty) {
+      Files.deleteIfExists(marker);
+      dirty = false;
+    }
+    searchers.maybeRefreshBlocking();
+  }
+
+  private interface IndexWork {
+    void run() throws IOException;
+  }
+
+  /** Work that no change may overlap: it waits for the changes under way, and holds back new ones. */
+  private void exclusive(String what, IndexWork work) {
+    changes.writeLock().lock();
     try {
-      writer().setLiveCommitData(commitData.entrySet());
-      writer().commit();
-      if (dirty) {
-        Files.deleteIfExists(marker);
-        dirty = false;
-      }
-      searchers.maybeRefreshBlocking();
+      work.run();
     } catch (IOException e) {
-      throw new PaperboyException("committing the search index at " + dir + " failed: " + e.getMessage(), e);
+      throw new PaperboyException(what + " the search index at " + dir + " failed: " + e.getMessage(), e);
+    } finally {
+      changes.writeLock().unlock();
     }
   }
 
   /** Before the first change after a commit: the marker, on disk for sure before the change is. */
-  private void markDirty() throws IOException {
+  private synchronized void markDirty() throws IOException {
     if (dirty) return;
     writer(); // a read-only index refuses before leaving a marker
     Files.write(marker, new byte[0]);
@@ -299,9 +322,9 @@ final class PaperIndex implements AutoCloseable {
 
   private void commitQuietly() {
     try {
-      synchronized (this) {
-        if (dirty) commit();
-      }
+      exclusive("committing", () -> {
+        if (dirty) commitNow();
+      });
     } catch (RuntimeException e) {
       log.warn("committing the search index failed; retrying in {} s", COMMIT_SECONDS, e);
     }

@@ -205,19 +205,28 @@ public final class PaperRepository {
   }
 
   /**
-   * Streams every paper in id order without holding them all; for re-indexing. Inside a transaction
-   * because the PostgreSQL driver ignores the fetch size, and reads the whole result into memory,
-   * when auto-commit is on.
+   * Streams every paper in id order without holding them all, in lists of up to {@code size}
+   * papers, each a new list the consumer may keep; for re-indexing. Inside a transaction because
+   * the PostgreSQL driver ignores the fetch size, and reads the whole result into memory, when
+   * auto-commit is on.
    */
-  public void forEach(Consumer<Paper> consumer) {
+  public void forEachBatch(int size, Consumer<List<Paper>> consumer) {
     jdbi.useTransaction(
         h -> {
-          try (Stream<Paper> s =
+          try (Stream<Paper> papers =
               h.createQuery("SELECT " + COLUMNS + " FROM papers ORDER BY id")
                   .setFetchSize(500)
                   .map((rs, ctx) -> map(rs))
                   .stream()) {
-            s.forEach(consumer);
+            List<Paper> batch = new ArrayList<>(size);
+            for (var it = papers.iterator(); it.hasNext(); ) {
+              batch.add(it.next());
+              if (batch.size() == size) {
+                consumer.accept(batch);
+                batch = new ArrayList<>(size);
+              }
+            }
+            if (!batch.isEmpty()) consumer.accept(batch);
           }
         });
   }

@@ -234,4 +234,24 @@ class SearchServiceTest {
     assertThat(ids("speech")).containsExactly("2305.00002");
     assertThat(search.acronyms()).extracting(Acronym::shortForm).contains("MLLM", "ASR");
   }
+
+  @Test
+  void reindex_indexes_and_mines_every_batch_of_a_store_larger_than_one() {
+    // Several batches, spread over the rebuild's worker threads: none may be lost or doubled.
+    List<Paper> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      many.add(paper("2406.%05d".formatted(i), "Spectral graph study " + i,
+          "Graph Neural Networks (GNNs) on benchmark " + i + (i == 0 ? " aardvark" : i == 999 ? " zygote" : "") + ".",
+          "cs.LG", LocalDate.of(2024, 6, 1), "Emmy Noether"));
+    }
+    store(many.toArray(Paper[]::new));
+
+    assertThat(search.reindex()).isEqualTo(1_003);
+
+    var spectral = SearchRequest.of("spectral").withMode(SearchMode.LEXICAL).withLimit(SearchRequest.MAX_LIMIT);
+    assertThat(search.search(spectral).hits()).hasSize(1_000).extracting(SearchHit::id).doesNotHaveDuplicates();
+    assertThat(ids("aardvark")).containsExactly("2406.00000");
+    assertThat(ids("zygote")).containsExactly("2406.00999");
+    assertThat(search.acronym("GNN")).get().extracting(a -> a.readings().getFirst().papers()).isEqualTo(1_000);
+  }
 }

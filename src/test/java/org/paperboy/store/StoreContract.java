@@ -175,15 +175,17 @@ abstract class StoreContract {
   }
 
   @Test
-  void for_each_streams_every_paper_in_id_order() {
+  void for_each_batch_streams_every_paper_in_id_order() {
     // More rows than the fetch size (500), so a streaming cursor has to fetch several times.
     List<Paper> many = new ArrayList<>();
     for (int i = 1_199; i >= 0; i--) many.add(bare("2403.%05d".formatted(i), null));
     papers.write(many, List.of(), List.of(), NOW);
 
-    List<String> seen = new ArrayList<>();
-    papers.forEach(p -> seen.add(p.id()));
+    List<List<Paper>> batches = new ArrayList<>();
+    papers.forEachBatch(256, batches::add);
 
+    assertThat(batches).extracting(List::size).containsExactly(256, 256, 256, 256, 176);
+    List<String> seen = batches.stream().flatMap(List::stream).map(Paper::id).toList();
     assertThat(seen).hasSize(1_200).isSorted().first().isEqualTo("2403.00000");
   }
 

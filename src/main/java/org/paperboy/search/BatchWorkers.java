@@ -1,0 +1,105 @@
+package org.paperboy.search;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.paperboy.PaperboyException;
+
+/**
+ * Runs batches of work on a few named threads while the caller prepares the next ones: at most one
+ * batch per thread waits in memory besides those being worked on. The first failure is thrown to
+ * the caller, at its next {@link #submit} or at {@link #finish}. One job at a time: {@link #finish}
+ * waits for every batch submitted so far.
+ */
+final class BatchWorkers implements AutoCloseable {
+  private final ExecutorService pool;
+  private final Semaphore slots;
+  private final Deque<Future<?>> pending = new ArrayDeque<>();
+
+  BatchWorkers(String name, int threads) {
+    AtomicInteger n = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true); // idle between jobs; an owner that forgets to close must not keep the JVM up
+      return t;
+    });
+    this.slots = new Semaphore(2 * threads);
+  }
+
+  /** Threads worth running on this machine for CPU-bound work, at least one. */
+  static int cpuThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  void submit(Runnable batch) {
+    while (!pending.isEmpty() && pending.peek().isDone()) {
+      RuntimeException failure = failure(pending.poll());
+      if (failure != null) {
+        drain(); // nothing of this job may run on into the next one
+        throw failure;
+      }
+    }
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PaperboyException("interrupted", e);
+    }
+    pending.add(pool.submit(() -> {
+      try {
+        batch.run();
+      } finally {
+        slots.release();
+      }
+    }));
+  }
+
+  /** Waits for every batch submitted; throws the first failure once all have ended. */
+  void finish() {
+    RuntimeException first = drain();
+    if (first != null) throw first;
+  }
+
+  private RuntimeException drain() {
+    RuntimeException first = null;
+    while (!pending.isEmpty()) {
+      RuntimeException failure = failure(pending.poll());
+      if (first == null) first = failure;
+    }
+    return first;
+  }
+
+  /** Waits for {@code f}; its failure, or null. */
+  private static RuntimeException failure(Future<?> f) {
+    try {
+      f.get();
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new PaperboyException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) return r;
+      if (e.getCause() instanceof Error err) throw err;
+      return new PaperboyException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Lets the batches under way end (never interrupts: Lucene's files must not see an interrupt). */
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        // a batch of a few hundred papers; keep waiting rather than leave it writing
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
