@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.paperboy.PaperboyException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ import org.paperboy.store.PaperRepository;
  */
 final class BatchWriter implements RecordSink {
   static final int BATCH = 1_000;
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final PaperRepository papers;
   private final List<IngestListener> listeners;
@@ -142,23 +140,10 @@ final class BatchWriter implements RecordSink {
   private static List<String> tidy(List<String> values) {
     var out = new java.util.LinkedHashSet<String>();
     for (String v : values) {
-      if (v != null && !v.isBlank()) out.add(singleSpaced(v.strip()));
+      String tidy = v == null ? "" : Normalizer.spaces(v);
+      if (!tidy.isEmpty()) out.add(tidy);
     }
     return new ArrayList<>(out);
-  }
-
-  /**
-   * Inner runs of whitespace as one space. Names and categories are almost always clean already,
-   * so they are scanned once and returned as they are (a regex here cost 3% of a bulk ingest).
-   */
-  private static String singleSpaced(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) && (c != ' ' || Character.isWhitespace(s.charAt(i + 1)))) {
-        return WHITESPACE.matcher(s).replaceAll(" ");
-      }
-    }
-    return s;
   }
 
   private static String describe(Paper.Builder b) {

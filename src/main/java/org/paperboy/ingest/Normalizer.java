@@ -28,6 +28,25 @@ public final class Normalizer {
     return collapse(hasTex(s) ? TexDecoder.text(s) : s);
   }
 
+  /**
+   * Only the whitespace part of {@link #text}: runs as one space, ends trimmed, NUL dropped. For
+   * names and categories, which are almost always clean already: those are scanned once and
+   * returned as they are.
+   */
+  public static String spaces(String s) {
+    return hasSpaceToCollapse(s) ? collapse(s) : s;
+  }
+
+  private static boolean hasSpaceToCollapse(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\u0000') return true;
+      if (isSpace(c) && (c != ' ' || i == 0 || i == n - 1 || isSpace(s.charAt(i + 1)))) return true;
+    }
+    return false;
+  }
+
   /** HTML to plain text: tags removed, entities such as {@code &amp;} and {@code &#39;} decoded. */
   public static String stripHtml(String s) {
     if (s == null || (s.indexOf('<') < 0 && s.indexOf('&') < 0)) {

@@ -22,6 +22,16 @@ class NormalizerTest {
   }
 
   @Test
+  void spaces_collapses_whitespace_only() {
+    assertThat(Normalizer.spaces(" Ada \n  Lovelace\u00A0")).isEqualTo("Ada Lovelace");
+    assertThat(Normalizer.spaces("a\u0000b")).isEqualTo("ab");
+    assertThat(Normalizer.spaces("\u00A0 \t")).isEmpty();
+    assertThat(Normalizer.spaces("$\\gamma$ -- x")).isEqualTo("$\\gamma$ -- x"); // no TeX decoding
+    String clean = "hep-th";
+    assertThat(Normalizer.spaces(clean)).isSameAs(clean);
+  }
+
+  @Test
   void returns_clean_text_itself_without_copying() {
     String clean = "Attention Is All You Need: pre-training at scale (v2)";
     assertThat(Normalizer.text(clean)).isSameAs(clean);
