@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed before
  * the first search after a write, so a paper is searchable when ingest returns (without the writer,
- * when another process holds it, every second on a named thread, to follow that process's commits). A missing, corrupt or outdated index is replaced by an empty one and reported through
+ * when another process holds it, every second on a named thread, to follow that process's
+ * commits). A missing, corrupt or outdated index is replaced by an empty one and reported through
  * {@link #needsRebuild()}; the store is the source of truth and the caller refills it.
  *
  * <p>Writes become visible through near-real-time refreshes, not commits: a commit fsyncs every
