@@ -189,7 +189,24 @@ class BrowserTest {
     WebElement b = browser.findElement(button);
     b.click();
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(b));
+        .until(d -> isGone(b));
+  }
+
+  /**
+   * Selenium's {@code stalenessOf}, plus Chromium's other answer for a node of a page being
+   * replaced: asked mid-navigation, it may say "Node with given id does not belong to the document"
+   * (an unknown error, not a stale element), which failed about one run in ten.
+   */
+  private static boolean isGone(WebElement e) {
+    try {
+      e.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException maybe) {
+      if (String.valueOf(maybe.getMessage()).contains("does not belong to the document")) return true;
+      throw maybe;
+    }
   }
 
   private static int count() {
