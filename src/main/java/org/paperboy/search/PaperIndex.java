@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -66,8 +67,9 @@ final class PaperIndex implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private final Analyzer analyzer;
   private final boolean needsRebuild;
-  /** Changed since the last refresh: the next search refreshes first. */
-  private volatile boolean stale;
+  /** Changes applied so far, and how many of them the current searcher shows: see withSearcher. */
+  private final AtomicLong applied = new AtomicLong();
+  private final AtomicLong shown = new AtomicLong();
   private final Map<String, String> commitData;
   private final Path marker;
   private final ReadWriteLock changes = new ReentrantReadWriteLock();
@@ -258,7 +260,7 @@ final class PaperIndex implements AutoCloseable {
     try {
       markDirty();
       change.apply(writer());
-      stale = true;
+      applied.incrementAndGet();
     } catch (IOException e) {
       throw new PaperboyException(what + " the search index at " + dir + " failed: " + e.getMessage(), e);
     } finally {
@@ -340,9 +342,13 @@ final class PaperIndex implements AutoCloseable {
   <T> T withSearcher(SearcherWork<T> work) {
     IndexSearcher s = null;
     try {
-      if (stale) {
-        stale = false; // before the refresh: a change made during it marks the index again
+      long changed = applied.get();
+      if (shown.get() < changed) {
+        // Every search that finds the searcher behind refreshes (maybeRefreshBlocking waits for a
+        // refresh under way, then finds little to do): a search that skipped it because another
+        // one had begun refreshing read the old searcher.
         searchers.maybeRefreshBlocking();
+        shown.accumulateAndGet(changed, Math::max);
       }
       s = searchers.acquire();
       return work.apply(s);

@@ -236,6 +236,30 @@ class SearchServiceTest {
   }
 
   @Test
+  void every_search_that_starts_after_a_change_sees_it_even_while_another_search_refreshes()
+      throws Exception {
+    // Two searches at once: the first refreshes the searcher; the second must wait for that
+    // refresh, not take the old searcher because the first has already claimed the refresh. Before
+    // the fix the second search missed the new paper in the first round, every time.
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 80; i++) {
+        String word = "zq" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "word";
+        Paper p = paper("2407.%05d".formatted(i), "Paper " + word, "About " + word + ".", "cs.LG",
+            LocalDate.of(2024, 7, 1), "Emmy Noether");
+        store(p);
+        search.index(List.of(p));
+        var lexical = SearchRequest.of(word).withMode(SearchMode.LEXICAL);
+        var a = pool.submit(() -> search.search(lexical).hits().size());
+        var b = pool.submit(() -> search.search(lexical).hits().size());
+        assertThat(List.of(a.get(), b.get())).as("searches for %s", word).containsExactly(1, 1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void reindex_indexes_and_mines_every_batch_of_a_store_larger_than_one() {
     // Several batches, spread over the rebuild's worker threads: none may be lost or doubled.
     List<Paper> many = new java.util.ArrayList<>();
