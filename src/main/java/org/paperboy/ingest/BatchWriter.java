@@ -1,15 +1,9 @@
 package org.paperboy.ingest;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.BatchWorkers;
 import org.paperboy.PaperboyException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,10 +31,7 @@ final class BatchWriter implements RecordSink {
   private final Map<String, Paper> pending = new LinkedHashMap<>();
   private final Runnable onFlush;
   // One writer thread per ingest: batches are stored in order, one transaction each.
-  private final ExecutorService writer =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "paperboy-ingest-writer"));
-  private final Semaphore slots = new Semaphore(2);
-  private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+  private final BatchWorkers writer = new BatchWorkers("ingest", "paperboy-ingest-writer", 1);
   private final AtomicLong written = new AtomicLong();
   // Whether the store holds title-only papers, asked once per run (writer thread only): a bulk
   // ingest of arXiv papers then skips the title look-up, a third of its database time.
@@ -106,10 +97,10 @@ final class BatchWriter implements RecordSink {
   IngestReport finish() {
     try {
       flush();
-      while (!inFlight.isEmpty()) await(inFlight.poll());
+      writer.finish();
       return counter.report();
     } finally {
-      writer.shutdown();
+      writer.close();
     }
   }
 
@@ -119,12 +110,7 @@ final class BatchWriter implements RecordSink {
    * close the database under everyone.
    */
   void abort() {
-    writer.shutdown();
-    try {
-      writer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writer.close();
   }
 
   long written() {
@@ -160,41 +146,7 @@ final class BatchWriter implements RecordSink {
     pending.clear();
     // Title hashes are computed here, on the reader thread, which waits for the writer anyway.
     TitleHashes hashes = new TitleHashes(batch);
-    throwIfWriteFailed();
-    try {
-      slots.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PaperboyException("ingest interrupted", e);
-    }
-    inFlight.add(
-        writer.submit(
-            () -> {
-              try {
-                write(batch, hashes);
-              } finally {
-                slots.release();
-              }
-              return null;
-            }));
-  }
-
-  private void throwIfWriteFailed() {
-    while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
-      await(inFlight.poll());
-    }
-  }
-
-  private static void await(Future<?> f) {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PaperboyException("ingest interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new PaperboyException("storing a batch failed: " + e.getCause(), e.getCause());
-    }
+    writer.submit(() -> write(batch, hashes));
   }
 
   /** Resolves title-only ids, merges with what is stored and upserts; runs on the writer thread. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.paperboy.BatchWorkers;
 import org.paperboy.embed.Embedder;
 import org.paperboy.paper.Paper;
 import org.paperboy.search.AcronymMiner.Definition;
@@ -36,7 +37,8 @@ public final class SearchService implements AutoCloseable {
   private final SearchEngine engine;
   // Analysis is most of indexing: the parts of a batch, and a rebuild's batches, go to one thread
   // per core (callers hold this service's lock, so one job uses them at a time).
-  private final BatchWorkers workers = new BatchWorkers("paperboy-index", BatchWorkers.cpuThreads());
+  private final BatchWorkers workers =
+      new BatchWorkers("indexing", "paperboy-index", BatchWorkers.cpuThreads());
   private volatile AcronymLexicon lexicon;
   /** Set by ingest: the next reader of the lexicon reloads it (once, not once per batch). */
   private volatile boolean lexiconStale;

@@ -1,4 +1,4 @@
-package org.paperboy.search;
+package org.paperboy;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,20 +9,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.paperboy.PaperboyException;
 
 /**
  * Runs batches of work on a few named threads while the caller prepares the next ones: at most one
- * batch per thread waits in memory besides those being worked on. The first failure is thrown to
- * the caller, at its next {@link #submit} or at {@link #finish}. One job at a time: {@link #finish}
- * waits for every batch submitted so far.
+ * batch per thread waits in memory besides those being worked on, so memory stays flat. The first
+ * failure is thrown to the caller, at its next {@link #submit} or at {@link #finish}, once the
+ * batches under way have ended. One job at a time: {@link #finish} waits for every batch submitted
+ * so far. With one thread, batches run in the order submitted (ingest's store writes).
  */
-final class BatchWorkers implements AutoCloseable {
+public final class BatchWorkers implements AutoCloseable {
+  private final String job;
   private final ExecutorService pool;
   private final Semaphore slots;
   private final Deque<Future<?>> pending = new ArrayDeque<>();
 
-  BatchWorkers(String name, int threads) {
+  /** {@code job} names the work in errors ("ingest interrupted"); threads are {@code name-N}. */
+  public BatchWorkers(String job, String name, int threads) {
+    this.job = job;
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -33,11 +36,11 @@ final class BatchWorkers implements AutoCloseable {
   }
 
   /** Threads worth running on this machine for CPU-bound work, at least one. */
-  static int cpuThreads() {
+  public static int cpuThreads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  void submit(Runnable batch) {
+  public void submit(Runnable batch) {
     while (!pending.isEmpty() && pending.peek().isDone()) {
       RuntimeException failure = failure(pending.poll());
       if (failure != null) {
@@ -49,7 +52,7 @@ final class BatchWorkers implements AutoCloseable {
       slots.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PaperboyException("interrupted", e);
+      throw new PaperboyException(job + " interrupted", e);
     }
     pending.add(pool.submit(() -> {
       try {
@@ -61,7 +64,7 @@ final class BatchWorkers implements AutoCloseable {
   }
 
   /** Waits for every batch submitted; throws the first failure once all have ended. */
-  void finish() {
+  public void finish() {
     RuntimeException first = drain();
     if (first != null) throw first;
   }
@@ -76,27 +79,29 @@ final class BatchWorkers implements AutoCloseable {
   }
 
   /** Waits for {@code f}; its failure, or null. */
-  private static RuntimeException failure(Future<?> f) {
+  private RuntimeException failure(Future<?> f) {
     try {
       f.get();
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new PaperboyException("interrupted", e);
+      return new PaperboyException(job + " interrupted", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) return r;
-      if (e.getCause() instanceof Error err) throw err;
-      return new PaperboyException(e.getCause().getMessage(), e.getCause());
+      return new PaperboyException(job + " failed: " + e.getCause(), e.getCause());
     }
   }
 
-  /** Lets the batches under way end (never interrupts: Lucene's files must not see an interrupt). */
+  /**
+   * Lets the batches under way end, then ends the threads. Never interrupts: an interrupt inside
+   * H2's or Lucene's file I/O would close their files under everyone.
+   */
   @Override
   public void close() {
     pool.shutdown();
     try {
       while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-        // a batch of a few hundred papers; keep waiting rather than leave it writing
+        // a batch of at most a thousand papers; keep waiting rather than leave it writing
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

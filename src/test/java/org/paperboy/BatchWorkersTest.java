@@ -1,4 +1,4 @@
-package org.paperboy.search;
+package org.paperboy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BatchWorkersTest {
   @Test
   void every_batch_runs_before_finish_returns() {
-    try (BatchWorkers workers = new BatchWorkers("test", 2)) {
+    try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
       AtomicInteger done = new AtomicInteger();
       for (int i = 0; i < 50; i++) workers.submit(done::incrementAndGet);
       workers.finish();
@@ -19,7 +19,7 @@ class BatchWorkersTest {
 
   @Test
   void a_failure_reaches_finish_once_the_job_ended_and_does_not_leak_into_the_next() {
-    try (BatchWorkers workers = new BatchWorkers("test", 2)) {
+    try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
       AtomicInteger done = new AtomicInteger();
       for (int i = 0; i < 3; i++) {
         workers.submit(() -> {
@@ -41,7 +41,7 @@ class BatchWorkersTest {
 
   @Test
   void a_failure_seen_at_the_next_submit_stops_the_job_there() {
-    try (BatchWorkers workers = new BatchWorkers("test", 2)) {
+    try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
       workers.submit(() -> {
         throw new IllegalStateException("batch 0 failed");
       });
