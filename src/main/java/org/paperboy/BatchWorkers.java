@@ -27,11 +27,16 @@ public final class BatchWorkers implements AutoCloseable {
   public BatchWorkers(String job, String name, int threads) {
     this.job = job;
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true); // idle between jobs; an owner that forgets to close must not keep the JVM up
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+              t.setDaemon(
+                  true); // idle between jobs; an owner that forgets to close must not keep the JVM
+              // up
+              return t;
+            });
     this.slots = new Semaphore(2 * threads);
   }
 
@@ -54,13 +59,15 @@ public final class BatchWorkers implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new PaperboyException(job + " interrupted", e);
     }
-    pending.add(pool.submit(() -> {
-      try {
-        batch.run();
-      } finally {
-        slots.release();
-      }
-    }));
+    pending.add(
+        pool.submit(
+            () -> {
+              try {
+                batch.run();
+              } finally {
+                slots.release();
+              }
+            }));
   }
 
   /** Waits for every batch submitted; throws the first failure once all have ended. */

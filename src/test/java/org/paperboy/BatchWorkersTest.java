@@ -22,15 +22,19 @@ class BatchWorkersTest {
     try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
       AtomicInteger done = new AtomicInteger();
       for (int i = 0; i < 3; i++) {
-        workers.submit(() -> {
-          sleep(20);
-          done.incrementAndGet();
-        });
+        workers.submit(
+            () -> {
+              sleep(20);
+              done.incrementAndGet();
+            });
       }
-      workers.submit(() -> {
-        throw new IllegalStateException("batch 3 failed");
-      });
-      assertThatThrownBy(workers::finish).isInstanceOf(IllegalStateException.class).hasMessage("batch 3 failed");
+      workers.submit(
+          () -> {
+            throw new IllegalStateException("batch 3 failed");
+          });
+      assertThatThrownBy(workers::finish)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("batch 3 failed");
       assertThat(done).hasValue(3);
 
       workers.submit(done::incrementAndGet);
@@ -42,9 +46,10 @@ class BatchWorkersTest {
   @Test
   void a_failure_seen_at_the_next_submit_stops_the_job_there() {
     try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
-      workers.submit(() -> {
-        throw new IllegalStateException("batch 0 failed");
-      });
+      workers.submit(
+          () -> {
+            throw new IllegalStateException("batch 0 failed");
+          });
       sleep(100);
       assertThatThrownBy(() -> workers.submit(() -> {})).hasMessage("batch 0 failed");
       workers.finish(); // nothing left of the failed job

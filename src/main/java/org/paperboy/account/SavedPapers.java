@@ -53,7 +53,8 @@ public final class SavedPapers {
     if (paperIds.isEmpty()) return Set.of();
     return jdbi.withHandle(
         h ->
-            h.createQuery(
+            h
+                .createQuery(
                     "SELECT paper_id FROM saved_papers WHERE account_id = :a AND paper_id IN (<ids>)")
                 .bind("a", accountId)
                 .bindList("ids", List.copyOf(paperIds))

@@ -8,11 +8,12 @@ import org.paperboy.BadInputException;
 import org.paperboy.store.Database;
 
 /**
- * Everything paperboy is told from outside: the data dir, the database and the environment (for
- * the settings a feature reads itself, such as live-source URLs). Flags win over environment
- * variables, which win over defaults.
+ * Everything paperboy is told from outside: the data dir, the database and the environment (for the
+ * settings a feature reads itself, such as live-source URLs). Flags win over environment variables,
+ * which win over defaults.
  */
-public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, Map<String, String> env) {
+public record Config(
+    Path dataDir, String dbUrl, String dbUser, String dbPassword, Map<String, String> env) {
 
   public static final String DEFAULT_DATA_DIR = "data";
 
@@ -24,10 +25,12 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
 
   /** The configuration for {@code dataDir} (null: $PAPERBOY_DATA or ./data) and {@code env}. */
   public static Config from(Path dataDir, Map<String, String> env) {
-    Path dir = dataDir != null ? dataDir : Path.of(env.getOrDefault("PAPERBOY_DATA", DEFAULT_DATA_DIR));
+    Path dir =
+        dataDir != null ? dataDir : Path.of(env.getOrDefault("PAPERBOY_DATA", DEFAULT_DATA_DIR));
     String url = env.get("PAPERBOY_DB_URL");
     if (url != null && !url.startsWith("jdbc:")) {
-      throw new BadInputException("PAPERBOY_DB_URL must be a JDBC URL (jdbc:...), was '" + url + "'");
+      throw new BadInputException(
+          "PAPERBOY_DB_URL must be a JDBC URL (jdbc:...), was '" + url + "'");
     }
     return new Config(
         dir,

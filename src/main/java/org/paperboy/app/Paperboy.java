@@ -15,9 +15,9 @@ import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
+import org.paperboy.mail.DkimSigner;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.OutboxMailer;
-import org.paperboy.mail.DkimSigner;
 import org.paperboy.mail.SmtpMailer;
 import org.paperboy.mail.SmtpUrl;
 import org.paperboy.rank.TrendingFormula;
@@ -30,9 +30,9 @@ import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
 
 /**
- * The one place that builds paperboy's object graph. It opens things in data-flow order and
- * {@link #close()} closes them in reverse, also after a start that failed half way. The CLI, the
- * web server and the tests all get their services from here.
+ * The one place that builds paperboy's object graph. It opens things in data-flow order and {@link
+ * #close()} closes them in reverse, also after a start that failed half way. The CLI, the web
+ * server and the tests all get their services from here.
  */
 public final class Paperboy implements AutoCloseable {
   private final Config config;
@@ -68,15 +68,24 @@ public final class Paperboy implements AutoCloseable {
       Embedder embedder =
           "off".equalsIgnoreCase(config.env().getOrDefault("PAPERBOY_EMBEDDINGS", "on"))
               ? null
-              : track(new CachingEmbedder(BgeSmallEmbedder.lazy(), new EmbeddingCache(database.jdbi())));
-      search = track(SearchService.open(config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
+              : track(
+                  new CachingEmbedder(
+                      BgeSmallEmbedder.lazy(), new EmbeddingCache(database.jdbi())));
+      search =
+          track(
+              SearchService.open(
+                  config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
       ingest.addListener(search::stored);
       calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
       votes = new Votes(database.jdbi());
       saved = new SavedPapers(database.jdbi());
       trending =
           new TrendingService(
-              database.jdbi(), papers, votes, TrendingFormula.from(config.env()), Clock.systemUTC());
+              database.jdbi(),
+              papers,
+              votes,
+              TrendingFormula.from(config.env()),
+              Clock.systemUTC());
       // The daily lists and trending keep answers for a minute; an ingest here drops them at once.
       ingest.addListener(
           (stored, removed) -> {
@@ -91,8 +100,11 @@ public final class Paperboy implements AutoCloseable {
               config.env().get("PAPERBOY_SECRET"),
               mailer,
               new AccountService.Limits(
-                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_CLIENT", AccountService.Limits.DEFAULT.perClient()),
-                  config.envInt("PAPERBOY_LOGIN_LINKS_PER_ADDRESS", AccountService.Limits.DEFAULT.perAddress())),
+                  config.envInt(
+                      "PAPERBOY_LOGIN_LINKS_PER_CLIENT", AccountService.Limits.DEFAULT.perClient()),
+                  config.envInt(
+                      "PAPERBOY_LOGIN_LINKS_PER_ADDRESS",
+                      AccountService.Limits.DEFAULT.perAddress())),
               Clock.systemUTC());
       digests =
           track(
@@ -211,7 +223,8 @@ public final class Paperboy implements AutoCloseable {
       try {
         opened.pop().close();
       } catch (Exception e) {
-        if (failure == null) failure = new PaperboyException("closing paperboy failed: " + e.getMessage(), e);
+        if (failure == null)
+          failure = new PaperboyException("closing paperboy failed: " + e.getMessage(), e);
       }
     }
     if (failure != null) throw failure;

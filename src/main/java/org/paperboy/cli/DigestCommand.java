@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "digest", description = "The daily email digest.", subcommands = DigestCommand.Run.class)
+@Command(
+    name = "digest",
+    description = "The daily email digest.",
+    subcommands = DigestCommand.Run.class)
 final class DigestCommand implements Runnable {
   @ParentCommand Main main;
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -19,11 +22,17 @@ final class DigestCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  @Command(name = "run", description = "Plan, render and send the digests that are due (for cron; serve does this every minute).")
+  @Command(
+      name = "run",
+      description =
+          "Plan, render and send the digests that are due (for cron; serve does this every minute).")
   static final class Run implements Callable<Integer> {
     @ParentCommand DigestCommand parent;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Plan for this local date, whatever the send times.")
+    @Option(
+        names = "--date",
+        paramLabel = "YYYY-MM-DD",
+        description = "Plan for this local date, whatever the send times.")
     String date;
 
     @Option(names = "--dry-run", description = "Show what would be sent; write and send nothing.")

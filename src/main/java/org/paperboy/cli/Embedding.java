@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import org.paperboy.search.SearchService;
 
 /**
- * Embeds the papers that wait for a vector, in the foreground with a progress line; an
- * interrupted run keeps what it embedded (vectors are cached per batch).
+ * Embeds the papers that wait for a vector, in the foreground with a progress line; an interrupted
+ * run keeps what it embedded (vectors are cached per batch).
  */
 final class Embedding {
   private static final int BATCH = 64;

@@ -22,7 +22,10 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The collection folder.")
   Path dir;
 
-  @Option(names = "--mode", paramLabel = "M", description = "hybrid (default), lexical or semantic.")
+  @Option(
+      names = "--mode",
+      paramLabel = "M",
+      description = "hybrid (default), lexical or semantic.")
   String mode = "hybrid";
 
   @Override

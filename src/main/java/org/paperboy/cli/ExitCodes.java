@@ -42,7 +42,9 @@ final class ExitCodes {
   private static String message(Throwable e) {
     if (e instanceof PaperboyException) return e.getMessage();
     String m = e.getMessage();
-    return "internal error: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m)
+    return "internal error: "
+        + e.getClass().getSimpleName()
+        + (m == null ? "" : ": " + m)
         + " (set PAPERBOY_DEBUG=1 for the stack trace)";
   }
 }

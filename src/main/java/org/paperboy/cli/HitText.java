@@ -9,7 +9,11 @@ final class HitText {
 
   static String render(int rank, SearchHit h) {
     StringBuilder b = new StringBuilder();
-    b.append(rank).append(". ").append(h.title()).append(h.pinned() ? "  [exact match]" : "").append('\n');
+    b.append(rank)
+        .append(". ")
+        .append(h.title())
+        .append(h.pinned() ? "  [exact match]" : "")
+        .append('\n');
     b.append("   ").append(h.id());
     if (h.published() != null) b.append(" · ").append(h.published());
     if (!h.authors().isEmpty()) b.append(" · ").append(authors(h.authors()));
@@ -23,8 +27,12 @@ final class HitText {
   }
 
   static String text(String html) {
-    return html.replace("<mark>", "*").replace("</mark>", "*")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+    return html.replace("<mark>", "*")
+        .replace("</mark>", "*")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
         .replace("&amp;", "&");
   }
 }

@@ -39,7 +39,8 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-embed",
-      description = "Store and index for keyword search only; compute vectors later ('paperboy embed' or 'serve').")
+      description =
+          "Store and index for keyword search only; compute vectors later ('paperboy embed' or 'serve').")
   boolean noEmbed;
 
   @Override
@@ -51,7 +52,10 @@ final class IngestCommand implements Callable<Integer> {
     for (String source : sources) {
       IngestReport report;
       try (ProgressBar bar = ProgressBar.forTerminal(err, source)) {
-        report = isLive(source) ? ingestLive(source, bar) : main.app().ingest().ingestFile(Path.of(source), forced, bar);
+        report =
+            isLive(source)
+                ? ingestLive(source, bar)
+                : main.app().ingest().ingestFile(Path.of(source), forced, bar);
       }
       if (sources.size() > 1) err.println(source + ": " + report.summary());
       total = total.plus(report);
@@ -77,7 +81,8 @@ final class IngestCommand implements Callable<Integer> {
   private IngestReport ingestLive(String spec, ProgressBar bar) {
     var app = main.app();
     LiveSource source = LiveSources.parse(spec, LiveConfig.fromEnv(main.env()), app.state());
-    IngestReport report = app.ingest().run(source.name(), source::fetch, n -> bar.update(n, -1, -1));
+    IngestReport report =
+        app.ingest().run(source.name(), source::fetch, n -> bar.update(n, -1, -1));
     source.completed();
     return report;
   }

@@ -49,7 +49,8 @@ public final class Main implements Runnable {
       names = "--data",
       paramLabel = "DIR",
       scope = ScopeType.INHERIT,
-      description = "Where the database, index and outbox live (env PAPERBOY_DATA, default ./data).")
+      description =
+          "Where the database, index and outbox live (env PAPERBOY_DATA, default ./data).")
   void setDataDir(Path dir) {
     this.dataDir = dir;
   }
@@ -59,7 +60,9 @@ public final class Main implements Runnable {
     this.spec = spec;
   }
 
-  /** The application for the chosen data dir, opened on first call and closed when the command ends. */
+  /**
+   * The application for the chosen data dir, opened on first call and closed when the command ends.
+   */
   public Paperboy app() {
     if (app == null) app = Paperboy.open(Config.from(dataDir, env));
     return app;
@@ -75,7 +78,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        run(
+            args,
+            System.getenv(),
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true)));
   }
 
   /** Runs one command line and returns its exit code; tests call this in-process. */

@@ -10,7 +10,8 @@ final class PaperText {
     StringBuilder s = new StringBuilder();
     s.append(p.title()).append('\n');
     s.append(p.id()).append(p.version() > 0 ? "v" + p.version() : "");
-    if (!p.categories().isEmpty()) s.append("  [").append(String.join(", ", p.categories())).append(']');
+    if (!p.categories().isEmpty())
+      s.append("  [").append(String.join(", ", p.categories())).append(']');
     s.append('\n');
     if (!p.authors().isEmpty()) s.append(String.join(", ", p.authors())).append('\n');
     line(s, "published", p.published());

@@ -22,7 +22,9 @@ final class PapersCommand implements Runnable {
     main.spec.subcommands().get("papers").usage(main.spec.commandLine().getErr());
   }
 
-  @Command(name = "show", description = "Show one paper by arXiv id (any version or URL form) or paperboy id.")
+  @Command(
+      name = "show",
+      description = "Show one paper by arXiv id (any version or URL form) or paperboy id.")
   static final class Show implements Callable<Integer> {
     @ParentCommand PapersCommand parent;
 
@@ -40,7 +42,8 @@ final class PapersCommand implements Runnable {
           main.app()
               .papers()
               .find(key)
-              .orElseThrow(() -> new NotFoundException("no paper with id '" + id + "' in the store"));
+              .orElseThrow(
+                  () -> new NotFoundException("no paper with id '" + id + "' in the store"));
       var out = main.spec.commandLine().getOut();
       if (json) {
         out.println(Json.line(PaperJson.toMap(p)));

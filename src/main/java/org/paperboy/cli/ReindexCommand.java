@@ -6,7 +6,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "reindex",
-    description = "Rebuild the search index and the acronym lexicon from the store (cached embeddings are reused).")
+    description =
+        "Rebuild the search index and the acronym lexicon from the store (cached embeddings are reused).")
 final class ReindexCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -14,7 +15,10 @@ final class ReindexCommand implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     long n = main.app().search().reindex();
-    main.spec.commandLine().getOut().printf("indexed %,d papers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+    main.spec
+        .commandLine()
+        .getOut()
+        .printf("indexed %,d papers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
     return ExitCodes.OK;
   }
 }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "related", description = "The papers nearest to one paper (by meaning when embeddings are on).")
+@Command(
+    name = "related",
+    description = "The papers nearest to one paper (by meaning when embeddings are on).")
 final class RelatedCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -23,7 +25,8 @@ final class RelatedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1 || limit > 1000) throw new org.paperboy.BadInputException("--limit must be between 1 and 1000");
+    if (limit < 1 || limit > 1000)
+      throw new org.paperboy.BadInputException("--limit must be between 1 and 1000");
     String key = ArxivId.looksLikeOne(id) ? ArxivId.parse(id).value() : id.strip();
     var out = main.spec.commandLine().getOut();
     int rank = 0;

@@ -26,16 +26,25 @@ import picocli.CommandLine.ParentCommand;
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query (words are joined by spaces).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUERY",
+      description = "The query (words are joined by spaces).")
   List<String> words;
 
-  @Option(names = "--mode", paramLabel = "M", description = "hybrid (default), lexical or semantic.")
+  @Option(
+      names = "--mode",
+      paramLabel = "M",
+      description = "hybrid (default), lexical or semantic.")
   String mode = "hybrid";
 
   @Option(names = "--limit", paramLabel = "N", description = "How many results (default 10).")
   int limit = 10;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "Published on or after (YYYY-MM-DD).")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "Published on or after (YYYY-MM-DD).")
   String from;
 
   @Option(names = "--to", paramLabel = "DATE", description = "Published on or before (YYYY-MM-DD).")
@@ -46,8 +55,14 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SearchRequest request = new SearchRequest(
-        String.join(" ", words), SearchMode.parse(mode), limit, date("--from", from), date("--to", to), List.of());
+    SearchRequest request =
+        new SearchRequest(
+            String.join(" ", words),
+            SearchMode.parse(mode),
+            limit,
+            date("--from", from),
+            date("--to", to),
+            List.of());
     SearchResult result = main.app().search().search(request);
     var out = main.spec.commandLine().getOut();
     var err = main.spec.commandLine().getErr();
@@ -55,7 +70,11 @@ final class SearchCommand implements Callable<Integer> {
       err.println("note: " + a + " — spell it out to choose");
     }
     if (result.mode() != request.mode()) {
-      err.println("note: " + request.mode() + " search needs embeddings, which are off; used " + result.mode());
+      err.println(
+          "note: "
+              + request.mode()
+              + " search needs embeddings, which are off; used "
+              + result.mode());
     }
     int rank = 0;
     for (SearchHit h : result.hits()) {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "stats", description = "How many papers the store holds, by source, and their date range.")
+@Command(
+    name = "stats",
+    description = "How many papers the store holds, by source, and their date range.")
 final class StatsCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -30,7 +32,8 @@ final class StatsCommand implements Callable<Integer> {
     } else {
       out.printf("papers: %,d%n", stats.papers());
       new TreeMap<>(stats.bySource()).forEach((k, v) -> out.printf("  from %s: %,d%n", k, v));
-      if (stats.oldest() != null) out.printf("published: %s .. %s%n", stats.oldest(), stats.newest());
+      if (stats.oldest() != null)
+        out.printf("published: %s .. %s%n", stats.oldest(), stats.newest());
       out.printf("data dir: %s%n", main.app().config().dataDir().toAbsolutePath());
     }
     return ExitCodes.OK;

@@ -16,7 +16,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "subscribers",
     description = "Manage digest subscribers (admin).",
-    subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListAll.class, SubscribersCommand.Remove.class})
+    subcommands = {
+      SubscribersCommand.Add.class,
+      SubscribersCommand.ListAll.class,
+      SubscribersCommand.Remove.class
+    })
 final class SubscribersCommand implements Runnable {
   @ParentCommand Main main;
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -26,23 +30,40 @@ final class SubscribersCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  @Command(name = "add", description = "Subscribe EMAIL, or change its settings. Without --confirmed a confirmation link is mailed first.")
+  @Command(
+      name = "add",
+      description =
+          "Subscribe EMAIL, or change its settings. Without --confirmed a confirmation link is mailed first.")
   static final class Add implements Callable<Integer> {
     @ParentCommand SubscribersCommand parent;
 
-    @Parameters(paramLabel = "EMAIL") String email;
+    @Parameters(paramLabel = "EMAIL")
+    String email;
 
-    @Option(names = "--alert", paramLabel = "QUERY", description = "A saved search (repeatable, at most 20).")
+    @Option(
+        names = "--alert",
+        paramLabel = "QUERY",
+        description = "A saved search (repeatable, at most 20).")
     List<String> alerts = new ArrayList<>();
 
-    @Option(names = "--trending", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+        names = "--trending",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
         description = "Include the trending papers (default; --no-trending leaves them out).")
     boolean trending;
 
-    @Option(names = "--time", paramLabel = "HH:MM", description = "Local send time (default 07:00).")
+    @Option(
+        names = "--time",
+        paramLabel = "HH:MM",
+        description = "Local send time (default 07:00).")
     String time;
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone, e.g. Europe/Berlin (default UTC).")
+    @Option(
+        names = "--zone",
+        paramLabel = "ZONE",
+        description = "Time zone, e.g. Europe/Berlin (default UTC).")
     String zone;
 
     @Option(names = "--max", paramLabel = "N", description = "Most papers per email (default 20).")
@@ -56,7 +77,11 @@ final class SubscribersCommand implements Runnable {
       SubscriptionForm form = SubscriptionForm.parse(email, alerts, trending, time, zone, max);
       Subscription s = parent.main.app().digests().subscribe(form, confirmed);
       var out = parent.spec.commandLine().getOut();
-      out.println(s.email() + ": " + s.status().name().toLowerCase() + (s.status() == Subscription.Status.PENDING ? " (confirmation link mailed)" : ""));
+      out.println(
+          s.email()
+              + ": "
+              + s.status().name().toLowerCase()
+              + (s.status() == Subscription.Status.PENDING ? " (confirmation link mailed)" : ""));
       return ExitCodes.OK;
     }
   }
@@ -65,7 +90,8 @@ final class SubscribersCommand implements Runnable {
   static final class ListAll implements Callable<Integer> {
     @ParentCommand SubscribersCommand parent;
 
-    @Option(names = "--json", description = "One JSON object per line.") boolean json;
+    @Option(names = "--json", description = "One JSON object per line.")
+    boolean json;
 
     @Override
     public Integer call() {
@@ -83,8 +109,14 @@ final class SubscribersCommand implements Runnable {
           m.put("max", s.maxPapers());
           out.println(Json.line(m));
         } else {
-          out.printf("%s  %s  %s %s  max %d  trending %s  alerts: %s%n", s.email(), s.status().name().toLowerCase(),
-              s.sendTime(), s.zone().getId(), s.maxPapers(), s.trending() ? "yes" : "no",
+          out.printf(
+              "%s  %s  %s %s  max %d  trending %s  alerts: %s%n",
+              s.email(),
+              s.status().name().toLowerCase(),
+              s.sendTime(),
+              s.zone().getId(),
+              s.maxPapers(),
+              s.trending() ? "yes" : "no",
               s.alerts().isEmpty() ? "-" : String.join(" | ", s.alerts()));
         }
       }
@@ -97,11 +129,13 @@ final class SubscribersCommand implements Runnable {
   static final class Remove implements Callable<Integer> {
     @ParentCommand SubscribersCommand parent;
 
-    @Parameters(paramLabel = "EMAIL") String email;
+    @Parameters(paramLabel = "EMAIL")
+    String email;
 
     @Override
     public Integer call() {
-      if (!parent.main.app().digests().remove(email)) throw new NotFoundException("no subscriber '" + email.strip() + "'");
+      if (!parent.main.app().digests().remove(email))
+        throw new NotFoundException("no subscriber '" + email.strip() + "'");
       parent.spec.commandLine().getOut().println("removed " + email.strip().toLowerCase());
       return ExitCodes.OK;
     }

@@ -47,9 +47,9 @@ import org.paperboy.paper.Paper;
  * per run, so each distinct alert costs a search over a thousand papers instead of one over the
  * whole corpus with snippets. English analysis (stop words, Porter stems) on title and abstract,
  * title words counting double. An alert's words are clauses of which about two thirds must match
- * (so "lattice quantum chromodynamics" does not match a paper that only says "lattice"); an
- * acronym the corpus knows also matches its long form ("MLLM" finds "multimodal large language
- * models"), through the {@code expand} function the search package's lexicon answers.
+ * (so "lattice quantum chromodynamics" does not match a paper that only says "lattice"); an acronym
+ * the corpus knows also matches its long form ("MLLM" finds "multimodal large language models"),
+ * through the {@code expand} function the search package's lexicon answers.
  */
 final class CandidateIndex implements AutoCloseable {
   private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:\\.\\.(\\d{4}))?");
@@ -65,14 +65,16 @@ final class CandidateIndex implements AutoCloseable {
   private final List<String> ids = new ArrayList<>();
 
   CandidateIndex(List<Paper> candidates) {
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
+    try (IndexWriter w =
+        new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
       for (Paper p : candidates) {
         Document d = new Document();
         d.add(new StoredField("id", p.id()));
         d.add(new TextField("title", p.title(), Field.Store.NO));
         d.add(new TextField("abstract", p.abstractText(), Field.Store.NO));
         d.add(new TextField("authors", String.join(", ", p.authors()), Field.Store.NO));
-        for (String c : p.categories()) d.add(new StringField("cat", c.toLowerCase(Locale.ROOT), Field.Store.NO));
+        for (String c : p.categories())
+          d.add(new StringField("cat", c.toLowerCase(Locale.ROOT), Field.Store.NO));
         if (p.published() != null) d.add(new IntPoint("year", p.published().getYear()));
         w.addDocument(d);
         ids.add(p.id());
@@ -99,7 +101,8 @@ final class CandidateIndex implements AutoCloseable {
     try {
       List<Hit> out = new ArrayList<>();
       var stored = searcher.storedFields();
-      for (ScoreDoc sd : searcher.search(q, depth).scoreDocs) out.add(new Hit(stored.document(sd.doc).get("id"), sd.score));
+      for (ScoreDoc sd : searcher.search(q, depth).scoreDocs)
+        out.add(new Hit(stored.document(sd.doc).get("id"), sd.score));
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -107,11 +110,10 @@ final class CandidateIndex implements AutoCloseable {
   }
 
   /**
-   * Null when the alert has nothing to search for (only stop words, say). The search syntax:
-   * words and "phrases" score (most of them must match); {@code title:} and {@code author:} words
-   * must match in that field; {@code cat:cs.CL} and {@code year:2024} / {@code year:2023..2025}
-   * filter; a leading {@code -} excludes. An alert of filters only lists every candidate passing
-   * them.
+   * Null when the alert has nothing to search for (only stop words, say). The search syntax: words
+   * and "phrases" score (most of them must match); {@code title:} and {@code author:} words must
+   * match in that field; {@code cat:cs.CL} and {@code year:2024} / {@code year:2023..2025} filter;
+   * a leading {@code -} excludes. An alert of filters only lists every candidate passing them.
    */
   Query query(String alert, Function<String, String> expand) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -125,7 +127,8 @@ final class CandidateIndex implements AutoCloseable {
       String raw = phrase ? m.group(2) : m.group(4);
       int colon = phrase ? -1 : raw.indexOf(':');
       if (colon > 0) {
-        Query field = fieldClause(raw.substring(0, colon).toLowerCase(Locale.ROOT), raw.substring(colon + 1));
+        Query field =
+            fieldClause(raw.substring(0, colon).toLowerCase(Locale.ROOT), raw.substring(colon + 1));
         if (field != null) {
           all.add(field, not ? Occur.MUST_NOT : Occur.FILTER);
           if (!not) required++;
@@ -138,18 +141,31 @@ final class CandidateIndex implements AutoCloseable {
       if (phrase) {
         if (!seen.add("\"" + String.join(" ", terms))) continue;
         Query c = either(phraseIn("title", terms), phraseIn("abstract", terms));
-        if (not) all.add(c, Occur.MUST_NOT); else { all.add(c, Occur.SHOULD); should++; }
+        if (not) all.add(c, Occur.MUST_NOT);
+        else {
+          all.add(c, Occur.SHOULD);
+          should++;
+        }
         continue;
       }
       for (String t : terms) {
         if (!seen.add(t)) continue;
-        Query c = either(new TermQuery(new Term("title", t)), new TermQuery(new Term("abstract", t)));
-        if (not) { all.add(c, Occur.MUST_NOT); continue; }
+        Query c =
+            either(new TermQuery(new Term("title", t)), new TermQuery(new Term("abstract", t)));
+        if (not) {
+          all.add(c, Occur.MUST_NOT);
+          continue;
+        }
         String longForm = terms.size() == 1 && raw.length() <= 12 ? expand.apply(raw) : null;
         List<String> expanded = longForm == null ? List.of() : terms(longForm);
         if (expanded.size() > 1) {
-          c = new BooleanQuery.Builder().add(c, Occur.SHOULD)
-              .add(either(phraseIn("title", expanded), phraseIn("abstract", expanded)), Occur.SHOULD).build();
+          c =
+              new BooleanQuery.Builder()
+                  .add(c, Occur.SHOULD)
+                  .add(
+                      either(phraseIn("title", expanded), phraseIn("abstract", expanded)),
+                      Occur.SHOULD)
+                  .build();
         }
         all.add(c, Occur.SHOULD);
         should++;
@@ -164,7 +180,10 @@ final class CandidateIndex implements AutoCloseable {
     return all.build();
   }
 
-  /** The clause of {@code title:}, {@code author:}, {@code cat:} or {@code year:}; null for any other prefix. */
+  /**
+   * The clause of {@code title:}, {@code author:}, {@code cat:} or {@code year:}; null for any
+   * other prefix.
+   */
   private Query fieldClause(String field, String value) {
     switch (field) {
       case "title", "author" -> {
@@ -173,7 +192,9 @@ final class CandidateIndex implements AutoCloseable {
         return phraseIn(field.equals("title") ? "title" : "authors", terms);
       }
       case "cat" -> {
-        return value.isBlank() ? null : new TermQuery(new Term("cat", value.toLowerCase(Locale.ROOT)));
+        return value.isBlank()
+            ? null
+            : new TermQuery(new Term("cat", value.toLowerCase(Locale.ROOT)));
       }
       case "year" -> {
         Matcher y = YEARS.matcher(value);
@@ -189,11 +210,16 @@ final class CandidateIndex implements AutoCloseable {
   }
 
   private static Query either(Query title, Query abstractText) {
-    return new BooleanQuery.Builder().add(new BoostQuery(title, 2f), Occur.SHOULD).add(abstractText, Occur.SHOULD).build();
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(title, 2f), Occur.SHOULD)
+        .add(abstractText, Occur.SHOULD)
+        .build();
   }
 
   private static Query phraseIn(String field, List<String> terms) {
-    return terms.size() == 1 ? new TermQuery(new Term(field, terms.get(0))) : new PhraseQuery(field, terms.toArray(String[]::new));
+    return terms.size() == 1
+        ? new TermQuery(new Term(field, terms.get(0)))
+        : new PhraseQuery(field, terms.toArray(String[]::new));
   }
 
   /** The analysed terms of {@code text}, as the index holds them. */

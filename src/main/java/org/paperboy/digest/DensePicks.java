@@ -11,21 +11,33 @@ import java.util.Map;
  * logistic regression, liked papers against older papers they did not like), as arxiv-sanity-lite
  * does with an SVM. All readers are then scored against all candidates as one matrix product
  * (readers x dims times dims x candidates), blocked so a block of readers shares each row of the
- * candidate matrix while it is in cache; the inner loop is a plain {@code acc[c] += w * x[c]}, which
- * the JIT vectorises.
+ * candidate matrix while it is in cache; the inner loop is a plain {@code acc[c] += w * x[c]},
+ * which the JIT vectorises.
  */
 final class DensePicks {
-  /** Cosine to a liked paper from which a candidate counts as "similar" (bge vectors sit well above 0 even for unrelated texts). */
+  /**
+   * Cosine to a liked paper from which a candidate counts as "similar" (bge vectors sit well above
+   * 0 even for unrelated texts).
+   */
   static final float SIMILAR = 0.6f;
+
   private static final int EPOCHS = 5;
   private static final int READER_BLOCK = 8;
-  /** Rows of liked-paper-to-candidate similarities kept for reuse (each is one float per candidate). */
+
+  /**
+   * Rows of liked-paper-to-candidate similarities kept for reuse (each is one float per candidate).
+   */
   private static final int MAX_CACHED_ROWS = 20_000;
 
   private final int dims;
   private final int count;
-  /** dims x candidates, so the inner loop runs along candidates; a candidate without a vector is a zero column. */
+
+  /**
+   * dims x candidates, so the inner loop runs along candidates; a candidate without a vector is a
+   * zero column.
+   */
   private final float[][] byDim;
+
   private final boolean[] present;
   private final Map<String, float[]> similarRows = new HashMap<>();
 
@@ -45,7 +57,10 @@ final class DensePicks {
     return present[candidate];
   }
 
-  /** A reader's weights: the centroid of {@code liked}, or a linear model of liked against {@code negatives}. */
+  /**
+   * A reader's weights: the centroid of {@code liked}, or a linear model of liked against {@code
+   * negatives}.
+   */
   float[] weights(List<float[]> liked, List<float[]> negatives, long seed) {
     float[] w = new float[dims];
     if (liked.size() < InterestModel.LINEAR_FROM || negatives.isEmpty()) {
@@ -59,7 +74,9 @@ final class DensePicks {
     long state = seed * 0x9E3779B97F4A7C15L + 1;
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
       for (int step = 0; step < n; step++) {
-        state = state * 6364136223846793005L + 1442695040888963407L; // one LCG step: cheap, reproducible order
+        state =
+            state * 6364136223846793005L
+                + 1442695040888963407L; // one LCG step: cheap, reproducible order
         int i = (int) ((state >>> 33) % n);
         boolean positive = i < liked.size();
         float[] x = positive ? liked.get(i) : negatives.get(i - liked.size());
@@ -114,7 +131,8 @@ final class DensePicks {
           for (int c = 0; c < count; c++) s[c] += a * row[c];
         }
       }
-      for (int r = from; r < to; r++) out[r] = weights[r] == null ? new int[0] : best(acc[r - from], k);
+      for (int r = from; r < to; r++)
+        out[r] = weights[r] == null ? new int[0] : best(acc[r - from], k);
     }
     return out;
   }
@@ -128,10 +146,13 @@ final class DensePicks {
       if (size < heap.length) {
         heap[size] = c;
         int i = size++;
-        while (i > 0 && scores[heap[(i - 1) / 2]] > scores[heap[i]]) { swap(heap, i, (i - 1) / 2); i = (i - 1) / 2; }
+        while (i > 0 && scores[heap[(i - 1) / 2]] > scores[heap[i]]) {
+          swap(heap, i, (i - 1) / 2);
+          i = (i - 1) / 2;
+        }
       } else if (heap.length > 0 && scores[c] > scores[heap[0]]) {
         heap[0] = c;
-        for (int i = 0;;) {
+        for (int i = 0; ; ) {
           int l = 2 * i + 1, r = l + 1, m = i;
           if (l < size && scores[heap[l]] < scores[heap[m]]) m = l;
           if (r < size && scores[heap[r]] < scores[heap[m]]) m = r;
@@ -143,7 +164,10 @@ final class DensePicks {
     }
     Integer[] sorted = new Integer[size];
     for (int i = 0; i < size; i++) sorted[i] = heap[i];
-    java.util.Arrays.sort(sorted, (a, b) -> scores[b] != scores[a] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
+    java.util.Arrays.sort(
+        sorted,
+        (a, b) ->
+            scores[b] != scores[a] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
     int[] result = new int[size];
     for (int i = 0; i < size; i++) result[i] = sorted[i];
     return result;

@@ -15,14 +15,20 @@ final class DigestClicks {
     this.jdbi = jdbi;
   }
 
-  /** Records that {@code subscription} opened {@code paperId}; nothing if it did before or is gone. */
+  /**
+   * Records that {@code subscription} opened {@code paperId}; nothing if it did before or is gone.
+   */
   void record(long subscription, String paperId, Instant now) {
     if (clicked(subscription, paperId)) return;
     try {
-      jdbi.useHandle(h -> h.createUpdate(
-              "INSERT INTO digest_clicks (subscription_id, paper_id, clicked_at) VALUES (:s, :p, :t)")
-          .bind("s", subscription).bind("p", paperId).bind("t", now)
-          .execute());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "INSERT INTO digest_clicks (subscription_id, paper_id, clicked_at) VALUES (:s, :p, :t)")
+                  .bind("s", subscription)
+                  .bind("p", paperId)
+                  .bind("t", now)
+                  .execute());
     } catch (UnableToExecuteStatementException e) {
       // A racing click inserted first (the primary key kept one row), or the subscription was
       // deleted (its foreign key refused the row). Either way the reader still gets their paper;
@@ -32,13 +38,24 @@ final class DigestClicks {
   }
 
   private boolean clicked(long subscription, String paperId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "SELECT COUNT(*) FROM digest_clicks WHERE subscription_id = :s AND paper_id = :p")
-        .bind("s", subscription).bind("p", paperId).mapTo(Integer.class).one()) > 0;
+    return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(*) FROM digest_clicks WHERE subscription_id = :s AND paper_id = :p")
+                    .bind("s", subscription)
+                    .bind("p", paperId)
+                    .mapTo(Integer.class)
+                    .one())
+        > 0;
   }
 
   private boolean exists(long subscription) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE id = :s")
-        .bind("s", subscription).mapTo(Integer.class).one()) > 0;
+    return jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM subscriptions WHERE id = :s")
+                    .bind("s", subscription)
+                    .mapTo(Integer.class)
+                    .one())
+        > 0;
   }
 }

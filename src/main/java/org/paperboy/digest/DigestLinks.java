@@ -51,17 +51,22 @@ final class DigestLinks {
   }
 
   String token(Purpose purpose, long subscription, Instant now) {
-    String payload = purpose.word() + "." + subscription + "." + now.plus(purpose.lifetime).getEpochSecond();
+    String payload =
+        purpose.word() + "." + subscription + "." + now.plus(purpose.lifetime).getEpochSecond();
     return payload + "." + B64.encodeToString(sign(payload));
   }
 
   String url(Purpose purpose, long subscription, Instant now) {
-    String path = switch (purpose) {
-      case CONFIRM -> "/subscribe/confirm";
-      case MANAGE -> "/subscription";
-      case UNSUBSCRIBE -> "/unsubscribe";
-    };
-    return baseUrl + path + "?token=" + URLEncoder.encode(token(purpose, subscription, now), StandardCharsets.UTF_8);
+    String path =
+        switch (purpose) {
+          case CONFIRM -> "/subscribe/confirm";
+          case MANAGE -> "/subscription";
+          case UNSUBSCRIBE -> "/unsubscribe";
+        };
+    return baseUrl
+        + path
+        + "?token="
+        + URLEncoder.encode(token(purpose, subscription, now), StandardCharsets.UTF_8);
   }
 
   /**
@@ -70,19 +75,28 @@ final class DigestLinks {
    * paper's page. No expiry: a paper link in a year-old digest should still open the paper.
    */
   String clickUrl(long subscription, String paperId) {
-    return baseUrl + "/d/c?s=" + subscription + "&p=" + URLEncoder.encode(paperId, StandardCharsets.UTF_8)
-        + "&k=" + B64.encodeToString(sign(clickPayload(subscription, paperId)));
+    return baseUrl
+        + "/d/c?s="
+        + subscription
+        + "&p="
+        + URLEncoder.encode(paperId, StandardCharsets.UTF_8)
+        + "&k="
+        + B64.encodeToString(sign(clickPayload(subscription, paperId)));
   }
 
   /** The subscription id of a click link whose signature holds; anything else is bad input. */
   long verifyClick(String subscription, String paperId, String signature) {
-    if (subscription == null || paperId == null || signature == null || paperId.length() > 100
+    if (subscription == null
+        || paperId == null
+        || signature == null
+        || paperId.length() > 100
         || signature.length() > 100) {
       throw new BadInputException("this link is not valid");
     }
     try {
       long s = Long.parseLong(subscription);
-      if (!MessageDigest.isEqual(sign(clickPayload(s, paperId)), Base64.getUrlDecoder().decode(signature))) {
+      if (!MessageDigest.isEqual(
+          sign(clickPayload(s, paperId)), Base64.getUrlDecoder().decode(signature))) {
         throw new BadInputException("this link is not valid (was it copied whole?)");
       }
       return s;
@@ -98,16 +112,19 @@ final class DigestLinks {
 
   /** The subscription id a valid token names; a forged, damaged or expired one is bad input. */
   long verify(Purpose purpose, String token, Instant now) {
-    if (token == null || token.length() > 300) throw new BadInputException("this link is not valid");
+    if (token == null || token.length() > 300)
+      throw new BadInputException("this link is not valid");
     String[] p = token.split("\\.", -1);
-    if (p.length != 4 || !p[0].equals(purpose.word())) throw new BadInputException("this link is not valid");
+    if (p.length != 4 || !p[0].equals(purpose.word()))
+      throw new BadInputException("this link is not valid");
     String payload = p[0] + "." + p[1] + "." + p[2];
     try {
       if (!MessageDigest.isEqual(sign(payload), Base64.getUrlDecoder().decode(p[3]))) {
         throw new BadInputException("this link is not valid (was it copied whole?)");
       }
       if (Instant.ofEpochSecond(Long.parseLong(p[2])).isBefore(now)) {
-        throw new BadInputException("this link has expired" + (purpose == Purpose.CONFIRM ? "; subscribe again" : ""));
+        throw new BadInputException(
+            "this link has expired" + (purpose == Purpose.CONFIRM ? "; subscribe again" : ""));
       }
       return Long.parseLong(p[1]);
     } catch (IllegalArgumentException e) {
@@ -116,6 +133,8 @@ final class DigestLinks {
   }
 
   private byte[] sign(String payload) {
-    return mac.get().doFinal(payload.getBytes(StandardCharsets.UTF_8)); // doFinal also resets it for the next link
+    return mac.get()
+        .doFinal(
+            payload.getBytes(StandardCharsets.UTF_8)); // doFinal also resets it for the next link
   }
 }

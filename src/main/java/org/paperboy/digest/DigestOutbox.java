@@ -10,12 +10,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.paperboy.digest.DigestRenderer.Rendered;
 
 /**
- * The durable outbox. A digest is written here, together with its papers in {@code sent_papers}
- * and the reader's new cut-off, in one transaction; the unique key on (subscription, local date)
- * makes a second planner's insert fail, so two runs at once never queue two digests. Senders then
- * take rows, a batch at a time, with a compare-and-set claim that carries a lease: a sender that
- * dies mid-send leaves rows that the next run takes over when the lease runs out; what the dead
- * sender had delivered is in its {@link SentJournal}, so only the message in flight goes out twice.
+ * The durable outbox. A digest is written here, together with its papers in {@code sent_papers} and
+ * the reader's new cut-off, in one transaction; the unique key on (subscription, local date) makes
+ * a second planner's insert fail, so two runs at once never queue two digests. Senders then take
+ * rows, a batch at a time, with a compare-and-set claim that carries a lease: a sender that dies
+ * mid-send leaves rows that the next run takes over when the lease runs out; what the dead sender
+ * had delivered is in its {@link SentJournal}, so only the message in flight goes out twice.
  */
 final class DigestOutbox {
   private final Jdbi jdbi;
@@ -24,50 +24,78 @@ final class DigestOutbox {
   DigestOutbox(Jdbi jdbi) {
     this.jdbi = jdbi;
     try {
-      this.h2 = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName()).equals("H2");
+      this.h2 =
+          jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName())
+              .equals("H2");
     } catch (SQLException e) {
-      throw new org.paperboy.PaperboyException("cannot tell which database this is: " + e.getMessage(), e);
+      throw new org.paperboy.PaperboyException(
+          "cannot tell which database this is: " + e.getMessage(), e);
     }
   }
 
   /** One row to send. */
-  record Queued(long id, long subscription, LocalDate date, String to, String subject, String text,
-      String html, String messageId, String unsubscribeUrl, int attempts) {}
+  record Queued(
+      long id,
+      long subscription,
+      LocalDate date,
+      String to,
+      String subject,
+      String text,
+      String html,
+      String messageId,
+      String unsubscribeUrl,
+      int attempts) {}
 
   /** The (subscription, local date) pairs among {@code dates} that have a digest, as "id/date". */
   Set<String> planned(List<LocalDate> dates) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT subscription_id, local_date FROM digests WHERE local_date IN (<d>)")
-        .bindList("d", dates)
-        .map((rs, ctx) -> rs.getLong(1) + "/" + rs.getObject(2, LocalDate.class))
-        .set());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT subscription_id, local_date FROM digests WHERE local_date IN (<d>)")
+                .bindList("d", dates)
+                .map((rs, ctx) -> rs.getLong(1) + "/" + rs.getObject(2, LocalDate.class))
+                .set());
   }
 
   /**
-   * Queues {@code r} for {@code plan}, or records an empty day when {@code r} is null (no email, and
-   * the cut-off stays, so today's late papers go into tomorrow's digest). False when another run
-   * already planned this subscriber's date.
+   * Queues {@code r} for {@code plan}, or records an empty day when {@code r} is null (no email,
+   * and the cut-off stays, so today's late papers go into tomorrow's digest). False when another
+   * run already planned this subscriber's date.
    */
   boolean enqueue(DigestPlan plan, Rendered r, Instant now) {
     Subscription s = plan.subscription();
     try {
-      return jdbi.inTransaction(h -> {
-        h.createUpdate("INSERT INTO digests (subscription_id, local_date, status, message_id, recipient, subject,"
-                + " body_text, body_html, unsubscribe_url, papers, attempts, next_attempt_at, created_at)"
-                + " VALUES (:s, :d, :status, :mid, :to, :subject, :text, :html, :unsub, :n, 0, :now, :now)")
-            .bind("s", s.id()).bind("d", plan.date())
-            .bind("status", r == null ? "empty" : "queued")
-            .bind("mid", r == null ? "" : r.messageId()).bind("to", s.email())
-            .bind("subject", r == null ? "" : r.subject()).bind("text", r == null ? "" : r.text())
-            .bind("html", r == null ? "" : r.html()).bind("unsub", r == null ? "" : r.unsubscribeUrl())
-            .bind("n", plan.items().size()).bind("now", now)
-            .execute();
-        if (r == null) return true;
-        var batch = h.prepareBatch("INSERT INTO sent_papers (subscription_id, paper_id, digest_date) VALUES (:s, :p, :d)");
-        for (DigestPlan.Item i : plan.items()) batch.bind("s", s.id()).bind("p", i.paper().id()).bind("d", plan.date()).add();
-        batch.execute();
-        h.createUpdate("UPDATE subscriptions SET papers_since = :now WHERE id = :s").bind("now", now).bind("s", s.id()).execute();
-        return true;
-      });
+      return jdbi.inTransaction(
+          h -> {
+            h.createUpdate(
+                    "INSERT INTO digests (subscription_id, local_date, status, message_id, recipient, subject,"
+                        + " body_text, body_html, unsubscribe_url, papers, attempts, next_attempt_at, created_at)"
+                        + " VALUES (:s, :d, :status, :mid, :to, :subject, :text, :html, :unsub, :n, 0, :now, :now)")
+                .bind("s", s.id())
+                .bind("d", plan.date())
+                .bind("status", r == null ? "empty" : "queued")
+                .bind("mid", r == null ? "" : r.messageId())
+                .bind("to", s.email())
+                .bind("subject", r == null ? "" : r.subject())
+                .bind("text", r == null ? "" : r.text())
+                .bind("html", r == null ? "" : r.html())
+                .bind("unsub", r == null ? "" : r.unsubscribeUrl())
+                .bind("n", plan.items().size())
+                .bind("now", now)
+                .execute();
+            if (r == null) return true;
+            var batch =
+                h.prepareBatch(
+                    "INSERT INTO sent_papers (subscription_id, paper_id, digest_date) VALUES (:s, :p, :d)");
+            for (DigestPlan.Item i : plan.items())
+              batch.bind("s", s.id()).bind("p", i.paper().id()).bind("d", plan.date()).add();
+            batch.execute();
+            h.createUpdate("UPDATE subscriptions SET papers_since = :now WHERE id = :s")
+                .bind("now", now)
+                .bind("s", s.id())
+                .execute();
+            return true;
+          });
     } catch (UnableToExecuteStatementException e) {
       if (lostTheRace(e)) return false;
       throw e;
@@ -78,9 +106,9 @@ final class DigestOutbox {
   record Entry(DigestPlan plan, Rendered rendered) {}
 
   /**
-   * Queues many digests, a few hundred per transaction; for each entry, whether it was queued (false:
-   * another run planned that reader's date first). A transaction that loses a race is rolled back
-   * and its entries are queued one by one, so one conflict costs only its own entry.
+   * Queues many digests, a few hundred per transaction; for each entry, whether it was queued
+   * (false: another run planned that reader's date first). A transaction that loses a race is
+   * rolled back and its entries are queued one by one, so one conflict costs only its own entry.
    */
   boolean[] enqueueAll(List<Entry> entries, Instant now) {
     boolean[] done = new boolean[entries.size()];
@@ -88,51 +116,65 @@ final class DigestOutbox {
     for (int from = 0; from < entries.size(); from += chunk) {
       List<Entry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
       try {
-        jdbi.useTransaction(h -> {
-          var digests = h.prepareBatch("INSERT INTO digests (subscription_id, local_date, status, message_id, recipient, subject,"
-              + " body_text, body_html, unsubscribe_url, papers, attempts, next_attempt_at, created_at)"
-              + " VALUES (:s, :d, :status, :mid, :to, :subject, :text, :html, :unsub, :n, 0, :now, :now)");
-          var papers = h.prepareBatch("INSERT INTO sent_papers (subscription_id, paper_id, digest_date) VALUES (:s, :p, :d)");
-          var cutoffs = h.prepareBatch("UPDATE subscriptions SET papers_since = :now WHERE id = :s");
-          int paperRows = 0, cutoffRows = 0;
-          for (Entry e : part) {
-            bind(digests, e.plan(), e.rendered(), now).add();
-            if (e.rendered() == null) continue;
-            long s = e.plan().subscription().id();
-            for (DigestPlan.Item i : e.plan().items()) {
-              papers.bind("s", s).bind("p", i.paper().id()).bind("d", e.plan().date()).add();
-              paperRows++;
-            }
-            cutoffs.bind("now", now).bind("s", s).add();
-            cutoffRows++;
-          }
-          digests.execute();
-          if (paperRows > 0) papers.execute();
-          if (cutoffRows > 0) cutoffs.execute();
-        });
+        jdbi.useTransaction(
+            h -> {
+              var digests =
+                  h.prepareBatch(
+                      "INSERT INTO digests (subscription_id, local_date, status, message_id, recipient, subject,"
+                          + " body_text, body_html, unsubscribe_url, papers, attempts, next_attempt_at, created_at)"
+                          + " VALUES (:s, :d, :status, :mid, :to, :subject, :text, :html, :unsub, :n, 0, :now, :now)");
+              var papers =
+                  h.prepareBatch(
+                      "INSERT INTO sent_papers (subscription_id, paper_id, digest_date) VALUES (:s, :p, :d)");
+              var cutoffs =
+                  h.prepareBatch("UPDATE subscriptions SET papers_since = :now WHERE id = :s");
+              int paperRows = 0, cutoffRows = 0;
+              for (Entry e : part) {
+                bind(digests, e.plan(), e.rendered(), now).add();
+                if (e.rendered() == null) continue;
+                long s = e.plan().subscription().id();
+                for (DigestPlan.Item i : e.plan().items()) {
+                  papers.bind("s", s).bind("p", i.paper().id()).bind("d", e.plan().date()).add();
+                  paperRows++;
+                }
+                cutoffs.bind("now", now).bind("s", s).add();
+                cutoffRows++;
+              }
+              digests.execute();
+              if (paperRows > 0) papers.execute();
+              if (cutoffRows > 0) cutoffs.execute();
+            });
         java.util.Arrays.fill(done, from, from + part.size(), true);
       } catch (org.jdbi.v3.core.statement.StatementException e) {
         if (!lostTheRace(e)) throw e;
-        for (int i = 0; i < part.size(); i++) done[from + i] = enqueue(part.get(i).plan(), part.get(i).rendered(), now);
+        for (int i = 0; i < part.size(); i++)
+          done[from + i] = enqueue(part.get(i).plan(), part.get(i).rendered(), now);
       }
     }
     return done;
   }
 
-  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T st, DigestPlan plan, Rendered r, Instant now) {
+  private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(
+      T st, DigestPlan plan, Rendered r, Instant now) {
     Subscription s = plan.subscription();
-    return st.bind("s", s.id()).bind("d", plan.date())
+    return st.bind("s", s.id())
+        .bind("d", plan.date())
         .bind("status", r == null ? "empty" : "queued")
-        .bind("mid", r == null ? "" : r.messageId()).bind("to", s.email())
-        .bind("subject", r == null ? "" : r.subject()).bind("text", r == null ? "" : r.text())
-        .bind("html", r == null ? "" : r.html()).bind("unsub", r == null ? "" : r.unsubscribeUrl())
-        .bind("n", plan.items().size()).bind("now", now);
+        .bind("mid", r == null ? "" : r.messageId())
+        .bind("to", s.email())
+        .bind("subject", r == null ? "" : r.subject())
+        .bind("text", r == null ? "" : r.text())
+        .bind("html", r == null ? "" : r.html())
+        .bind("unsub", r == null ? "" : r.unsubscribeUrl())
+        .bind("n", plan.items().size())
+        .bind("now", now);
   }
 
   private static boolean lostTheRace(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       // 23505: the unique key. The others: the other run's insert still held the key's lock (H2).
-      if (t instanceof SQLException sql && Set.of("23505", "40001", "50200", "90131").contains(sql.getSQLState())) {
+      if (t instanceof SQLException sql
+          && Set.of("23505", "40001", "50200", "90131").contains(sql.getSQLState())) {
         return true;
       }
     }
@@ -145,15 +187,25 @@ final class DigestOutbox {
    * hold the rendered mail) and a scan of them per message made a run quadratic.
    */
   List<Long> due(Instant now, int limit) {
-    return jdbi.withHandle(h -> {
-      List<Long> ids = new java.util.ArrayList<>(h.createQuery(
-              "SELECT id FROM digests WHERE status = 'sending' AND claimed_until < :now ORDER BY id LIMIT " + limit)
-          .bind("now", now).mapTo(Long.class).list());
-      ids.addAll(h.createQuery(
-              "SELECT id FROM digests WHERE status = 'queued' AND next_attempt_at <= :now ORDER BY id LIMIT " + limit)
-          .bind("now", now).mapTo(Long.class).list());
-      return ids;
-    });
+    return jdbi.withHandle(
+        h -> {
+          List<Long> ids =
+              new java.util.ArrayList<>(
+                  h.createQuery(
+                          "SELECT id FROM digests WHERE status = 'sending' AND claimed_until < :now ORDER BY id LIMIT "
+                              + limit)
+                      .bind("now", now)
+                      .mapTo(Long.class)
+                      .list());
+          ids.addAll(
+              h.createQuery(
+                      "SELECT id FROM digests WHERE status = 'queued' AND next_attempt_at <= :now ORDER BY id LIMIT "
+                          + limit)
+                  .bind("now", now)
+                  .mapTo(Long.class)
+                  .list());
+          return ids;
+        });
   }
 
   /**
@@ -162,65 +214,115 @@ final class DigestOutbox {
    */
   List<Queued> claim(List<Long> ids, String sender, Instant now, Instant leaseUntil) {
     if (ids.isEmpty()) return List.of();
-    String due = "((status = 'queued' AND next_attempt_at <= :now) OR (status = 'sending' AND claimed_until < :now))";
-    return jdbi.inTransaction(h -> {
-      h.createUpdate("UPDATE digests SET status = 'sending', claimed_by = :me, claimed_until = :until,"
-              + " attempts = attempts + 1 WHERE id IN (<ids>) AND " + due)
-          .bind("me", sender).bind("until", leaseUntil).bindList("ids", ids).bind("now", now).execute();
-      return h.createQuery("SELECT id, subscription_id, local_date, recipient, subject, body_text,"
-              + " body_html, message_id, unsubscribe_url, attempts FROM digests"
-              + " WHERE id IN (<ids>) AND status = 'sending' AND claimed_by = :me ORDER BY id")
-          .bindList("ids", ids).bind("me", sender)
-          .map((rs, ctx) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)))
-          .list();
-    });
+    String due =
+        "((status = 'queued' AND next_attempt_at <= :now) OR (status = 'sending' AND claimed_until < :now))";
+    return jdbi.inTransaction(
+        h -> {
+          h.createUpdate(
+                  "UPDATE digests SET status = 'sending', claimed_by = :me, claimed_until = :until,"
+                      + " attempts = attempts + 1 WHERE id IN (<ids>) AND "
+                      + due)
+              .bind("me", sender)
+              .bind("until", leaseUntil)
+              .bindList("ids", ids)
+              .bind("now", now)
+              .execute();
+          return h.createQuery(
+                  "SELECT id, subscription_id, local_date, recipient, subject, body_text,"
+                      + " body_html, message_id, unsubscribe_url, attempts FROM digests"
+                      + " WHERE id IN (<ids>) AND status = 'sending' AND claimed_by = :me ORDER BY id")
+              .bindList("ids", ids)
+              .bind("me", sender)
+              .map(
+                  (rs, ctx) ->
+                      new Queued(
+                          rs.getLong(1),
+                          rs.getLong(2),
+                          rs.getObject(3, LocalDate.class),
+                          rs.getString(4),
+                          rs.getString(5),
+                          rs.getString(6),
+                          rs.getString(7),
+                          rs.getString(8),
+                          rs.getString(9),
+                          rs.getInt(10)))
+              .list();
+        });
   }
 
-  /** Extends the lease on rows still held by {@code sender} (a long batch must not be taken over half way). */
+  /**
+   * Extends the lease on rows still held by {@code sender} (a long batch must not be taken over
+   * half way).
+   */
   void extend(List<Queued> rows, String sender, Instant leaseUntil) {
     if (rows.isEmpty()) return;
-    jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET claimed_until = :until WHERE id IN (<ids>) AND claimed_by = :me"
-            + " AND status = 'sending'")
-        .bind("until", leaseUntil).bindList("ids", rows.stream().map(Queued::id).toList()).bind("me", sender).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE digests SET claimed_until = :until WHERE id IN (<ids>) AND claimed_by = :me"
+                        + " AND status = 'sending'")
+                .bind("until", leaseUntil)
+                .bindList("ids", rows.stream().map(Queued::id).toList())
+                .bind("me", sender)
+                .execute());
   }
 
-  /** Gives back claimed rows that were not tried (the run stopped early): queued again, the attempt not counted. */
+  /**
+   * Gives back claimed rows that were not tried (the run stopped early): queued again, the attempt
+   * not counted.
+   */
   void release(List<Queued> rows, String sender) {
     if (rows.isEmpty()) return;
-    jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET status = 'queued', attempts = attempts - 1, claimed_by = NULL,"
-            + " claimed_until = NULL WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending'")
-        .bindList("ids", rows.stream().map(Queued::id).toList()).bind("me", sender).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE digests SET status = 'queued', attempts = attempts - 1, claimed_by = NULL,"
+                        + " claimed_until = NULL WHERE id IN (<ids>) AND claimed_by = :me AND status = 'sending'")
+                .bindList("ids", rows.stream().map(Queued::id).toList())
+                .bind("me", sender)
+                .execute());
   }
 
   /**
    * Delivered, many at once: the rows are done and their readers' hard-failure counts start again.
-   * {@code flush}: on disk when this returns (embedded H2); without, the sender's journal must
-   * hold the ids until {@link #flush()}.
+   * {@code flush}: on disk when this returns (embedded H2); without, the sender's journal must hold
+   * the ids until {@link #flush()}.
    */
   void sent(List<Queued> rows, String sender, Instant now, boolean flush) {
     if (rows.isEmpty()) return;
-    jdbi.useTransaction(h -> {
-      var digests = h.prepareBatch("UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL, claimed_until = NULL,"
-          + " last_error = NULL WHERE id = :id AND claimed_by = :me");
-      var subs = h.prepareBatch("UPDATE subscriptions SET hard_failures = 0 WHERE id = :s AND hard_failures <> 0");
-      for (Queued q : rows) {
-        digests.bind("now", now).bind("id", q.id()).bind("me", sender).add();
-        subs.bind("s", q.subscription()).add();
-      }
-      digests.execute();
-      subs.execute();
-    });
+    jdbi.useTransaction(
+        h -> {
+          var digests =
+              h.prepareBatch(
+                  "UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL, claimed_until = NULL,"
+                      + " last_error = NULL WHERE id = :id AND claimed_by = :me");
+          var subs =
+              h.prepareBatch(
+                  "UPDATE subscriptions SET hard_failures = 0 WHERE id = :s AND hard_failures <> 0");
+          for (Queued q : rows) {
+            digests.bind("now", now).bind("id", q.id()).bind("me", sender).add();
+            subs.bind("s", q.subscription()).add();
+          }
+          digests.execute();
+          subs.execute();
+        });
     if (flush) flush();
   }
 
-  /** Marks rows the server accepted according to a dead sender's journal, whoever holds them now. */
+  /**
+   * Marks rows the server accepted according to a dead sender's journal, whoever holds them now.
+   */
   void sentFromJournal(List<Long> ids, Instant now) {
     for (int from = 0; from < ids.size(); from += 500) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL,"
-              + " claimed_until = NULL, last_error = NULL WHERE id IN (<ids>) AND status <> 'sent'")
-          .bind("now", now).bindList("ids", chunk).execute());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "UPDATE digests SET status = 'sent', sent_at = :now, claimed_by = NULL,"
+                          + " claimed_until = NULL, last_error = NULL WHERE id IN (<ids>) AND status <> 'sent'")
+                  .bind("now", now)
+                  .bindList("ids", chunk)
+                  .execute());
     }
     flush();
   }
@@ -232,9 +334,16 @@ final class DigestOutbox {
 
   /** A temporary failure: back in the queue, due again at {@code next}. */
   void retry(Queued q, String sender, String error, Instant next) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE digests SET status = 'queued', next_attempt_at = :next,"
-            + " claimed_by = NULL, claimed_until = NULL, last_error = :err WHERE id = :id AND claimed_by = :me")
-        .bind("next", next).bind("err", cut(error)).bind("id", q.id()).bind("me", sender).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE digests SET status = 'queued', next_attempt_at = :next,"
+                        + " claimed_by = NULL, claimed_until = NULL, last_error = :err WHERE id = :id AND claimed_by = :me")
+                .bind("next", next)
+                .bind("err", cut(error))
+                .bind("id", q.id())
+                .bind("me", sender)
+                .execute());
   }
 
   /**
@@ -242,24 +351,37 @@ final class DigestOutbox {
    * subscription after {@code pauseAfter} in a row; true when this failure paused it.
    */
   boolean failed(Queued q, String sender, String error, boolean hard, int pauseAfter) {
-    return jdbi.inTransaction(h -> {
-      h.createUpdate("UPDATE digests SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :err"
-              + " WHERE id = :id AND claimed_by = :me")
-          .bind("err", cut(error)).bind("id", q.id()).bind("me", sender).execute();
-      if (!hard) return false;
-      h.createUpdate("UPDATE subscriptions SET hard_failures = hard_failures + 1 WHERE id = :s").bind("s", q.subscription()).execute();
-      return h.createUpdate("UPDATE subscriptions SET status = 'paused' WHERE id = :s AND status = 'active'"
-              + " AND hard_failures >= :n")
-          .bind("s", q.subscription()).bind("n", pauseAfter).execute() > 0;
-    });
+    return jdbi.inTransaction(
+        h -> {
+          h.createUpdate(
+                  "UPDATE digests SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :err"
+                      + " WHERE id = :id AND claimed_by = :me")
+              .bind("err", cut(error))
+              .bind("id", q.id())
+              .bind("me", sender)
+              .execute();
+          if (!hard) return false;
+          h.createUpdate("UPDATE subscriptions SET hard_failures = hard_failures + 1 WHERE id = :s")
+              .bind("s", q.subscription())
+              .execute();
+          return h.createUpdate(
+                      "UPDATE subscriptions SET status = 'paused' WHERE id = :s AND status = 'active'"
+                          + " AND hard_failures >= :n")
+                  .bind("s", q.subscription())
+                  .bind("n", pauseAfter)
+                  .execute()
+              > 0;
+        });
   }
 
   /** Rows by status, for reports and tests. */
   java.util.Map<String, Integer> counts() {
     java.util.Map<String, Integer> out = new java.util.TreeMap<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) FROM digests GROUP BY status")
-        .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
-        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT status, COUNT(*) FROM digests GROUP BY status")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 

@@ -42,12 +42,20 @@ final class DigestPlanner {
   static final int MAX_CANDIDATES = 5000;
   static final int PER_ALERT = 5;
   static final int MAX_TRENDING = 5;
+
   /** A hit must score at least this share of the alert's best BM25 score among the day's papers. */
   static final double LEXICAL_RELATIVE = 0.65;
-  /** How deep each alert's search goes; a hit deeper than this is far below the relevance threshold. */
+
+  /**
+   * How deep each alert's search goes; a hit deeper than this is far below the relevance threshold.
+   */
   static final int ALERT_DEPTH = 100;
-  /** Best-scored candidates kept per reader from the matrix product, before the per-reader filters. */
+
+  /**
+   * Best-scored candidates kept per reader from the matrix product, before the per-reader filters.
+   */
   private static final int PICK_DEPTH = 48;
+
   private static final int SQL_CHUNK = 500;
 
   private final Jdbi jdbi;
@@ -56,7 +64,12 @@ final class DigestPlanner {
   private final TrendingService trending;
   private final Embedder embedder;
 
-  DigestPlanner(Jdbi jdbi, PaperRepository papers, SearchService search, TrendingService trending, Embedder embedder) {
+  DigestPlanner(
+      Jdbi jdbi,
+      PaperRepository papers,
+      SearchService search,
+      TrendingService trending,
+      Embedder embedder) {
     this.jdbi = jdbi;
     this.papers = papers;
     this.search = search;
@@ -72,8 +85,10 @@ final class DigestPlanner {
   /** One planning pass over the readers due now. Not thread-safe. */
   final class Run {
     private final Paper[] candidates;
+
     /** First-seen times, newest first (as {@link #candidates}), in epoch milliseconds. */
     private final long[] firstSeen;
+
     private final Map<String, Integer> position = new HashMap<>();
     private final Map<String, int[]> alertHits = new HashMap<>();
     private final SentPapers sent;
@@ -89,7 +104,8 @@ final class DigestPlanner {
 
     private Run(List<Subscription> due, Instant now) {
       long t0 = System.nanoTime();
-      Instant since = due.stream().map(Subscription::papersSince).min(Instant::compareTo).orElse(now);
+      Instant since =
+          due.stream().map(Subscription::papersSince).min(Instant::compareTo).orElse(now);
       List<Map.Entry<String, Instant>> rows = due.isEmpty() ? List.of() : candidates(since, now);
       Map<String, Paper> found = papers.findAll(rows.stream().map(Map.Entry::getKey).toList());
       List<Paper> cs = new ArrayList<>();
@@ -105,7 +121,8 @@ final class DigestPlanner {
       firstSeen = seen.stream().mapToLong(Long::longValue).toArray();
       boolean anyTrending = due.stream().anyMatch(Subscription::trending);
       trendingList = anyTrending ? trending.trending(Window.DAY, 50) : null;
-      List<String> keyIds = new ArrayList<>(cs.stream().map(Paper::id).toList()); // key of a candidate = its position
+      List<String> keyIds =
+          new ArrayList<>(cs.stream().map(Paper::id).toList()); // key of a candidate = its position
       if (trendingList != null) trendingList.items().forEach(t -> keyIds.add(t.paper().id()));
       sent = new SentPapers(keyIds);
       likes = candidates.length == 0 ? Map.of() : likes(due);
@@ -116,9 +133,17 @@ final class DigestPlanner {
       alerts(due, haveVectors ? vectors : null);
       long t2 = System.nanoTime();
       if (haveVectors) densePicks(due, vectors);
-      log.info("planning {} readers: {} candidates, sent papers and likes loaded in {} ms; {} distinct alerts searched in {} ms;"
-              + " picks {} in {} ms", due.size(), candidates.length, (t1 - t0) / 1_000_000, alertHits.size(), (t2 - t1) / 1_000_000,
-          haveVectors ? "on embeddings, " + topPicks.size() + " readers scored as one matrix product" : "on hashed words (per reader)",
+      log.info(
+          "planning {} readers: {} candidates, sent papers and likes loaded in {} ms; {} distinct alerts searched in {} ms;"
+              + " picks {} in {} ms",
+          due.size(),
+          candidates.length,
+          (t1 - t0) / 1_000_000,
+          alertHits.size(),
+          (t2 - t1) / 1_000_000,
+          haveVectors
+              ? "on embeddings, " + topPicks.size() + " readers scored as one matrix product"
+              : "on hashed words (per reader)",
           (System.nanoTime() - t2) / 1_000_000);
     }
 
@@ -136,7 +161,8 @@ final class DigestPlanner {
           if (n == PER_ALERT || items.size() == s.maxPapers()) break;
           if (c >= window || sentKey(sentKeys, c)) continue;
           if (taken.add(candidates[c].id())) {
-            items.add(new Item(candidates[c], Section.ALERTS, "matches your alert '" + alert + "'"));
+            items.add(
+                new Item(candidates[c], Section.ALERTS, "matches your alert '" + alert + "'"));
             n++;
           }
         }
@@ -157,7 +183,8 @@ final class DigestPlanner {
       int lo = 0, hi = firstSeen.length;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (firstSeen[mid] > t) lo = mid + 1; else hi = mid;
+        if (firstSeen[mid] > t) lo = mid + 1;
+        else hi = mid;
       }
       return lo;
     }
@@ -186,33 +213,44 @@ final class DigestPlanner {
       Map<String, String> longForms = new HashMap<>();
       try (CandidateIndex index = new CandidateIndex(Arrays.asList(candidates))) {
         for (int a = 0; a < order.size(); a++) {
-          List<CandidateIndex.Hit> hits = index.search(order.get(a), ALERT_DEPTH,
-              w -> longForms.computeIfAbsent(w, this::longForm));
+          List<CandidateIndex.Hit> hits =
+              index.search(
+                  order.get(a), ALERT_DEPTH, w -> longForms.computeIfAbsent(w, this::longForm));
           float best = 0;
           for (CandidateIndex.Hit h : hits) best = Math.max(best, h.score());
           List<Integer> passed = new ArrayList<>();
           for (CandidateIndex.Hit h : hits) {
             if (h.score() >= LEXICAL_RELATIVE * best) passed.add(position.get(h.id()));
           }
-          if (queries != null && queries[a] != null && passed.size() > 1) passed = fused(passed, queries[a], vectors);
+          if (queries != null && queries[a] != null && passed.size() > 1)
+            passed = fused(passed, queries[a], vectors);
           alertHits.put(order.get(a), passed.stream().mapToInt(Integer::intValue).toArray());
         }
       }
     }
 
     private String longForm(String word) {
-      return search.acronym(word).flatMap(a -> a.senses().stream().findFirst()).map(Acronym.Reading::longForm).orElse(null);
+      return search
+          .acronym(word)
+          .flatMap(a -> a.senses().stream().findFirst())
+          .map(Acronym.Reading::longForm)
+          .orElse(null);
     }
 
-    /** {@code lexical} (best first) reordered by reciprocal-rank fusion with cosine to {@code query}. */
+    /**
+     * {@code lexical} (best first) reordered by reciprocal-rank fusion with cosine to {@code
+     * query}.
+     */
     private List<Integer> fused(List<Integer> lexical, float[] query, float[][] vectors) {
       Map<Integer, Double> score = new HashMap<>();
       for (int i = 0; i < lexical.size(); i++) score.put(lexical.get(i), 1.0 / (60 + i + 1));
-      List<Integer> byCosine = new ArrayList<>(lexical.stream().filter(c -> vectors[c] != null).toList());
+      List<Integer> byCosine =
+          new ArrayList<>(lexical.stream().filter(c -> vectors[c] != null).toList());
       Map<Integer, Float> cos = new HashMap<>();
       for (int c : byCosine) cos.put(c, dot(query, vectors[c]));
       byCosine.sort((a, b) -> Float.compare(cos.get(b), cos.get(a)));
-      for (int i = 0; i < byCosine.size(); i++) score.merge(byCosine.get(i), 1.0 / (60 + i + 1), Double::sum);
+      for (int i = 0; i < byCosine.size(); i++)
+        score.merge(byCosine.get(i), 1.0 / (60 + i + 1), Double::sum);
       List<Integer> out = new ArrayList<>(lexical);
       out.sort((a, b) -> Double.compare(score.get(b), score.get(a)));
       return out;
@@ -227,30 +265,45 @@ final class DigestPlanner {
       Set<String> likedIds = new HashSet<>();
       readers.forEach(s -> likedIds.addAll(likes.get(s.email()).ids));
       Map<Instant, List<float[]>> negatives = new HashMap<>();
-      for (Subscription s : readers) negativesSince.computeIfAbsent(s.papersSince(), DigestPlanner.this::negatives);
+      for (Subscription s : readers)
+        negativesSince.computeIfAbsent(s.papersSince(), DigestPlanner.this::negatives);
       negativesSince.values().forEach(likedIds::addAll);
       List<Paper> liked = new ArrayList<>(papers.findAll(List.copyOf(likedIds)).values());
       float[][] lv = vectors(liked);
-      for (int i = 0; i < lv.length; i++) if (lv[i] != null && lv[i].length == dims) likedVectors.put(liked.get(i).id(), lv[i]);
-      negativesSince.forEach((since, ids) -> negatives.put(since,
-          ids.stream().map(likedVectors::get).filter(v -> v != null).toList()));
+      for (int i = 0; i < lv.length; i++)
+        if (lv[i] != null && lv[i].length == dims) likedVectors.put(liked.get(i).id(), lv[i]);
+      negativesSince.forEach(
+          (since, ids) ->
+              negatives.put(
+                  since, ids.stream().map(likedVectors::get).filter(v -> v != null).toList()));
       // A block of readers at a time (100,000 readers x 384 floats at once would be 150 MB for
-      // nothing), blocks on all cores: training and scoring are pure arithmetic on shared read-only data.
+      // nothing), blocks on all cores: training and scoring are pure arithmetic on shared read-only
+      // data.
       final int block = 512;
       int blocks = (readers.size() + block - 1) / block;
-      List<int[][]> tops = java.util.stream.IntStream.range(0, blocks).parallel().mapToObj(b -> {
-        List<Subscription> part = readers.subList(b * block, Math.min(readers.size(), (b + 1) * block));
-        float[][] w = new float[part.size()][];
-        for (int i = 0; i < w.length; i++) w[i] = weights(part.get(i), negatives);
-        return dense.top(w, PICK_DEPTH);
-      }).toList();
+      List<int[][]> tops =
+          java.util.stream.IntStream.range(0, blocks)
+              .parallel()
+              .mapToObj(
+                  b -> {
+                    List<Subscription> part =
+                        readers.subList(b * block, Math.min(readers.size(), (b + 1) * block));
+                    float[][] w = new float[part.size()][];
+                    for (int i = 0; i < w.length; i++) w[i] = weights(part.get(i), negatives);
+                    return dense.top(w, PICK_DEPTH);
+                  })
+              .toList();
       for (int b = 0; b < blocks; b++) {
         int[][] top = tops.get(b);
-        for (int i = 0; i < top.length; i++) if (top[i].length > 0) topPicks.put(readers.get(b * block + i).id(), top[i]);
+        for (int i = 0; i < top.length; i++)
+          if (top[i].length > 0) topPicks.put(readers.get(b * block + i).id(), top[i]);
       }
     }
 
-    /** One reader's weights: liked papers against a slice of the older ones they did not like (null: no liked vectors). */
+    /**
+     * One reader's weights: liked papers against a slice of the older ones they did not like (null:
+     * no liked vectors).
+     */
     private float[] weights(Subscription s, Map<Instant, List<float[]>> negatives) {
       List<String> ids = likes.get(s.email()).ids;
       List<float[]> pos = ids.stream().map(likedVectors::get).filter(v -> v != null).toList();
@@ -258,7 +311,8 @@ final class DigestPlanner {
       List<float[]> pool = negatives.get(s.papersSince());
       List<float[]> neg = new ArrayList<>();
       // Two negatives per like (at most 30), from a different place in the pool for each reader.
-      int want = Math.min(30, 2 * pos.size()), start = pool.isEmpty() ? 0 : (int) Math.floorMod(s.id() * 7919, pool.size());
+      int want = Math.min(30, 2 * pos.size()),
+          start = pool.isEmpty() ? 0 : (int) Math.floorMod(s.id() * 7919, pool.size());
       Set<float[]> mine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       mine.addAll(pos);
       for (int j = 0; j < pool.size() && neg.size() < want; j++) {
@@ -268,7 +322,13 @@ final class DigestPlanner {
       return dense.weights(pos, neg, s.id());
     }
 
-    private void densePicks(Subscription s, int window, int[] sentKeys, Liked liked, int room, Set<String> taken,
+    private void densePicks(
+        Subscription s,
+        int window,
+        int[] sentKeys,
+        Liked liked,
+        int room,
+        Set<String> taken,
         List<Item> items) {
       int[] top = topPicks.get(s.id());
       if (top == null) return;
@@ -277,7 +337,8 @@ final class DigestPlanner {
       for (int c : top) {
         if (added == room) break;
         Paper p = candidates[c];
-        if (c >= window || sentKey(sentKeys, c) || taken.contains(p.id()) || mine.contains(p.id())) continue;
+        if (c >= window || sentKey(sentKeys, c) || taken.contains(p.id()) || mine.contains(p.id()))
+          continue;
         int similar = 0, kinds = 0;
         for (int j = 0; j < liked.ids.size(); j++) {
           String l = liked.ids.get(j);
@@ -296,13 +357,26 @@ final class DigestPlanner {
 
     // ---- picks on hashed words (no vectors) --------------------------------------------------
 
-    private void sparsePicks(Subscription s, int window, int[] sentKeys, Liked likes, int room, Set<String> taken,
+    private void sparsePicks(
+        Subscription s,
+        int window,
+        int[] sentKeys,
+        Liked likes,
+        int room,
+        Set<String> taken,
         List<Item> items) {
       List<String> likedIds = likes.ids;
       List<Sparse> liked = sparse(likedIds);
-      List<Sparse> negatives = liked.size() < InterestModel.LINEAR_FROM ? List.of()
-          : sparse(negativesSince.computeIfAbsent(s.papersSince(), DigestPlanner.this::negatives).stream()
-              .filter(id -> !likedIds.contains(id)).limit(200).toList());
+      List<Sparse> negatives =
+          liked.size() < InterestModel.LINEAR_FROM
+              ? List.of()
+              : sparse(
+                  negativesSince
+                      .computeIfAbsent(s.papersSince(), DigestPlanner.this::negatives)
+                      .stream()
+                      .filter(id -> !likedIds.contains(id))
+                      .limit(200)
+                      .toList());
       InterestModel model = InterestModel.train(liked, negatives);
       record Scored(Paper paper, Sparse vector, double score) {}
       List<Scored> scored = new ArrayList<>();
@@ -312,7 +386,9 @@ final class DigestPlanner {
         Sparse v = sparse.computeIfAbsent(p.id(), id -> PaperVectors.of(p));
         scored.add(new Scored(p, v, model.score(v)));
       }
-      scored.sort(java.util.Comparator.comparingDouble((Scored x) -> -x.score()).thenComparing(x -> x.paper().id()));
+      scored.sort(
+          java.util.Comparator.comparingDouble((Scored x) -> -x.score())
+              .thenComparing(x -> x.paper().id()));
       // The similarity check costs a dot product per liked paper: only for the best-scored few.
       int added = 0;
       for (Scored x : scored.subList(0, Math.min(scored.size(), 10 * room))) {
@@ -332,10 +408,13 @@ final class DigestPlanner {
       }
     }
 
-    /** The vectors of the stored papers among {@code ids}, loading only those not seen in this run. */
+    /**
+     * The vectors of the stored papers among {@code ids}, loading only those not seen in this run.
+     */
     private List<Sparse> sparse(List<String> ids) {
       List<String> missing = ids.stream().filter(id -> !sparse.containsKey(id)).toList();
-      if (!missing.isEmpty()) papers.findAll(missing).values().forEach(p -> sparse.put(p.id(), PaperVectors.of(p)));
+      if (!missing.isEmpty())
+        papers.findAll(missing).values().forEach(p -> sparse.put(p.id(), PaperVectors.of(p)));
       return ids.stream().map(sparse::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -350,19 +429,29 @@ final class DigestPlanner {
         if (sentKey(sentKeys, sent.key(id)) || !taken.add(id)) continue;
         int hf = t.paper().signals().hfUpvotes() == null ? 0 : t.paper().signals().hfUpvotes();
         int up = t.votes() + hf;
-        items.add(new Item(t.paper(), Section.TRENDING, up > 0 ? "trending: " + up + (up == 1 ? " upvote" : " upvotes") : "trending"));
+        items.add(
+            new Item(
+                t.paper(),
+                Section.TRENDING,
+                up > 0 ? "trending: " + up + (up == 1 ? " upvote" : " upvotes") : "trending"));
         n++;
       }
     }
 
-    /** The stored sentence vectors of {@code ps} (null where a paper has none yet); all null without an embedder. */
+    /**
+     * The stored sentence vectors of {@code ps} (null where a paper has none yet); all null without
+     * an embedder.
+     */
     private float[][] vectors(List<Paper> ps) {
       float[][] none = new float[ps.size()][];
       if (embedder == null || ps.isEmpty()) return none;
-      List<String> texts = ps.stream().map(p -> BgeSmallEmbedder.paperText(p.title(), p.abstractText())).toList();
+      List<String> texts =
+          ps.stream().map(p -> BgeSmallEmbedder.paperText(p.title(), p.abstractText())).toList();
       try {
         // Only what the store holds: planning must never wait for the model to embed papers.
-        return embedder instanceof CachingEmbedder cached ? cached.cachedDocuments(texts) : embedder.embedDocuments(texts);
+        return embedder instanceof CachingEmbedder cached
+            ? cached.cachedDocuments(texts)
+            : embedder.embedDocuments(texts);
       } catch (RuntimeException e) {
         log.warn("picks use hashed words: cannot read the paper vectors: {}", e.getMessage());
         return none;
@@ -384,10 +473,17 @@ final class DigestPlanner {
         List<String> all = List.copyOf(key.keySet());
         for (int from = 0; from < all.size(); from += SQL_CHUNK) {
           List<String> chunk = all.subList(from, Math.min(all.size(), from + SQL_CHUNK));
-          jdbi.useHandle(h -> h.createQuery("SELECT subscription_id, paper_id FROM sent_papers WHERE paper_id IN (<ids>)")
-              .bindList("ids", chunk)
-              .map((rs, ctx) -> { add(rs.getLong(1), key.get(rs.getString(2))); return 0; })
-              .forEach(x -> {}));
+          jdbi.useHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT subscription_id, paper_id FROM sent_papers WHERE paper_id IN (<ids>)")
+                      .bindList("ids", chunk)
+                      .map(
+                          (rs, ctx) -> {
+                            add(rs.getLong(1), key.get(rs.getString(2)));
+                            return 0;
+                          })
+                      .forEach(x -> {}));
         }
         pairs = Arrays.copyOf(pairs, size);
         Arrays.sort(pairs);
@@ -398,7 +494,10 @@ final class DigestPlanner {
         pairs[size++] = (reader << 16) | paper;
       }
 
-      /** The keys (candidate positions first, then trending papers) of what {@code reader} was sent, ascending. */
+      /**
+       * The keys (candidate positions first, then trending papers) of what {@code reader} was sent,
+       * ascending.
+       */
       int[] of(long reader) {
         if (size == 0) return new int[0];
         int from = Arrays.binarySearch(pairs, reader << 16);
@@ -420,14 +519,21 @@ final class DigestPlanner {
       return key >= 0 && sentKeys.length > 0 && Arrays.binarySearch(sentKeys, key) >= 0;
     }
 
-    /** "similar to 3 papers you upvoted or saved": names only the signals behind those papers, so it stays true. */
+    /**
+     * "similar to 3 papers you upvoted or saved": names only the signals behind those papers, so it
+     * stays true.
+     */
     private static String similarReason(int similar, int kinds) {
       List<String> how = new ArrayList<>(3);
       if ((kinds & Liked.UPVOTED) != 0) how.add("upvoted");
       if ((kinds & Liked.SAVED) != 0) how.add("saved");
       if ((kinds & Liked.CLICKED) != 0) how.add("opened from a digest");
-      String said = how.size() == 1 ? how.get(0)
-          : String.join(", ", how.subList(0, how.size() - 1)) + " or " + how.get(how.size() - 1);
+      String said =
+          how.size() == 1
+              ? how.get(0)
+              : String.join(", ", how.subList(0, how.size() - 1))
+                  + " or "
+                  + how.get(how.size() - 1);
       return "similar to " + similar + (similar == 1 ? " paper" : " papers") + " you " + said;
     }
   }
@@ -438,25 +544,31 @@ final class DigestPlanner {
 
   /** Papers first seen in (since, now], newest first, with their first-seen time. */
   private List<Map.Entry<String, Instant>> candidates(Instant since, Instant now) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "SELECT id, first_seen FROM papers WHERE first_seen > :since AND first_seen <= :now"
-                + " ORDER BY first_seen DESC, id LIMIT " + MAX_CANDIDATES)
-        .bind("since", since).bind("now", now)
-        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id, first_seen FROM papers WHERE first_seen > :since AND first_seen <= :now"
+                        + " ORDER BY first_seen DESC, id LIMIT "
+                        + MAX_CANDIDATES)
+                .bind("since", since)
+                .bind("now", now)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list());
   }
 
   /**
-   * A reader's liked papers, each with the signals that made it one: upvoted or saved by the account
-   * with the reader's address, or opened from one of their digests. All three are positives alike
-   * for the model; the kinds only word the reason line truthfully.
+   * A reader's liked papers, each with the signals that made it one: upvoted or saved by the
+   * account with the reader's address, or opened from one of their digests. All three are positives
+   * alike for the model; the kinds only word the reason line truthfully.
    */
   static final class Liked {
     static final byte UPVOTED = 1, SAVED = 2, CLICKED = 4;
     final List<String> ids = new ArrayList<>(8);
     byte[] kinds = new byte[8];
 
-    /** {@code search} false when {@code id} cannot be here yet (votes come first, one per paper). */
+    /**
+     * {@code search} false when {@code id} cannot be here yet (votes come first, one per paper).
+     */
     void add(String id, byte kind, boolean search) {
       int i = search ? ids.indexOf(id) : -1;
       if (i >= 0) {
@@ -471,13 +583,16 @@ final class DigestPlanner {
 
   /**
    * What each reader liked, by address (a subscriber's picks come from the account with their
-   * address, and from their own clicks). Plain scans, no join and no sort: with 100,000 readers that
-   * is over a million votes, and a paper's id is kept once however many readers liked it.
+   * address, and from their own clicks). Plain scans, no join and no sort: with 100,000 readers
+   * that is over a million votes, and a paper's id is kept once however many readers liked it.
    */
   private Map<String, Liked> likes(Collection<Subscription> due) {
     Map<Long, String> emails = new HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT id, email FROM accounts")
-        .map((rs, ctx) -> emails.put(rs.getLong(1), rs.getString(2))).forEach(x -> {}));
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT id, email FROM accounts")
+                .map((rs, ctx) -> emails.put(rs.getLong(1), rs.getString(2)))
+                .forEach(x -> {}));
     Map<String, Liked> out = new HashMap<>();
     Map<String, String> ids = new HashMap<>();
     scan("SELECT account_id, paper_id FROM votes", emails, Liked.UPVOTED, false, out, ids);
@@ -485,32 +600,54 @@ final class DigestPlanner {
     // Clicks belong to a subscription, not an account: only those of the readers due now matter.
     Map<Long, String> subscribers = new HashMap<>();
     due.forEach(s -> subscribers.put(s.id(), s.email()));
-    scan("SELECT subscription_id, paper_id FROM digest_clicks", subscribers, Liked.CLICKED, true, out, ids);
+    scan(
+        "SELECT subscription_id, paper_id FROM digest_clicks",
+        subscribers,
+        Liked.CLICKED,
+        true,
+        out,
+        ids);
     return out;
   }
 
   /**
    * Adds to {@code out} the rows of {@code sql} (owner id, paper id) whose owner {@code owners}
-   * maps to an address, as {@code kind}; {@code search}: the reader may have the paper already
-   * (see {@link Liked#add}). {@code ids} keeps one copy of each paper id.
+   * maps to an address, as {@code kind}; {@code search}: the reader may have the paper already (see
+   * {@link Liked#add}). {@code ids} keeps one copy of each paper id.
    */
-  private void scan(String sql, Map<Long, String> owners, byte kind, boolean search,
-      Map<String, Liked> out, Map<String, String> ids) {
-    jdbi.useHandle(h -> h.createQuery(sql)
-        .map((rs, ctx) -> {
-          String email = owners.get(rs.getLong(1));
-          if (email != null) {
-            String id = rs.getString(2);
-            out.computeIfAbsent(email, k -> new Liked()).add(ids.computeIfAbsent(id, k -> k), kind, search);
-          }
-          return 0;
-        })
-        .forEach(x -> {}));
+  private void scan(
+      String sql,
+      Map<Long, String> owners,
+      byte kind,
+      boolean search,
+      Map<String, Liked> out,
+      Map<String, String> ids) {
+    jdbi.useHandle(
+        h ->
+            h.createQuery(sql)
+                .map(
+                    (rs, ctx) -> {
+                      String email = owners.get(rs.getLong(1));
+                      if (email != null) {
+                        String id = rs.getString(2);
+                        out.computeIfAbsent(email, k -> new Liked())
+                            .add(ids.computeIfAbsent(id, k -> k), kind, search);
+                      }
+                      return 0;
+                    })
+                .forEach(x -> {}));
   }
 
-  /** Papers from before a cut-off: the other class of the linear model, minus what the reader liked. */
+  /**
+   * Papers from before a cut-off: the other class of the linear model, minus what the reader liked.
+   */
   private List<String> negatives(Instant since) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM papers WHERE first_seen <= :since ORDER BY first_seen DESC, id LIMIT 300")
-        .bind("since", since).mapTo(String.class).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM papers WHERE first_seen <= :since ORDER BY first_seen DESC, id LIMIT 300")
+                .bind("since", since)
+                .mapTo(String.class)
+                .list());
   }
 }

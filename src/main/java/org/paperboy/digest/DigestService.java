@@ -38,18 +38,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The digest feature's one entry point: subscriptions (admin and double opt-in), signed links,
- * and {@link #run}, which plans the digests that are due, queues them in the outbox and sends what
- * the outbox holds. {@link #startScheduler()} runs it every minute for {@code serve}.
+ * The digest feature's one entry point: subscriptions (admin and double opt-in), signed links, and
+ * {@link #run}, which plans the digests that are due, queues them in the outbox and sends what the
+ * outbox holds. {@link #startScheduler()} runs it every minute for {@code serve}.
  */
 public final class DigestService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DigestService.class);
   private static final String SECRET_KEY = "digest.hmac-secret";
+
   /** Confirmation mails per address per hour: enough to retry, too few to mail-bomb someone. */
   static final int CONFIRMATIONS_PER_HOUR = 3;
+
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
   /** Rows claimed per statement. */
   private static final int CLAIM_BATCH = 200;
+
   /** Accepted messages marked "sent" per transaction and flush. */
   private static final int MARK_BATCH = 200;
 
@@ -62,13 +66,25 @@ public final class DigestService implements AutoCloseable {
   private final DigestSettings settings;
   private final byte[] key;
   private final SentJournal journal;
-  private final String sender = "paperboy-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String sender =
+      "paperboy-"
+          + ProcessHandle.current().pid()
+          + "-"
+          + UUID.randomUUID().toString().substring(0, 8);
   private final Map<String, long[]> confirmations = new ConcurrentHashMap<>();
   private volatile DigestLinks links;
   private ScheduledExecutorService scheduler;
 
-  public DigestService(Jdbi jdbi, StateRepository state, String secret, PaperRepository papers, SearchService search,
-      TrendingService trending, Mailer mailer, DigestSettings settings, Clock clock) {
+  public DigestService(
+      Jdbi jdbi,
+      StateRepository state,
+      String secret,
+      PaperRepository papers,
+      SearchService search,
+      TrendingService trending,
+      Mailer mailer,
+      DigestSettings settings,
+      Clock clock) {
     this(jdbi, state, secret, papers, search, trending, null, mailer, settings, clock, null);
   }
 
@@ -78,13 +94,24 @@ public final class DigestService implements AutoCloseable {
    * @param dataDir where the sender's journal of accepted messages lives (see {@link SentJournal});
    *     null: every "sent" mark is flushed on its own
    */
-  public DigestService(Jdbi jdbi, StateRepository state, String secret, PaperRepository papers, SearchService search,
-      TrendingService trending, Embedder embedder, Mailer mailer, DigestSettings settings, Clock clock, Path dataDir) {
+  public DigestService(
+      Jdbi jdbi,
+      StateRepository state,
+      String secret,
+      PaperRepository papers,
+      SearchService search,
+      TrendingService trending,
+      Embedder embedder,
+      Mailer mailer,
+      DigestSettings settings,
+      Clock clock,
+      Path dataDir) {
     this.subscriptions = new Subscriptions(jdbi);
     this.outbox = new DigestOutbox(jdbi);
     this.clicks = new DigestClicks(jdbi);
     this.planner = new DigestPlanner(jdbi, papers, search, trending, embedder);
-    this.journal = dataDir == null ? null : new SentJournal(dataDir.resolve("digest-journal"), sender);
+    this.journal =
+        dataDir == null ? null : new SentJournal(dataDir.resolve("digest-journal"), sender);
     this.mailer = mailer;
     this.clock = clock;
     this.settings = settings;
@@ -107,48 +134,62 @@ public final class DigestService implements AutoCloseable {
   private static byte[] secret(StateRepository state, String configured) {
     String k = configured;
     if (k == null || k.isBlank()) {
-      k = state.get(SECRET_KEY).orElseGet(() -> {
-        byte[] b = new byte[32];
-        new java.security.SecureRandom().nextBytes(b);
-        String made = java.util.HexFormat.of().formatHex(b);
-        state.put(SECRET_KEY, made);
-        return made;
-      });
+      k =
+          state
+              .get(SECRET_KEY)
+              .orElseGet(
+                  () -> {
+                    byte[] b = new byte[32];
+                    new java.security.SecureRandom().nextBytes(b);
+                    String made = java.util.HexFormat.of().formatHex(b);
+                    state.put(SECRET_KEY, made);
+                    return made;
+                  });
     } else {
       k = "digest:" + k; // not the same key as sign-in links even when both come from one secret
     }
     return k.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Links in mail point here; {@code serve} sets it once it knows its port (without PAPERBOY_BASE_URL). */
+  /**
+   * Links in mail point here; {@code serve} sets it once it knows its port (without
+   * PAPERBOY_BASE_URL).
+   */
   public void useBaseUrl(String baseUrl) {
     links = new DigestLinks(key, settings.withBaseUrl(baseUrl).baseUrl());
   }
 
   // ---- subscriptions -------------------------------------------------------------------------
 
-  /** Admin: subscribes or updates {@code form.email()}; unconfirmed ones get a confirmation mail. */
+  /**
+   * Admin: subscribes or updates {@code form.email()}; unconfirmed ones get a confirmation mail.
+   */
   public Subscription subscribe(SubscriptionForm form, boolean confirmed) {
-    Subscription s = subscriptions.save(form, confirmed ? Status.ACTIVE : Status.PENDING, clock.instant());
+    Subscription s =
+        subscriptions.save(form, confirmed ? Status.ACTIVE : Status.PENDING, clock.instant());
     if (s.status() == Status.PENDING) mailConfirmation(s);
     return s;
   }
 
   /**
-   * The web form. The answer is the same whatever the address (no one learns who subscribes). A
-   * new or pending address gets the settings and a confirmation link; a confirmed one keeps its
-   * settings (whoever typed the address may not own it) and gets a link to its manage page.
-   * False when the address asked too often: nothing was mailed.
+   * The web form. The answer is the same whatever the address (no one learns who subscribes). A new
+   * or pending address gets the settings and a confirmation link; a confirmed one keeps its
+   * settings (whoever typed the address may not own it) and gets a link to its manage page. False
+   * when the address asked too often: nothing was mailed.
    */
   public boolean request(SubscriptionForm form) {
     if (!allowConfirmation(form.email())) return false;
     Optional<Subscription> old = subscriptions.find(form.email());
     if (old.isPresent() && old.get().status() != Status.PENDING) {
       Subscription s = old.get();
-      mailer.send(new Mail(s.email(), "Your paperboy digest subscription",
-          "Hello,\n\nsomeone (perhaps you) asked to subscribe this address to the paperboy digest. It is"
-              + " subscribed already; to change alerts, time or zone, or to unsubscribe, open:\n\n"
-              + links.url(Purpose.MANAGE, s.id(), clock.instant()) + "\n"));
+      mailer.send(
+          new Mail(
+              s.email(),
+              "Your paperboy digest subscription",
+              "Hello,\n\nsomeone (perhaps you) asked to subscribe this address to the paperboy digest. It is"
+                  + " subscribed already; to change alerts, time or zone, or to unsubscribe, open:\n\n"
+                  + links.url(Purpose.MANAGE, s.id(), clock.instant())
+                  + "\n"));
       return true;
     }
     mailConfirmation(subscriptions.save(form, Status.PENDING, clock.instant()));
@@ -157,17 +198,26 @@ public final class DigestService implements AutoCloseable {
 
   private boolean allowConfirmation(String email) {
     long now = clock.millis();
-    if (confirmations.size() > 100_000) confirmations.values().removeIf(c -> now - c[0] > 3_600_000);
-    long[] c = confirmations.compute(email, (k, old) ->
-        old == null || now - old[0] > 3_600_000 ? new long[] {now, 1} : new long[] {old[0], old[1] + 1});
+    if (confirmations.size() > 100_000)
+      confirmations.values().removeIf(c -> now - c[0] > 3_600_000);
+    long[] c =
+        confirmations.compute(
+            email,
+            (k, old) ->
+                old == null || now - old[0] > 3_600_000
+                    ? new long[] {now, 1}
+                    : new long[] {old[0], old[1] + 1});
     return c[1] <= CONFIRMATIONS_PER_HOUR;
   }
 
   private void mailConfirmation(Subscription s) {
-    mailer.send(new Mail(s.email(), "Confirm your paperboy digest",
-        "Hello,\n\nplease confirm that you want the daily paperboy digest at this address:\n\n"
-            + links.url(Purpose.CONFIRM, s.id(), clock.instant())
-            + "\n\nNothing is sent before you confirm. If you did not ask for it, ignore this message.\n"));
+    mailer.send(
+        new Mail(
+            s.email(),
+            "Confirm your paperboy digest",
+            "Hello,\n\nplease confirm that you want the daily paperboy digest at this address:\n\n"
+                + links.url(Purpose.CONFIRM, s.id(), clock.instant())
+                + "\n\nNothing is sent before you confirm. If you did not ask for it, ignore this message.\n"));
   }
 
   /** Spends a confirmation link: the subscription is active from now on. */
@@ -185,8 +235,11 @@ public final class DigestService implements AutoCloseable {
   /** Saves new settings through a manage link (the address itself cannot change). */
   public Subscription update(String token, SubscriptionForm form) {
     Subscription s = manage(token);
-    if (!s.email().equals(form.email())) throw new org.paperboy.BadInputException("the address of a subscription cannot change; subscribe the new one instead");
-    return subscriptions.save(form, s.status() == Status.PENDING ? Status.ACTIVE : s.status(), clock.instant());
+    if (!s.email().equals(form.email()))
+      throw new org.paperboy.BadInputException(
+          "the address of a subscription cannot change; subscribe the new one instead");
+    return subscriptions.save(
+        form, s.status() == Status.PENDING ? Status.ACTIVE : s.status(), clock.instant());
   }
 
   public Subscription pause(String token, boolean paused) {
@@ -195,7 +248,10 @@ public final class DigestService implements AutoCloseable {
     return subscription(s.id());
   }
 
-  /** Deletes everything kept about the subscriber; true when there was anything (a link clicked twice is fine). */
+  /**
+   * Deletes everything kept about the subscriber; true when there was anything (a link clicked
+   * twice is fine).
+   */
   public boolean unsubscribe(String token) {
     return subscriptions.remove(links.verify(Purpose.UNSUBSCRIBE, token, clock.instant()));
   }
@@ -218,7 +274,9 @@ public final class DigestService implements AutoCloseable {
   }
 
   private Subscription subscription(long id) {
-    return subscriptions.find(id).orElseThrow(() -> new NotFoundException("this subscription no longer exists"));
+    return subscriptions
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("this subscription no longer exists"));
   }
 
   /** A manage link for {@code id}, e.g. for the page shown after confirming. */
@@ -236,8 +294,8 @@ public final class DigestService implements AutoCloseable {
   /**
    * Plans and queues the digests that are due, then sends everything the outbox has due. A reader
    * is due when their local time has reached their send time and they have no digest for that local
-   * date; with {@code date}, every active reader without a digest for {@code date} is due. A dry run
-   * plans and renders but writes and sends nothing.
+   * date; with {@code date}, every active reader without a digest for {@code date} is due. A dry
+   * run plans and renders but writes and sends nothing.
    */
   public synchronized RunReport run(LocalDate date, boolean dryRun) {
     Instant now = clock.instant();
@@ -248,7 +306,8 @@ public final class DigestService implements AutoCloseable {
       if (date != null) due.put(s, date);
       else if (!local.toLocalTime().isBefore(s.sendTime())) due.put(s, local.toLocalDate());
     }
-    Set<String> done = due.isEmpty() ? Set.of() : outbox.planned(List.copyOf(new TreeSet<>(due.values())));
+    Set<String> done =
+        due.isEmpty() ? Set.of() : outbox.planned(List.copyOf(new TreeSet<>(due.values())));
     due.keySet().removeIf(s -> done.contains(s.id() + "/" + due.get(s)));
     long t0 = System.nanoTime();
     DigestPlanner.Run planning = planner.run(due.keySet(), now);
@@ -268,7 +327,8 @@ public final class DigestService implements AutoCloseable {
       renderNanos += r1 - r0;
       if (dryRun) {
         lines.add(s.email() + " " + plan.date() + ": " + (r == null ? "nothing new" : r.subject()));
-        if (r == null) empty++; else planned++;
+        if (r == null) empty++;
+        else planned++;
         continue;
       }
       pending.add(new DigestOutbox.Entry(plan, r));
@@ -287,18 +347,40 @@ public final class DigestService implements AutoCloseable {
       empty += n[1];
       queueNanos += System.nanoTime() - q0;
     }
-    if (dryRun) return new RunReport(due.size(), planned, empty, 0, 0, 0, 0, lines, new RunReport.Phases(planNanos, renderNanos, 0, 0));
+    if (dryRun)
+      return new RunReport(
+          due.size(),
+          planned,
+          empty,
+          0,
+          0,
+          0,
+          0,
+          lines,
+          new RunReport.Phases(planNanos, renderNanos, 0, 0));
     long s0 = System.nanoTime();
     Send send = drain();
-    return new RunReport(due.size(), planned, empty, send.sent, send.retrying, send.failed, send.paused, lines,
+    return new RunReport(
+        due.size(),
+        planned,
+        empty,
+        send.sent,
+        send.retrying,
+        send.failed,
+        send.paused,
+        lines,
         new RunReport.Phases(planNanos, renderNanos, queueNanos, System.nanoTime() - s0));
   }
 
-  /** Queues and forgets {@code pending}; returns how many were queued with mail and how many as empty days. */
+  /**
+   * Queues and forgets {@code pending}; returns how many were queued with mail and how many as
+   * empty days.
+   */
   private int[] queue(List<DigestOutbox.Entry> pending, Instant now) {
     boolean[] queued = outbox.enqueueAll(pending, now);
     int[] n = new int[2];
-    for (int i = 0; i < queued.length; i++) if (queued[i]) n[pending.get(i).rendered() == null ? 1 : 0]++;
+    for (int i = 0; i < queued.length; i++)
+      if (queued[i]) n[pending.get(i).rendered() == null ? 1 : 0]++;
     pending.clear();
     return n;
   }
@@ -332,7 +414,10 @@ public final class DigestService implements AutoCloseable {
       for (; i < batch.size() && troubleInARow < 3; i++) {
         Queued q = batch.get(i);
         if (clock.instant().isAfter(until.minus(settings.lease().dividedBy(2)))) {
-          until = clock.instant().plus(settings.lease()); // a slow server: keep the rest of the batch ours
+          until =
+              clock
+                  .instant()
+                  .plus(settings.lease()); // a slow server: keep the rest of the batch ours
           outbox.extend(batch.subList(i, batch.size()), sender, until);
         }
         try {
@@ -361,7 +446,10 @@ public final class DigestService implements AutoCloseable {
             log.warn("digest {} to {} refused: {}", q.id(), q.to(), e.getMessage());
             if (outbox.failed(q, sender, e.getMessage(), true, settings.pauseAfter())) {
               n.paused++;
-              log.warn("subscription of {} paused after {} refused digests in a row", q.to(), settings.pauseAfter());
+              log.warn(
+                  "subscription of {} paused after {} refused digests in a row",
+                  q.to(),
+                  settings.pauseAfter());
             }
           }
         } catch (PaperboyException e) { // e.g. the .eml outbox cannot be written: try again later
@@ -381,8 +469,13 @@ public final class DigestService implements AutoCloseable {
       markNanos += System.nanoTime() - k0;
     }
     if (n.sent > 0) {
-      log.info("sent {} digests in {} ms: SMTP {} ms, claims {} ms, marking sent {} ms", n.sent, (System.nanoTime() - start) / 1_000_000,
-          smtpNanos / 1_000_000, claimNanos / 1_000_000, markNanos / 1_000_000);
+      log.info(
+          "sent {} digests in {} ms: SMTP {} ms, claims {} ms, marking sent {} ms",
+          n.sent,
+          (System.nanoTime() - start) / 1_000_000,
+          smtpNanos / 1_000_000,
+          claimNanos / 1_000_000,
+          markNanos / 1_000_000);
     }
     return n;
   }
@@ -398,12 +491,18 @@ public final class DigestService implements AutoCloseable {
     accepted.clear();
   }
 
-  /** Marks what dead senders (or an earlier run of this one that failed) journalled but did not mark. */
+  /**
+   * Marks what dead senders (or an earlier run of this one that failed) journalled but did not
+   * mark.
+   */
   private void replayJournals() {
     if (journal == null) return;
     for (SentJournal.Leftover l : journal.leftovers()) {
       if (!l.ids().isEmpty()) {
-        log.info("marking {} digests sent that a stopped sender had delivered ({})", l.ids().size(), l.file().getFileName());
+        log.info(
+            "marking {} digests sent that a stopped sender had delivered ({})",
+            l.ids().size(),
+            l.file().getFileName());
         outbox.sentFromJournal(l.ids(), clock.instant());
       }
       journal.done(l);
@@ -413,7 +512,12 @@ public final class DigestService implements AutoCloseable {
   private void temporary(Queued q, String error, Send n) {
     if (q.attempts() >= settings.maxAttempts()) {
       n.failed++;
-      outbox.failed(q, sender, "gave up after " + q.attempts() + " attempts: " + error, false, settings.pauseAfter());
+      outbox.failed(
+          q,
+          sender,
+          "gave up after " + q.attempts() + " attempts: " + error,
+          false,
+          settings.pauseAfter());
       return;
     }
     long factor = 1L << Math.min(20, q.attempts() - 1);
@@ -427,7 +531,8 @@ public final class DigestService implements AutoCloseable {
   private static Mail mail(Queued q) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Message-ID", q.messageId());
-    // RFC 8058 one-click unsubscribe: the mail client POSTs "List-Unsubscribe=One-Click" to the URL.
+    // RFC 8058 one-click unsubscribe: the mail client POSTs "List-Unsubscribe=One-Click" to the
+    // URL.
     headers.put("List-Unsubscribe", "<" + q.unsubscribeUrl() + ">");
     headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     headers.put("Auto-Submitted", "auto-generated");
@@ -443,19 +548,26 @@ public final class DigestService implements AutoCloseable {
 
   synchronized void startScheduler(Duration first, Duration every) {
     if (scheduler != null) return;
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "paperboy-digest-scheduler");
-      t.setDaemon(true);
-      return t;
-    });
-    scheduler.scheduleWithFixedDelay(() -> {
-      try {
-        RunReport r = run(null, false);
-        if (r.due() + r.sent() + r.retrying() + r.failed() > 0) log.info("digest run: {}", r.summary());
-      } catch (RuntimeException e) {
-        log.error("digest run failed; trying again in a minute", e); // keep the schedule alive
-      }
-    }, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "paperboy-digest-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            RunReport r = run(null, false);
+            if (r.due() + r.sent() + r.retrying() + r.failed() > 0)
+              log.info("digest run: {}", r.summary());
+          } catch (RuntimeException e) {
+            log.error("digest run failed; trying again in a minute", e); // keep the schedule alive
+          }
+        },
+        first.toMillis(),
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -5,26 +5,30 @@ import java.util.Map;
 import org.paperboy.BadInputException;
 
 /**
- * The digest's knobs, from the environment: {@code PAPERBOY_BASE_URL} (links in mail),
- * {@code PAPERBOY_DIGEST_RETRY_SECONDS} (first retry delay, doubled each time),
- * {@code PAPERBOY_DIGEST_MAX_ATTEMPTS}, {@code PAPERBOY_DIGEST_PAUSE_AFTER} (hard failures in a row
- * before a subscription is paused), {@code PAPERBOY_DIGEST_LEASE_SECONDS} (how long a sender owns
- * a message it is sending before another run may take it over).
+ * The digest's knobs, from the environment: {@code PAPERBOY_BASE_URL} (links in mail), {@code
+ * PAPERBOY_DIGEST_RETRY_SECONDS} (first retry delay, doubled each time), {@code
+ * PAPERBOY_DIGEST_MAX_ATTEMPTS}, {@code PAPERBOY_DIGEST_PAUSE_AFTER} (hard failures in a row before
+ * a subscription is paused), {@code PAPERBOY_DIGEST_LEASE_SECONDS} (how long a sender owns a
+ * message it is sending before another run may take it over).
  */
-public record DigestSettings(String baseUrl, Duration retryBase, int maxAttempts, int pauseAfter, Duration lease) {
+public record DigestSettings(
+    String baseUrl, Duration retryBase, int maxAttempts, int pauseAfter, Duration lease) {
   public static final DigestSettings DEFAULTS =
-      new DigestSettings("http://localhost:8080", Duration.ofMinutes(1), 8, 3, Duration.ofMinutes(5));
+      new DigestSettings(
+          "http://localhost:8080", Duration.ofMinutes(1), 8, 3, Duration.ofMinutes(5));
 
   public DigestSettings {
     baseUrl = baseUrl.strip().replaceAll("/+$", "");
     if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-      throw new BadInputException("PAPERBOY_BASE_URL must start with http:// or https://, was '" + baseUrl + "'");
+      throw new BadInputException(
+          "PAPERBOY_BASE_URL must start with http:// or https://, was '" + baseUrl + "'");
     }
   }
 
   public static DigestSettings from(Map<String, String> env) {
     String base = env.get("PAPERBOY_BASE_URL");
-    if (base == null || base.isBlank()) base = "http://localhost:" + env.getOrDefault("PAPERBOY_PORT", "8080").strip();
+    if (base == null || base.isBlank())
+      base = "http://localhost:" + env.getOrDefault("PAPERBOY_PORT", "8080").strip();
     return new DigestSettings(
         base,
         Duration.ofSeconds(number(env, "PAPERBOY_DIGEST_RETRY_SECONDS", 60)),

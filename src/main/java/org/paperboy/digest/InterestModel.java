@@ -5,16 +5,17 @@ import org.paperboy.digest.PaperVectors.Sparse;
 
 /**
  * What one reader likes, learned from the papers they liked (upvoted, saved or opened from a
- * digest). With few likes, the centroid of
- * their vectors (cold start); with {@link #LINEAR_FROM} or more, a logistic-regression classifier
- * of liked against older papers they did not like, as arxiv-sanity-lite does with an SVM. Either
- * way a candidate is picked only when it is also close to at least one liked paper, so a thin
- * model does not recommend noise.
+ * digest). With few likes, the centroid of their vectors (cold start); with {@link #LINEAR_FROM} or
+ * more, a logistic-regression classifier of liked against older papers they did not like, as
+ * arxiv-sanity-lite does with an SVM. Either way a candidate is picked only when it is also close
+ * to at least one liked paper, so a thin model does not recommend noise.
  */
 final class InterestModel {
   static final int LINEAR_FROM = 5;
+
   /** Cosine to the nearest liked paper below which a candidate is not "similar" at all. */
   static final double SIMILAR = 0.12;
+
   private static final int EPOCHS = 40;
 
   private final List<Sparse> liked;
@@ -23,7 +24,8 @@ final class InterestModel {
   private final double bias;
   private final boolean linear;
 
-  private InterestModel(List<Sparse> liked, float[] weights, double scale, double bias, boolean linear) {
+  private InterestModel(
+      List<Sparse> liked, float[] weights, double scale, double bias, boolean linear) {
     this.liked = liked;
     this.weights = weights;
     this.scale = scale;
@@ -50,7 +52,8 @@ final class InterestModel {
   private static InterestModel linear(List<Sparse> pos, List<Sparse> neg) {
     float[] w = PaperVectors.dense();
     double scale = 1, b = 0, lambda = 1e-4, rate = 0.5;
-    double wp = (pos.size() + neg.size()) / (2.0 * pos.size()), wn = (pos.size() + neg.size()) / (2.0 * neg.size());
+    double wp = (pos.size() + neg.size()) / (2.0 * pos.size()),
+        wn = (pos.size() + neg.size()) / (2.0 * neg.size());
     int n = pos.size() + neg.size();
     java.util.Random order = new java.util.Random(pos.size() * 31L + neg.size());
     for (int epoch = 0; epoch < EPOCHS; epoch++) {

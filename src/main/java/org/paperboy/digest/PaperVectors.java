@@ -14,11 +14,55 @@ import org.paperboy.paper.Paper;
  */
 final class PaperVectors {
   static final int DIMS = 1 << 14;
-  private static final Set<String> STOP = Set.of(
-      "the", "of", "and", "to", "in", "for", "on", "with", "we", "is", "are", "by", "this", "that",
-      "an", "as", "from", "our", "be", "at", "or", "which", "it", "can", "these", "their", "its",
-      "has", "have", "not", "also", "such", "both", "into", "than", "more", "using", "based",
-      "paper", "propose", "proposed", "show", "results", "method", "methods", "approach", "new");
+  private static final Set<String> STOP =
+      Set.of(
+          "the",
+          "of",
+          "and",
+          "to",
+          "in",
+          "for",
+          "on",
+          "with",
+          "we",
+          "is",
+          "are",
+          "by",
+          "this",
+          "that",
+          "an",
+          "as",
+          "from",
+          "our",
+          "be",
+          "at",
+          "or",
+          "which",
+          "it",
+          "can",
+          "these",
+          "their",
+          "its",
+          "has",
+          "have",
+          "not",
+          "also",
+          "such",
+          "both",
+          "into",
+          "than",
+          "more",
+          "using",
+          "based",
+          "paper",
+          "propose",
+          "proposed",
+          "show",
+          "results",
+          "method",
+          "methods",
+          "approach",
+          "new");
 
   /** A sparse vector: dimensions in ascending order and their values. */
   record Sparse(int[] index, float[] value) {

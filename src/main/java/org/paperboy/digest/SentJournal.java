@@ -32,18 +32,25 @@ final class SentJournal implements AutoCloseable {
     this.sender = sender;
   }
 
-  /** Records that the server accepted digest {@code id}; on disk (for a SIGKILL) when this returns. */
+  /**
+   * Records that the server accepted digest {@code id}; on disk (for a SIGKILL) when this returns.
+   */
   void record(long id) {
     try {
       if (out == null) {
         Files.createDirectories(dir);
-        out = FileChannel.open(dir.resolve(sender + SUFFIX), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND);
+        out =
+            FileChannel.open(
+                dir.resolve(sender + SUFFIX),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
       }
       ByteBuffer b = ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.US_ASCII));
       while (b.hasRemaining()) out.write(b);
     } catch (IOException e) {
-      throw new PaperboyException("cannot write the digest journal in " + dir + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot write the digest journal in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -52,7 +59,8 @@ final class SentJournal implements AutoCloseable {
     try {
       if (out != null) out.truncate(0);
     } catch (IOException e) {
-      throw new PaperboyException("cannot empty the digest journal in " + dir + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot empty the digest journal in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -75,7 +83,8 @@ final class SentJournal implements AutoCloseable {
         found.add(new Leftover(f, ids));
       }
     } catch (IOException e) {
-      throw new PaperboyException("cannot read the digest journals in " + dir + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot read the digest journals in " + dir + ": " + e.getMessage(), e);
     }
     return found;
   }
@@ -86,11 +95,14 @@ final class SentJournal implements AutoCloseable {
       if (l.file().getFileName().toString().equals(sender + SUFFIX)) clear();
       else Files.deleteIfExists(l.file());
     } catch (IOException e) {
-      throw new PaperboyException("cannot delete the digest journal " + l.file() + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot delete the digest journal " + l.file() + ": " + e.getMessage(), e);
     }
   }
 
-  /** Senders are named "paperboy-PID-RANDOM"; one whose process is gone will not mark its journal. */
+  /**
+   * Senders are named "paperboy-PID-RANDOM"; one whose process is gone will not mark its journal.
+   */
   private static boolean alive(String owner) {
     String[] p = owner.split("-");
     if (p.length < 3) return false;

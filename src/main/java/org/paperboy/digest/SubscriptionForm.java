@@ -17,7 +17,12 @@ import org.paperboy.BadInputException;
  * in SQL, so line breaks are refused outright rather than cleaned.
  */
 public record SubscriptionForm(
-    String email, List<String> alerts, boolean trending, LocalTime sendTime, ZoneId zone, int maxPapers) {
+    String email,
+    List<String> alerts,
+    boolean trending,
+    LocalTime sendTime,
+    ZoneId zone,
+    int maxPapers) {
 
   public static final int MAX_ALERTS = 20;
   public static final int MAX_ALERT_LENGTH = 300;
@@ -32,15 +37,26 @@ public record SubscriptionForm(
     if (sendTime == null) sendTime = DEFAULT_TIME;
     if (zone == null) zone = ZoneId.of("UTC");
     if (maxPapers < 1 || maxPapers > 100) {
-      throw new BadInputException("maximum papers per email must be from 1 to 100, was " + maxPapers);
+      throw new BadInputException(
+          "maximum papers per email must be from 1 to 100, was " + maxPapers);
     }
   }
 
   /** Parses the text fields as the web form and the CLI give them; null means the default. */
   public static SubscriptionForm parse(
-      String email, List<String> alerts, boolean trending, String time, String zone, Integer maxPapers) {
+      String email,
+      List<String> alerts,
+      boolean trending,
+      String time,
+      String zone,
+      Integer maxPapers) {
     return new SubscriptionForm(
-        email, alerts, trending, time(time), zone(zone), maxPapers == null ? DEFAULT_MAX_PAPERS : maxPapers);
+        email,
+        alerts,
+        trending,
+        time(time),
+        zone(zone),
+        maxPapers == null ? DEFAULT_MAX_PAPERS : maxPapers);
   }
 
   /** Lower-cased and checked; one line, one address, nothing a mail header could be bent with. */
@@ -69,7 +85,11 @@ public record SubscriptionForm(
     }
     if (out.size() > MAX_ALERTS) {
       throw new BadInputException(
-          "at most " + MAX_ALERTS + " alerts per subscription, got " + out.size() + "; remove some");
+          "at most "
+              + MAX_ALERTS
+              + " alerts per subscription, got "
+              + out.size()
+              + "; remove some");
     }
     return new ArrayList<>(out);
   }

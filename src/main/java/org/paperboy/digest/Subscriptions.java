@@ -29,38 +29,41 @@ final class Subscriptions {
    * --confirmed), so re-subscribing never confirms an address by itself.
    */
   Subscription save(SubscriptionForm form, Status status, Instant now) {
-    return jdbi.inTransaction(h -> {
-      Optional<Subscription> old = find(h, form.email());
-      if (old.isEmpty()) {
-        h.createUpdate("INSERT INTO subscriptions (email, alerts, trending, send_time, zone, max_papers,"
-                + " status, papers_since, hard_failures, created_at, confirmed_at)"
-                + " VALUES (:email, :alerts, :trending, :time, :zone, :max, :status, :since, 0, :now, :confirmed)")
-            .bind("email", form.email())
-            .bind("alerts", String.join("\n", form.alerts()))
-            .bind("trending", form.trending())
-            .bind("time", form.sendTime().toString())
-            .bind("zone", form.zone().getId())
-            .bind("max", form.maxPapers())
-            .bind("status", status.sql())
-            .bind("since", firstCutoff(now))
-            .bind("now", now)
-            .bind("confirmed", status == Status.ACTIVE ? now : null)
-            .execute();
-      } else {
-        Status next = status == Status.ACTIVE ? Status.ACTIVE : old.get().status();
-        h.createUpdate("UPDATE subscriptions SET alerts = :alerts, trending = :trending, send_time = :time,"
-                + " zone = :zone, max_papers = :max, status = :status WHERE email = :email")
-            .bind("email", form.email())
-            .bind("alerts", String.join("\n", form.alerts()))
-            .bind("trending", form.trending())
-            .bind("time", form.sendTime().toString())
-            .bind("zone", form.zone().getId())
-            .bind("max", form.maxPapers())
-            .bind("status", next.sql())
-            .execute();
-      }
-      return find(h, form.email()).orElseThrow();
-    });
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Subscription> old = find(h, form.email());
+          if (old.isEmpty()) {
+            h.createUpdate(
+                    "INSERT INTO subscriptions (email, alerts, trending, send_time, zone, max_papers,"
+                        + " status, papers_since, hard_failures, created_at, confirmed_at)"
+                        + " VALUES (:email, :alerts, :trending, :time, :zone, :max, :status, :since, 0, :now, :confirmed)")
+                .bind("email", form.email())
+                .bind("alerts", String.join("\n", form.alerts()))
+                .bind("trending", form.trending())
+                .bind("time", form.sendTime().toString())
+                .bind("zone", form.zone().getId())
+                .bind("max", form.maxPapers())
+                .bind("status", status.sql())
+                .bind("since", firstCutoff(now))
+                .bind("now", now)
+                .bind("confirmed", status == Status.ACTIVE ? now : null)
+                .execute();
+          } else {
+            Status next = status == Status.ACTIVE ? Status.ACTIVE : old.get().status();
+            h.createUpdate(
+                    "UPDATE subscriptions SET alerts = :alerts, trending = :trending, send_time = :time,"
+                        + " zone = :zone, max_papers = :max, status = :status WHERE email = :email")
+                .bind("email", form.email())
+                .bind("alerts", String.join("\n", form.alerts()))
+                .bind("trending", form.trending())
+                .bind("time", form.sendTime().toString())
+                .bind("zone", form.zone().getId())
+                .bind("max", form.maxPapers())
+                .bind("status", next.sql())
+                .execute();
+          }
+          return find(h, form.email()).orElseThrow();
+        });
   }
 
   /** A first digest looks back one day, so a new reader gets today's papers, not an empty mail. */
@@ -73,45 +76,70 @@ final class Subscriptions {
   }
 
   Optional<Subscription> find(long id) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE id = :id")
-        .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
   }
 
   private static Optional<Subscription> find(Handle h, String email) {
     return h.createQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE email = :e")
-        .bind("e", email).map((rs, ctx) -> map(rs)).findOne();
+        .bind("e", email)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
   }
 
   List<Subscription> all() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM subscriptions ORDER BY email")
-        .map((rs, ctx) -> map(rs)).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM subscriptions ORDER BY email")
+                .map((rs, ctx) -> map(rs))
+                .list());
   }
 
   List<Subscription> active() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE status = 'active' ORDER BY id")
-        .map((rs, ctx) -> map(rs)).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT " + COLUMNS + " FROM subscriptions WHERE status = 'active' ORDER BY id")
+                .map((rs, ctx) -> map(rs))
+                .list());
   }
 
   /** Confirms a pending subscription; true when it was pending. Paused ones stay paused. */
   boolean confirm(long id, Instant now) {
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE subscriptions SET status = 'active', confirmed_at = :now,"
-            + " papers_since = :since WHERE id = :id AND status = 'pending'")
-        .bind("id", id).bind("now", now).bind("since", firstCutoff(now)).execute() > 0);
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                        "UPDATE subscriptions SET status = 'active', confirmed_at = :now,"
+                            + " papers_since = :since WHERE id = :id AND status = 'pending'")
+                    .bind("id", id)
+                    .bind("now", now)
+                    .bind("since", firstCutoff(now))
+                    .execute()
+                > 0);
   }
 
   void setStatus(long id, Status status) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE subscriptions SET status = :s, hard_failures = 0 WHERE id = :id")
-        .bind("id", id).bind("s", status.sql()).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("UPDATE subscriptions SET status = :s, hard_failures = 0 WHERE id = :id")
+                .bind("id", id)
+                .bind("s", status.sql())
+                .execute());
   }
 
   /** Deletes the subscription, its outbox rows and its sent-paper history; true when it existed. */
   boolean remove(String email) {
-    return jdbi.inTransaction(h -> {
-      Optional<Subscription> s = find(h, email);
-      if (s.isEmpty()) return false;
-      delete(h, s.get().id());
-      return true;
-    });
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Subscription> s = find(h, email);
+          if (s.isEmpty()) return false;
+          delete(h, s.get().id());
+          return true;
+        });
   }
 
   boolean remove(long id) {

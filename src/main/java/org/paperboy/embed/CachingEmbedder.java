@@ -63,7 +63,8 @@ public final class CachingEmbedder implements Embedder {
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = EmbeddingCache.contentHash(modelName(), Side.DOCUMENT, texts.get(i));
     }
-    Map<String, float[]> found = cache.find(modelName(), dimensions(), java.util.Arrays.asList(hashes));
+    Map<String, float[]> found =
+        cache.find(modelName(), dimensions(), java.util.Arrays.asList(hashes));
     float[][] out = new float[hashes.length][];
     for (int i = 0; i < hashes.length; i++) {
       float[] v = found.get(hashes[i]);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Loads the model on the first embedding call. Most commands (papers show, stats, a lexical
- * search) never embed, and loading the ONNX session costs a second and ~100 MB.
+ * Loads the model on the first embedding call. Most commands (papers show, stats, a lexical search)
+ * never embed, and loading the ONNX session costs a second and ~100 MB.
  */
 final class LazyEmbedder implements Embedder {
   private final String modelName;

@@ -84,8 +84,8 @@ final class ArxivRssParser implements FeedParser {
   }
 
   /**
-   * The text of the element the reader stands on, including that of any child elements (a feed
-   * that forgot to escape its HTML), leaving the reader on the element's end tag.
+   * The text of the element the reader stands on, including that of any child elements (a feed that
+   * forgot to escape its HTML), leaving the reader on the element's end tag.
    */
   private static String text(XMLStreamReader xml) throws XMLStreamException {
     StringBuilder sb = new StringBuilder();
@@ -93,8 +93,11 @@ final class ArxivRssParser implements FeedParser {
     while (depth > 0) {
       int event = xml.next();
       switch (event) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
-            XMLStreamConstants.ENTITY_REFERENCE -> sb.append(xml.getText());
+        case XMLStreamConstants.CHARACTERS,
+            XMLStreamConstants.CDATA,
+            XMLStreamConstants.SPACE,
+            XMLStreamConstants.ENTITY_REFERENCE ->
+            sb.append(xml.getText());
         case XMLStreamConstants.START_ELEMENT -> depth++;
         case XMLStreamConstants.END_ELEMENT -> depth--;
         default -> {}

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits arXiv's one-string author lists ({@code arXivRaw}, the Kaggle snapshot) into names:
- * "A. Serga, M. Kostylev, and B. Hillebrands", "A. Jaffe (1) and G. Ritter (1) ((1) Harvard)".
+ * Splits arXiv's one-string author lists ({@code arXivRaw}, the Kaggle snapshot) into names: "A.
+ * Serga, M. Kostylev, and B. Hillebrands", "A. Jaffe (1) and G. Ritter (1) ((1) Harvard)".
  *
- * <p>Names are separated by commas and by the word "and"; parenthesised text is an affiliation
- * and is dropped; commas inside TeX braces ({@code {\O}bro}) do not separate; "Jr." and friends
- * stay with the name before them; a trailing "et al" is not an author. TeX accents are left for
- * the {@link Normalizer}.
+ * <p>Names are separated by commas and by the word "and"; parenthesised text is an affiliation and
+ * is dropped; commas inside TeX braces ({@code {\O}bro}) do not separate; "Jr." and friends stay
+ * with the name before them; a trailing "et al" is not an author. TeX accents are left for the
+ * {@link Normalizer}.
  */
 final class AuthorStrings {
   private static final Pattern AND = Pattern.compile("\\s+and\\s+");

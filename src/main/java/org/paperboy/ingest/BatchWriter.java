@@ -2,15 +2,15 @@ package org.paperboy.ingest;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import org.paperboy.BatchWorkers;
-import org.paperboy.PaperboyException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.BatchWorkers;
+import org.paperboy.PaperboyException;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.TitleKey;
 import org.paperboy.store.PaperRepository;
@@ -200,7 +200,10 @@ final class BatchWriter implements RecordSink {
       Paper absorbed = absorb.containsKey(p.id()) ? stored.get(absorb.get(p.id())) : null;
       if (absorbed != null) {
         deletes.add(absorbed.id());
-        known = known == null ? absorbed.toBuilder().id(p.id()).build() : PaperMerger.merge(known, absorbed);
+        known =
+            known == null
+                ? absorbed.toBuilder().id(p.id()).build()
+                : PaperMerger.merge(known, absorbed);
       }
       if (known == null) {
         inserts.add(p.toBuilder().firstSeen(now).build());
@@ -254,12 +257,12 @@ final class BatchWriter implements RecordSink {
     for (Paper p : batch) {
       Paper target = p.hasArxivId() ? null : byKey.get(TitleKey.of(p.title()));
       if (target != null) {
-        out.merge(target.id(), p.toBuilder().id(target.id()).build(), (a, b) -> PaperMerger.merge(a, b));
+        out.merge(
+            target.id(), p.toBuilder().id(target.id()).build(), (a, b) -> PaperMerger.merge(a, b));
       } else {
         out.merge(p.id(), p, PaperMerger::merge);
       }
     }
     return new ArrayList<>(out.values());
   }
-
 }

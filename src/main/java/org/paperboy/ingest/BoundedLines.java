@@ -22,7 +22,10 @@ final class BoundedLines {
     this.max = max;
   }
 
-  /** The next line, or null at the end. After a line longer than max, returns "" and {@link #tooLong} is true. */
+  /**
+   * The next line, or null at the end. After a line longer than max, returns "" and {@link
+   * #tooLong} is true.
+   */
   String next() throws IOException {
     line.setLength(0);
     tooLong = false;

@@ -7,9 +7,9 @@ import java.util.Arrays;
 /**
  * Lines of a byte stream, as bytes: the Kaggle parser hands them to Jackson undecoded, which
  * decodes UTF-8 only inside string values. (Decoding every line to chars and copying it into a
- * String first cost a quarter of the reader thread on bulk ingest.) Like {@link BoundedLines}, never
- * holds more than {@code max} bytes of one line; lines end at {@code \n}, a {@code \r} before it is
- * dropped, and a UTF-8 byte order mark at the start of the stream is skipped.
+ * String first cost a quarter of the reader thread on bulk ingest.) Like {@link BoundedLines},
+ * never holds more than {@code max} bytes of one line; lines end at {@code \n}, a {@code \r} before
+ * it is dropped, and a UTF-8 byte order mark at the start of the stream is skipped.
  */
 final class ByteLines {
   private final InputStream in;

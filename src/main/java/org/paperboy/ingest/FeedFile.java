@@ -30,13 +30,16 @@ final class FeedFile implements AutoCloseable {
 
   static FeedFile open(Path file, Format forced) throws IOException {
     if (!Files.exists(file)) throw new BadInputException("no such file: " + file);
-    if (Files.isDirectory(file)) throw new BadInputException(file + " is a directory, not a feed file");
-    if (!Files.isReadable(file)) throw new BadInputException("cannot read " + file + ": permission denied");
+    if (Files.isDirectory(file))
+      throw new BadInputException(file + " is a directory, not a feed file");
+    if (!Files.isReadable(file))
+      throw new BadInputException("cannot read " + file + ": permission denied");
     long size = Files.size(file);
     CountingInputStream raw = new CountingInputStream(Files.newInputStream(file));
     try {
       BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-      InputStream content = isGzip(in) ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+      InputStream content =
+          isGzip(in) ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
       Format format = forced != null ? forced : sniff(content, file);
       return new FeedFile(content, format, size, raw);
     } catch (IOException | RuntimeException e) {

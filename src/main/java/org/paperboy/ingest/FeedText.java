@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /** Small text chores the feed parsers share. */
 final class FeedText {
   /** "A, B and C", "A, B, and C", "A and B": commas and the word "and" separate authors. */
-  private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
+  private static final Pattern AUTHOR_SEPARATOR =
+      Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
 
   private FeedText() {}
 

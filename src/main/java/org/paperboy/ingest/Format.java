@@ -48,8 +48,8 @@ public enum Format {
   }
 
   /**
-   * Guesses the format from the first bytes of the (already decompressed) content. Returns null when
-   * nothing matches; the caller then asks for {@code --format}.
+   * Guesses the format from the first bytes of the (already decompressed) content. Returns null
+   * when nothing matches; the caller then asks for {@code --format}.
    */
   public static Format sniff(byte[] head, int length) {
     String text = new String(head, 0, length, StandardCharsets.UTF_8);

@@ -24,10 +24,10 @@ import org.paperboy.paper.Paper;
 import org.paperboy.paper.Signals;
 
 /**
- * Hugging Face {@code /api/daily_papers}: a JSON array of {@code {"paper": {...}, ...}} entries. The
- * array is streamed and only one entry at a time becomes a tree. Also accepted: entries as separate
- * top-level objects (a JSON-lines dump) and bare paper objects without the {@code paper} wrapper
- * (the {@code /api/papers/ID} shape).
+ * Hugging Face {@code /api/daily_papers}: a JSON array of {@code {"paper": {...}, ...}} entries.
+ * The array is streamed and only one entry at a time becomes a tree. Also accepted: entries as
+ * separate top-level objects (a JSON-lines dump) and bare paper objects without the {@code paper}
+ * wrapper (the {@code /api/papers/ID} shape).
  *
  * <p>The API returns the whole response on one line, so rejects name the entry and its column.
  */
@@ -51,13 +51,16 @@ final class HfDailyParser implements FeedParser {
       boolean array = first == JsonToken.START_ARRAY;
       if (!array && first != JsonToken.START_OBJECT) {
         throw new BadInputException(
-            sourceName + ": expected a JSON array of Hugging Face daily papers, found " + describe(first));
+            sourceName
+                + ": expected a JSON array of Hugging Face daily papers, found "
+                + describe(first));
       }
       readEntries(json, array, sink);
     }
   }
 
-  private static void readEntries(JsonParser json, boolean array, RecordSink sink) throws IOException {
+  private static void readEntries(JsonParser json, boolean array, RecordSink sink)
+      throws IOException {
     int index = 0;
     JsonToken token = array ? null : json.currentToken();
     while (true) {
@@ -78,7 +81,11 @@ final class HfDailyParser implements FeedParser {
         // Jackson cannot find the next entry after broken syntax; what came before is kept.
         sink.reject(
             line(e.getLocation()),
-            "invalid JSON in entry " + next + at(e.getLocation()) + ": " + e.getOriginalMessage()
+            "invalid JSON in entry "
+                + next
+                + at(e.getLocation())
+                + ": "
+                + e.getOriginalMessage()
                 + "; the rest of the file was not read");
         return;
       }
@@ -134,7 +141,8 @@ final class HfDailyParser implements FeedParser {
       return null;
     }
     if (v.isContainerNode()) {
-      throw new BadInputException("'" + field + "' should be a string, found " + (v.isArray() ? "an array" : "an object"));
+      throw new BadInputException(
+          "'" + field + "' should be a string, found " + (v.isArray() ? "an array" : "an object"));
     }
     return trimToNull(v.asText());
   }

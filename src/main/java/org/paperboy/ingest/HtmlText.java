@@ -11,25 +11,73 @@ import java.util.Set;
 final class HtmlText {
   private static final Set<String> INLINE_TAGS =
       Set.of(
-          "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "kbd", "mark", "q", "s",
-          "samp", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var", "math", "mi",
-          "mn", "mo", "mrow", "msub", "msup", "mfrac", "msqrt", "mtext");
+          "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "kbd", "mark", "q",
+          "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var", "math",
+          "mi", "mn", "mo", "mrow", "msub", "msup", "mfrac", "msqrt", "mtext");
   private static final Set<String> BLOCK_TAGS =
       Set.of(
-          "p", "br", "div", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr",
-          "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "pre", "section",
-          "article", "header", "footer", "figure", "figcaption", "caption");
+          "p",
+          "br",
+          "div",
+          "ul",
+          "ol",
+          "li",
+          "dl",
+          "dt",
+          "dd",
+          "table",
+          "thead",
+          "tbody",
+          "tr",
+          "td",
+          "th",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hr",
+          "blockquote",
+          "pre",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "figure",
+          "figcaption",
+          "caption");
   private static final Map<String, String> ENTITIES =
       Map.ofEntries(
-          Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-          Map.entry("apos", "'"), Map.entry("nbsp", "\u00A0"), Map.entry("ndash", "–"),
-          Map.entry("mdash", "—"), Map.entry("hellip", "…"), Map.entry("lsquo", "‘"),
-          Map.entry("rsquo", "’"), Map.entry("ldquo", "“"), Map.entry("rdquo", "”"),
-          Map.entry("times", "×"), Map.entry("minus", "−"), Map.entry("plusmn", "±"),
-          Map.entry("le", "≤"), Map.entry("ge", "≥"), Map.entry("ne", "≠"), Map.entry("deg", "°"),
-          Map.entry("middot", "·"), Map.entry("copy", "©"), Map.entry("reg", "®"),
-          Map.entry("trade", "™"), Map.entry("eacute", "é"), Map.entry("uuml", "ü"),
-          Map.entry("ouml", "ö"), Map.entry("auml", "ä"), Map.entry("szlig", "ß"));
+          Map.entry("amp", "&"),
+          Map.entry("lt", "<"),
+          Map.entry("gt", ">"),
+          Map.entry("quot", "\""),
+          Map.entry("apos", "'"),
+          Map.entry("nbsp", "\u00A0"),
+          Map.entry("ndash", "–"),
+          Map.entry("mdash", "—"),
+          Map.entry("hellip", "…"),
+          Map.entry("lsquo", "‘"),
+          Map.entry("rsquo", "’"),
+          Map.entry("ldquo", "“"),
+          Map.entry("rdquo", "”"),
+          Map.entry("times", "×"),
+          Map.entry("minus", "−"),
+          Map.entry("plusmn", "±"),
+          Map.entry("le", "≤"),
+          Map.entry("ge", "≥"),
+          Map.entry("ne", "≠"),
+          Map.entry("deg", "°"),
+          Map.entry("middot", "·"),
+          Map.entry("copy", "©"),
+          Map.entry("reg", "®"),
+          Map.entry("trade", "™"),
+          Map.entry("eacute", "é"),
+          Map.entry("uuml", "ü"),
+          Map.entry("ouml", "ö"),
+          Map.entry("auml", "ä"),
+          Map.entry("szlig", "ß"));
   private static final int MAX_ENTITY = 10;
 
   private HtmlText() {}
@@ -70,7 +118,9 @@ final class HtmlText {
     int close = s.indexOf('>', k);
     int nextOpen = s.indexOf('<', k);
     boolean tagShape = k < s.length() && " \t\n/>".indexOf(s.charAt(k)) >= 0;
-    if ((block || INLINE_TAGS.contains(name)) && tagShape && close > 0
+    if ((block || INLINE_TAGS.contains(name))
+        && tagShape
+        && close > 0
         && (nextOpen < 0 || nextOpen > close)) {
       if (block) {
         out.append(' ');

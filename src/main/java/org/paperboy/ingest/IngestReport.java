@@ -3,8 +3,9 @@ package org.paperboy.ingest;
 import java.util.List;
 
 /**
- * What one ingest run did. {@code rejects} holds the first {@link IngestCounter#MAX_REJECT_MESSAGES}
- * reject messages ("papers.jsonl:17: the abstract is empty"); {@code rejected} counts all of them.
+ * What one ingest run did. {@code rejects} holds the first {@link
+ * IngestCounter#MAX_REJECT_MESSAGES} reject messages ("papers.jsonl:17: the abstract is empty");
+ * {@code rejected} counts all of them.
  */
 public record IngestReport(
     long added, long updated, long unchanged, long rejected, List<String> rejects) {

@@ -17,13 +17,14 @@ import org.paperboy.paper.Paper;
 /**
  * Kaggle's {@code arxiv-metadata-oai-snapshot.json}: one JSON object per line, about 2.7 million of
  * them, so this is the parser that sets ingest throughput. Lines are read one at a time (never the
- * whole file), as bytes, and each is walked with Jackson's streaming tokens rather than a tree, which roughly
- * halves the allocation per record. A line that is not valid JSON is rejected with its number and
- * the rest of the file is still read.
+ * whole file), as bytes, and each is walked with Jackson's streaming tokens rather than a tree,
+ * which roughly halves the allocation per record. A line that is not valid JSON is rejected with
+ * its number and the rest of the file is still read.
  */
 final class KaggleParser implements FeedParser {
   /** Thread-safe and expensive to create: one for every parse in the JVM. */
   private static final JsonFactory JSON = new JsonFactory();
+
   /** Real records stay under a few hundred KB (big collaborations' author lists). */
   static final int MAX_LINE = 16 << 20;
 
@@ -65,11 +66,13 @@ final class KaggleParser implements FeedParser {
     } catch (CharConversionException | JsonParseException e) {
       if (!malformedUtf8(e)) throw e;
     }
-    String text = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE)
-        .decode(ByteBuffer.wrap(line, 0, length))
-        .toString();
+    String text =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .decode(ByteBuffer.wrap(line, 0, length))
+            .toString();
     try (JsonParser json = JSON.createParser(text)) {
       return KaggleRecord.read(json);
     }

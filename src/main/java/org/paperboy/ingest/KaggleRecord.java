@@ -80,7 +80,8 @@ final class KaggleRecord {
     if (authorsParsed != null && !authorsParsed.isEmpty()) {
       paper.authors(authorsParsed);
     } else {
-      // Older dumps lack authors_parsed; the plain string still has TeX, which the Normalizer decodes.
+      // Older dumps lack authors_parsed; the plain string still has TeX, which the Normalizer
+      // decodes.
       paper.authors(FeedText.splitAuthors(authors));
     }
     if (firstCreated != null) {
@@ -139,7 +140,8 @@ final class KaggleRecord {
     }
     for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
       if (t != JsonToken.START_ARRAY) {
-        throw new BadInputException("'authors_parsed' should hold arrays like [last, first, suffix]");
+        throw new BadInputException(
+            "'authors_parsed' should hold arrays like [last, first, suffix]");
       }
       String last = element();
       String first = ungapInitials(element());
@@ -200,7 +202,8 @@ final class KaggleRecord {
     }
     for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
       if (t != JsonToken.START_OBJECT) {
-        throw new BadInputException("'versions' should hold objects like {\"version\": \"v1\", ...}");
+        throw new BadInputException(
+            "'versions' should hold objects like {\"version\": \"v1\", ...}");
       }
       String version = null;
       String created = null;
@@ -235,8 +238,8 @@ final class KaggleRecord {
 
   /**
    * "Mon, 2 Apr 2007 19:18:42 GMT" to 2007-04-02. Parsed by hand: the times are always GMT, so the
-   * date is just the day, month and year words, and DateTimeFormatter would also reject a record whose
-   * weekday does not match its date, which is no reason to lose it.
+   * date is just the day, month and year words, and DateTimeFormatter would also reject a record
+   * whose weekday does not match its date, which is no reason to lose it.
    */
   static LocalDate date(String rfc1123) {
     StringTokenizer words = new StringTokenizer(rfc1123.substring(rfc1123.indexOf(',') + 1));

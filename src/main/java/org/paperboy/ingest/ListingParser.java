@@ -19,7 +19,9 @@ final class ListingParser implements FeedParser {
   static final int ABSTRACT_MIN_CHARS = 200;
   static final int MAX_LINE = 1 << 20;
 
-  /** The page's "Subscribe" button text ends up glued to the first title: "SubscribeLearning ...". */
+  /**
+   * The page's "Subscribe" button text ends up glued to the first title: "SubscribeLearning ...".
+   */
   private static final String SUBSCRIBE = "Subscribe";
 
   @Override
@@ -32,7 +34,8 @@ final class ListingParser implements FeedParser {
     for (String raw = lines.next(); raw != null; raw = lines.next()) {
       lineNo++;
       if (lines.tooLong()) {
-        sink.reject(lineNo, "line is longer than " + MAX_LINE + " characters; not a title or an abstract");
+        sink.reject(
+            lineNo, "line is longer than " + MAX_LINE + " characters; not a title or an abstract");
         continue;
       }
       String line = raw.strip();
@@ -41,8 +44,7 @@ final class ListingParser implements FeedParser {
       }
       if (pending != null && isAbstract(line) && pending.length() < line.length()) {
         String title = seenPaper ? pending : unglueSubscribe(pending);
-        Paper.Builder paper =
-            Paper.builder().title(title).abstractText(line).addSource("listing");
+        Paper.Builder paper = Paper.builder().title(title).abstractText(line).addSource("listing");
         sink.accept(paper, pendingLine);
         seenPaper = true;
         pending = null;

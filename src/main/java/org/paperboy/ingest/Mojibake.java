@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 final class Mojibake {
   private Mojibake() {}
 
-  /** True when {@code s} holds a UTF-8 lead byte seen as Latin-1 followed by a continuation byte. */
+  /**
+   * True when {@code s} holds a UTF-8 lead byte seen as Latin-1 followed by a continuation byte.
+   */
   static boolean suspect(String s) {
     for (int i = 0; i + 1 < s.length(); i++) {
       char c = s.charAt(i);

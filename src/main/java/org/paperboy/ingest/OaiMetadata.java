@@ -10,8 +10,8 @@ import org.paperboy.paper.Paper;
 
 /**
  * The three metadata formats of arXiv's OAI-PMH interface, each read into a {@link Paper.Builder}:
- * {@code arXiv} (structured authors), {@code arXivRaw} (every version with its date, authors as
- * one string) and {@code oai_dc} (Dublin Core, the lowest common denominator).
+ * {@code arXiv} (structured authors), {@code arXivRaw} (every version with its date, authors as one
+ * string) and {@code oai_dc} (Dublin Core, the lowest common denominator).
  */
 final class OaiMetadata {
   private OaiMetadata() {}
@@ -24,8 +24,10 @@ final class OaiMetadata {
       case "dc" -> dublinCore(r);
       default ->
           throw new BadXmlRecordException(
-              "has metadata in a format paperboy does not read: <" + r.getLocalName()
-                  + "> (namespace " + r.getNamespaceURI()
+              "has metadata in a format paperboy does not read: <"
+                  + r.getLocalName()
+                  + "> (namespace "
+                  + r.getNamespaceURI()
                   + "); the readable formats are arXiv, arXivRaw and oai_dc");
     };
   }
@@ -54,7 +56,9 @@ final class OaiMetadata {
     return paper;
   }
 
-  /** {@code <author><keyname/><forenames/><suffix/><affiliation/></author>} as "Forenames Keyname". */
+  /**
+   * {@code <author><keyname/><forenames/><suffix/><affiliation/></author>} as "Forenames Keyname".
+   */
   private static String structuredAuthor(XMLStreamReader r) throws XMLStreamException {
     String keyname = null;
     String forenames = null;

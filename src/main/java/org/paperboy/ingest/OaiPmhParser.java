@@ -128,7 +128,8 @@ final class OaiPmhParser implements FeedParser {
       return null;
     }
     throw new BadInputException(
-        "OAI-PMH error " + (code == null ? "(no code)" : code)
+        "OAI-PMH error "
+            + (code == null ? "(no code)" : code)
             + (message == null ? "" : ": " + message));
   }
 }

@@ -4,7 +4,8 @@ import org.paperboy.paper.Paper;
 
 /**
  * The documented limits on a paper's fields (README, "Limits"). A record beyond one of them is
- * rejected, not truncated: a 5 MB "abstract" is a broken feed, and storing a cut copy would hide it.
+ * rejected, not truncated: a 5 MB "abstract" is a broken feed, and storing a cut copy would hide
+ * it.
  */
 final class PaperLimits {
   static final int MAX_TITLE = 1_000;
@@ -27,23 +28,47 @@ final class PaperLimits {
     if (p.abstractText().isBlank()) return "the abstract is empty";
     String tooLong =
         firstTooLong(
-            "title", p.title(), MAX_TITLE,
-            "abstract", p.abstractText(), MAX_ABSTRACT,
-            "doi", p.doi(), MAX_DOI,
-            "journal-ref", p.journalRef(), MAX_JOURNAL_REF,
-            "comments", p.comments(), MAX_COMMENTS,
-            "license", p.license(), MAX_LICENSE,
-            "abs link", p.links().abs(), MAX_LINK,
-            "pdf link", p.links().pdf(), MAX_LINK,
-            "code link", p.links().code(), MAX_LINK,
-            "project link", p.links().project(), MAX_LINK);
+            "title",
+            p.title(),
+            MAX_TITLE,
+            "abstract",
+            p.abstractText(),
+            MAX_ABSTRACT,
+            "doi",
+            p.doi(),
+            MAX_DOI,
+            "journal-ref",
+            p.journalRef(),
+            MAX_JOURNAL_REF,
+            "comments",
+            p.comments(),
+            MAX_COMMENTS,
+            "license",
+            p.license(),
+            MAX_LICENSE,
+            "abs link",
+            p.links().abs(),
+            MAX_LINK,
+            "pdf link",
+            p.links().pdf(),
+            MAX_LINK,
+            "code link",
+            p.links().code(),
+            MAX_LINK,
+            "project link",
+            p.links().project(),
+            MAX_LINK);
     if (tooLong != null) return tooLong;
     if (p.authors().size() > MAX_AUTHORS) {
       return "too many authors: " + p.authors().size() + " (limit " + MAX_AUTHORS + ")";
     }
     for (String a : p.authors()) {
       if (a.length() > MAX_AUTHOR_NAME) {
-        return "an author name is " + a.length() + " characters long (limit " + MAX_AUTHOR_NAME + ")";
+        return "an author name is "
+            + a.length()
+            + " characters long (limit "
+            + MAX_AUTHOR_NAME
+            + ")";
       }
     }
     if (p.categories().size() > MAX_CATEGORIES) {

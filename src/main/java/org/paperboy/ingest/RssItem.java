@@ -15,13 +15,13 @@ import org.paperboy.paper.Paper;
 
 /**
  * The fields of one arXiv RSS item, and the paper they describe. The description reads
- * "arXiv:2604.21935v1 Announce Type: new \nAbstract: ..."; the version comes from its id, the abstract
- * is what follows "Abstract:", with HTML stripped.
+ * "arXiv:2604.21935v1 Announce Type: new \nAbstract: ..."; the version comes from its id, the
+ * abstract is what follows "Abstract:", with HTML stripped.
  *
  * <p>Dates: the item's {@code pubDate} is the announcement day. For announce type {@code new} that
- * is the day the paper appeared, so it becomes {@code published}; for {@code replace}, {@code cross}
- * and {@code replace-cross} the paper existed before, so it becomes {@code updated} and {@code
- * published} stays unknown. Without an announce type, version 1 counts as new.
+ * is the day the paper appeared, so it becomes {@code published}; for {@code replace}, {@code
+ * cross} and {@code replace-cross} the paper existed before, so it becomes {@code updated} and
+ * {@code published} stays unknown. Without an announce type, version 1 counts as new.
  */
 final class RssItem {
   private static final String ABSTRACT = "Abstract:";
@@ -55,7 +55,8 @@ final class RssItem {
   Paper.Builder toPaper() {
     Paper.Builder paper = Paper.builder().addSource("arxiv-rss");
     String descriptionId = null;
-    // Strip first: a feed that wraps the whole description in <p> must not hide the id in "<p>arXiv:".
+    // Strip first: a feed that wraps the whole description in <p> must not hide the id in
+    // "<p>arXiv:".
     String description = Normalizer.stripHtml(this.description);
     String abstractText = description;
     if (description != null) {
@@ -96,8 +97,8 @@ final class RssItem {
   }
 
   /**
-   * The id from the first of link, guid and description that holds one; the version from the
-   * first that names one (links usually do not).
+   * The id from the first of link, guid and description that holds one; the version from the first
+   * that names one (links usually do not).
    */
   private ArxivId.Versioned id(String descriptionId) {
     ArxivId found = null;
@@ -128,9 +129,12 @@ final class RssItem {
       return null;
     }
     try {
-      return DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).parse(text, LocalDate::from);
+      return DateTimeFormatter.RFC_1123_DATE_TIME
+          .withLocale(Locale.ROOT)
+          .parse(text, LocalDate::from);
     } catch (DateTimeParseException e) {
-      throw new BadInputException("pubDate is not an RFC 822 date like 'Mon, 27 Apr 2026 00:00:00 -0400': '" + text + "'");
+      throw new BadInputException(
+          "pubDate is not an RFC 822 date like 'Mon, 27 Apr 2026 00:00:00 -0400': '" + text + "'");
     }
   }
 

@@ -20,8 +20,12 @@ import static org.paperboy.ingest.TexSymbols.SYMBOL_ACCENTS;
  */
 final class TexDecoder {
   private static final String SWITCH_BREAK = " \t\n{}\\";
-  /** Hostile input ("{{{{..." or "$a $a $a ...") must stay linear and must not overflow the stack. */
+
+  /**
+   * Hostile input ("{{{{..." or "$a $a $a ...") must stay linear and must not overflow the stack.
+   */
   private static final int MAX_MATH = 500;
+
   private static final int MAX_DEPTH = 16;
 
   private final int depth;
@@ -201,7 +205,9 @@ final class TexDecoder {
         return -1;
       }
       end = close + 1;
-    } else if (c == '\\' && k + 1 < n && "ij".indexOf(s.charAt(k + 1)) >= 0
+    } else if (c == '\\'
+        && k + 1 < n
+        && "ij".indexOf(s.charAt(k + 1)) >= 0
         && (k + 2 >= n || !isLetter(s.charAt(k + 2)))) {
       base = s.charAt(k + 1); // dotless i under an accent is just i with it
       end = skipSpaces(k + 2);
@@ -211,7 +217,9 @@ final class TexDecoder {
     } else {
       return -1;
     }
-    out.append(java.text.Normalizer.normalize(base + String.valueOf(combining), java.text.Normalizer.Form.NFC));
+    out.append(
+        java.text.Normalizer.normalize(
+            base + String.valueOf(combining), java.text.Normalizer.Form.NFC));
     return end;
   }
 
@@ -237,8 +245,9 @@ final class TexDecoder {
 
   /**
    * A brace group in text. {@code {\"o}}, {@code {GPU}} and {@code {\em word word}} lose their
-   * braces; a group with spaces and no font switch ("{key: value}" in a plain abstract) is text that
-   * happens to contain braces, and keeps them, as does {@code _{ij}} from math that did not decode.
+   * braces; a group with spaces and no font switch ("{key: value}" in a plain abstract) is text
+   * that happens to contain braces, and keeps them, as does {@code _{ij}} from math that did not
+   * decode.
    */
   private int group(int i) {
     int close = matching(i);
@@ -277,7 +286,8 @@ final class TexDecoder {
     int n = s.length();
     int delimiter = i + 1 < n && s.charAt(i + 1) == '$' ? 2 : 1;
     int from = i + delimiter;
-    if (from >= n || depth >= MAX_DEPTH
+    if (from >= n
+        || depth >= MAX_DEPTH
         || (delimiter == 1 && Character.isWhitespace(s.charAt(from)))) {
       out.append(s, i, Math.min(from, n));
       return from;
@@ -287,7 +297,8 @@ final class TexDecoder {
     int limit = Math.min(n, from + MAX_MATH);
     // A closer is judged by its own neighbours, so where an earlier search found none (and was not
     // stricter than this one) there is none now: skipping that stretch keeps "$a $a $a ..." linear.
-    int startAt = delimiter == 1 && (number || !noCloserStrict) ? Math.max(from + 1, noCloserUpTo) : from + 1;
+    int startAt =
+        delimiter == 1 && (number || !noCloserStrict) ? Math.max(from + 1, noCloserUpTo) : from + 1;
     for (int k = startAt; k < limit; k++) {
       char c = s.charAt(k);
       if (c == '\\') {
@@ -295,7 +306,9 @@ final class TexDecoder {
       } else if (c == '$') {
         boolean afterSpace = Character.isWhitespace(s.charAt(k - 1));
         boolean beforeDigit = k + delimiter < n && Character.isDigit(s.charAt(k + delimiter));
-        if (delimiter == 2 ? k + 1 < n && s.charAt(k + 1) == '$' : !afterSpace && !(number && beforeDigit)) {
+        if (delimiter == 2
+            ? k + 1 < n && s.charAt(k + 1) == '$'
+            : !afterSpace && !(number && beforeDigit)) {
           close = k;
           break;
         }

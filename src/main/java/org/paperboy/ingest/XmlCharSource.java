@@ -64,8 +64,8 @@ final class XmlCharSource {
 
   /**
    * The fast path for text: consumes the characters up to the next {@code '<'} (which stays
-   * unread), appending them to {@code out} unless it is null. Stops after at most one buffer so
-   * the caller can watch how much it has collected. Returns false at the end of the input.
+   * unread), appending them to {@code out} unless it is null. Stops after at most one buffer so the
+   * caller can watch how much it has collected. Returns false at the end of the input.
    */
   boolean text(StringBuilder out) throws IOException {
     if (pos == len && !fill()) {
@@ -94,8 +94,8 @@ final class XmlCharSource {
   /**
    * The fast path for tags: consumes the rest of a tag up to and including its {@code '>'},
    * skipping over quoted attribute values, and appends it to {@code out}. Returns false, with the
-   * offending {@code '<'} left unread, when the tag is broken: a {@code '<'} never belongs inside
-   * a tag. Also false at the end of the input or once {@code out} is longer than {@code limit}.
+   * offending {@code '<'} left unread, when the tag is broken: a {@code '<'} never belongs inside a
+   * tag. Also false at the end of the input or once {@code out} is longer than {@code limit}.
    */
   boolean tag(StringBuilder out, int limit) throws IOException {
     char quote = 0;

@@ -13,18 +13,18 @@ import org.paperboy.paper.Paper;
  * paper is accepted only once its whole element has been read without error; a chunk that is not
  * well-formed, or whose content cannot be read, is rejected on the line where it starts.
  *
- * <p>Creating a StAX reader costs about as much as parsing a record, so chunks are read in
- * batches with one reader, optimistically. When a batch fails, the records before the failure
- * are already handed over and the rest are read one by one, which pins the fault to its record.
- * A {@link org.paperboy.BadInputException} (the feed as a whole is unusable) passes through.
+ * <p>Creating a StAX reader costs about as much as parsing a record, so chunks are read in batches
+ * with one reader, optimistically. When a batch fails, the records before the failure are already
+ * handed over and the rest are read one by one, which pins the fault to its record. A {@link
+ * org.paperboy.BadInputException} (the feed as a whole is unusable) passes through.
  */
 final class XmlChunkReader implements XmlRecordSplitter.Handler {
   private static final int BATCH_RECORDS = 64;
   private static final int BATCH_CHARS = 1024 * 1024;
 
   /**
-   * Reads the element the reader is on, leaving the reader on its END_ELEMENT; returns the paper
-   * to accept, or null when the element is not a paper (paging facts, a deleted record).
+   * Reads the element the reader is on, leaving the reader on its END_ELEMENT; returns the paper to
+   * accept, or null when the element is not a paper (paging facts, a deleted record).
    */
   interface ElementReader {
     Paper.Builder read(XMLStreamReader r) throws XMLStreamException;

@@ -28,12 +28,15 @@ final class XmlChunks {
   }
 
   /**
-   * Checks that the document was the feed the parser reads ({@code roots}: the accepted local
-   * names of its root element, {@code what}: the feed's name for messages) and reports a feed
-   * that ends before its root is closed, which is what a cut download looks like.
+   * Checks that the document was the feed the parser reads ({@code roots}: the accepted local names
+   * of its root element, {@code what}: the feed's name for messages) and reports a feed that ends
+   * before its root is closed, which is what a cut download looks like.
    */
   static void checkOutline(
-      XmlRecordSplitter.Outline outline, Set<String> roots, String what, String source,
+      XmlRecordSplitter.Outline outline,
+      Set<String> roots,
+      String what,
+      String source,
       RecordSink sink) {
     String root = outline.rootName();
     if (root == null) {
@@ -65,8 +68,8 @@ final class XmlChunks {
   }
 
   /**
-   * The text inside the current element, its children's text included (feeds sometimes carry
-   * markup in titles), trimmed; null when empty. Leaves the reader on the element's END_ELEMENT.
+   * The text inside the current element, its children's text included (feeds sometimes carry markup
+   * in titles), trimmed; null when empty. Leaves the reader on the element's END_ELEMENT.
    */
   static String text(XMLStreamReader r) throws XMLStreamException {
     StringBuilder sb = new StringBuilder();
@@ -76,8 +79,8 @@ final class XmlChunks {
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> depth++;
         case XMLStreamConstants.END_ELEMENT -> depth--;
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
-            XMLStreamConstants.SPACE -> sb.append(r.getText());
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+            sb.append(r.getText());
         default -> {}
       }
     }

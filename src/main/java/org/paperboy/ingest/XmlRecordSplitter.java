@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * one broken record must not cost the rest of the file.
  *
  * <p>This is a light, streaming tokenizer, not a parser: it recognises tags, comments, CDATA and
- * declarations, keeps only the text of the record being cut, and leaves every well-formedness
- * check to StAX. Each chunk is wrapped in an element that re-declares the namespaces in scope
- * where it was cut, and starts on the line where the record starts, so StAX line numbers inside
- * a chunk map straight back to the file.
+ * declarations, keeps only the text of the record being cut, and leaves every well-formedness check
+ * to StAX. Each chunk is wrapped in an element that re-declares the namespaces in scope where it
+ * was cut, and starts on the line where the record starts, so StAX line numbers inside a chunk map
+ * straight back to the file.
  */
 final class XmlRecordSplitter {
 
@@ -79,8 +79,10 @@ final class XmlRecordSplitter {
     private final XmlCharSource src;
     private final Handler handler;
     private final StringBuilder tag = new StringBuilder();
+
     /** Open elements outside any chunk: qualified name and their xmlns declarations. */
     private final Deque<Open> open = new ArrayDeque<>();
+
     private String nsDecls = "";
     private String rootName;
     private boolean rootClosed;
@@ -156,8 +158,8 @@ final class XmlRecordSplitter {
       }
       if (captured.contains(local)) {
         if (chunk != null) {
-          finish("it has no closing </" + chunkQName + "> before the <" + qName + "> on line "
-              + line);
+          finish(
+              "it has no closing </" + chunkQName + "> before the <" + qName + "> on line " + line);
         }
         begin(qName, local, line);
         if (empty) {
@@ -183,14 +185,24 @@ final class XmlRecordSplitter {
           append(tag);
           return;
         }
-        finish("it has no closing </" + chunkQName + "> before the </" + qName + "> on line "
-            + line);
+        finish(
+            "it has no closing </" + chunkQName + "> before the </" + qName + "> on line " + line);
       }
       if (captured.contains(qName.substring(qName.indexOf(':') + 1))) {
         // Only reachable when the record's start tag was too broken to be recognised.
-        handler.chunk(new Chunk(qName, line, "", null,
-            "</" + qName + "> on line " + line + " closes no <" + qName
-                + ">: the start of this record is broken"));
+        handler.chunk(
+            new Chunk(
+                qName,
+                line,
+                "",
+                null,
+                "</"
+                    + qName
+                    + "> on line "
+                    + line
+                    + " closes no <"
+                    + qName
+                    + ">: the start of this record is broken"));
         return;
       }
       while (isOpen(qName)) {

@@ -27,9 +27,21 @@ import org.paperboy.PaperboyException;
  * PAPERBOY_DKIM_SELECTOR} and {@code PAPERBOY_DKIM_DOMAIN} (default: the From address's domain).
  */
 public final class DkimSigner {
-  /** Signed when present, in this order. From is required by RFC 6376; the rest is what a digest says. */
-  public static final List<String> SIGNED = List.of("From", "To", "Subject", "Date", "Message-ID", "MIME-Version",
-      "Content-Type", "List-Unsubscribe", "List-Unsubscribe-Post");
+  /**
+   * Signed when present, in this order. From is required by RFC 6376; the rest is what a digest
+   * says.
+   */
+  public static final List<String> SIGNED =
+      List.of(
+          "From",
+          "To",
+          "Subject",
+          "Date",
+          "Message-ID",
+          "MIME-Version",
+          "Content-Type",
+          "List-Unsubscribe",
+          "List-Unsubscribe-Post");
 
   private final PrivateKey key;
   private final String domain;
@@ -37,9 +49,15 @@ public final class DkimSigner {
   private final Clock clock;
 
   public DkimSigner(PrivateKey key, String domain, String selector, Clock clock) {
-    if (!"RSA".equals(key.getAlgorithm())) throw new BadInputException("the DKIM key must be an RSA key, was " + key.getAlgorithm());
+    if (!"RSA".equals(key.getAlgorithm()))
+      throw new BadInputException("the DKIM key must be an RSA key, was " + key.getAlgorithm());
     if (!domain.matches("[A-Za-z0-9.-]+") || !selector.matches("[A-Za-z0-9._-]+")) {
-      throw new BadInputException("DKIM domain '" + domain + "' or selector '" + selector + "' has characters DNS names cannot");
+      throw new BadInputException(
+          "DKIM domain '"
+              + domain
+              + "' or selector '"
+              + selector
+              + "' has characters DNS names cannot");
     }
     this.key = key;
     this.domain = domain.toLowerCase(Locale.ROOT);
@@ -53,13 +71,16 @@ public final class DkimSigner {
     if (file == null || file.isBlank()) return null;
     String selector = env.get("PAPERBOY_DKIM_SELECTOR");
     if (selector == null || selector.isBlank()) {
-      throw new BadInputException("PAPERBOY_DKIM_KEY is set but PAPERBOY_DKIM_SELECTOR is not: name the DNS selector of the key");
+      throw new BadInputException(
+          "PAPERBOY_DKIM_KEY is set but PAPERBOY_DKIM_SELECTOR is not: name the DNS selector of the key");
     }
     String domain = env.get("PAPERBOY_DKIM_DOMAIN");
     if (domain == null || domain.isBlank()) {
       int at = fromAddress.lastIndexOf('@');
       domain = at < 0 ? "" : fromAddress.substring(at + 1).replaceAll("[>\\s].*$", "");
-      if (domain.isEmpty()) throw new BadInputException("set PAPERBOY_DKIM_DOMAIN: the From address '" + fromAddress + "' has no domain");
+      if (domain.isEmpty())
+        throw new BadInputException(
+            "set PAPERBOY_DKIM_DOMAIN: the From address '" + fromAddress + "' has no domain");
     }
     return new DkimSigner(readKey(Path.of(file.strip())), domain.strip(), selector.strip(), clock);
   }
@@ -73,16 +94,22 @@ public final class DkimSigner {
       throw new BadInputException("cannot read the DKIM key " + file + ": " + e.getMessage());
     }
     if (pem.contains("BEGIN RSA PRIVATE KEY")) {
-      throw new BadInputException("the DKIM key " + file + " is PKCS#1; convert it to PKCS#8 with"
-          + " 'openssl pkcs8 -topk8 -nocrypt -in OLD -out NEW'");
+      throw new BadInputException(
+          "the DKIM key "
+              + file
+              + " is PKCS#1; convert it to PKCS#8 with"
+              + " 'openssl pkcs8 -topk8 -nocrypt -in OLD -out NEW'");
     }
-    int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----"), end = pem.indexOf("-----END PRIVATE KEY-----");
-    if (begin < 0 || end < begin) throw new BadInputException("the DKIM key " + file + " is not a PEM 'PRIVATE KEY' (PKCS#8)");
+    int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----"),
+        end = pem.indexOf("-----END PRIVATE KEY-----");
+    if (begin < 0 || end < begin)
+      throw new BadInputException("the DKIM key " + file + " is not a PEM 'PRIVATE KEY' (PKCS#8)");
     try {
       byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + 27, end));
       return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (IllegalArgumentException | GeneralSecurityException e) {
-      throw new BadInputException("the DKIM key " + file + " is not a readable RSA key: " + e.getMessage());
+      throw new BadInputException(
+          "the DKIM key " + file + " is not a readable RSA key: " + e.getMessage());
     }
   }
 
@@ -92,8 +119,10 @@ public final class DkimSigner {
    */
   public String header(byte[] message) {
     int split = indexOf(message, new byte[] {'\r', '\n', '\r', '\n'});
-    if (split < 0) throw new IllegalArgumentException("a message needs an empty line between headers and body");
-    String head = new String(message, 0, split + 2, StandardCharsets.ISO_8859_1); // bytes kept as they are
+    if (split < 0)
+      throw new IllegalArgumentException("a message needs an empty line between headers and body");
+    String head =
+        new String(message, 0, split + 2, StandardCharsets.ISO_8859_1); // bytes kept as they are
     byte[] body = java.util.Arrays.copyOfRange(message, split + 4, message.length);
     List<String[]> fields = fields(head);
     StringBuilder signed = new StringBuilder();
@@ -107,10 +136,21 @@ public final class DkimSigner {
         }
       }
     }
-    if (!names.contains("from")) throw new IllegalArgumentException("a DKIM signature must cover From, and the message has none");
-    String value = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + domain + "; s=" + selector
-        + ";\r\n t=" + clock.instant().getEpochSecond() + "; h=" + String.join(":", names)
-        + ";\r\n bh=" + Base64.getEncoder().encodeToString(sha256(relaxedBody(body))) + ";\r\n b=";
+    if (!names.contains("from"))
+      throw new IllegalArgumentException(
+          "a DKIM signature must cover From, and the message has none");
+    String value =
+        "v=1; a=rsa-sha256; c=relaxed/relaxed; d="
+            + domain
+            + "; s="
+            + selector
+            + ";\r\n t="
+            + clock.instant().getEpochSecond()
+            + "; h="
+            + String.join(":", names)
+            + ";\r\n bh="
+            + Base64.getEncoder().encodeToString(sha256(relaxedBody(body)))
+            + ";\r\n b=";
     // The signature covers the signature header itself with an empty b=, without its final CRLF.
     String self = relaxedHeader("DKIM-Signature", " " + value);
     signed.append(self, 0, self.length() - 2);
@@ -124,7 +164,10 @@ public final class DkimSigner {
     }
   }
 
-  /** Header fields as [name, value after the colon], folded lines joined (with their CRLF) to the field. */
+  /**
+   * Header fields as [name, value after the colon], folded lines joined (with their CRLF) to the
+   * field.
+   */
   static List<String[]> fields(String head) {
     List<String[]> out = new ArrayList<>();
     for (String line : head.split("\r\n")) {
@@ -139,13 +182,19 @@ public final class DkimSigner {
     return out;
   }
 
-  /** RFC 6376 3.4.2: name lower-cased, value unfolded, white space runs as one space, none around the colon or at the end. */
+  /**
+   * RFC 6376 3.4.2: name lower-cased, value unfolded, white space runs as one space, none around
+   * the colon or at the end.
+   */
   static String relaxedHeader(String name, String value) {
     String v = value.replace("\r\n", "").replaceAll("[ \t]+", " ").replaceAll("^ | $", "");
     return name.replaceAll("[ \t]+$", "").toLowerCase(Locale.ROOT) + ":" + v + "\r\n";
   }
 
-  /** RFC 6376 3.4.4: white space at line ends removed, runs inside lines as one space, empty lines at the end removed. */
+  /**
+   * RFC 6376 3.4.4: white space at line ends removed, runs inside lines as one space, empty lines
+   * at the end removed.
+   */
   static byte[] relaxedBody(byte[] body) {
     String s = new String(body, StandardCharsets.ISO_8859_1);
     StringBuilder out = new StringBuilder(s.length());

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code Message-ID}, {@code List-Unsubscribe}). Every header-bound field must be one line, so no
  * value from outside can add a header of its own.
  */
-public record Mail(String to, String subject, String text, String html, Map<String, String> headers) {
+public record Mail(
+    String to, String subject, String text, String html, Map<String, String> headers) {
   public Mail {
     requireNonNull(to, "to");
     requireNonNull(subject, "subject");
@@ -19,11 +20,14 @@ public record Mail(String to, String subject, String text, String html, Map<Stri
     oneLine(to);
     oneLine(subject);
     Map<String, String> copy = new LinkedHashMap<>();
-    (headers == null ? Map.<String, String>of() : headers).forEach((name, value) -> {
-      if (!name.matches("[A-Za-z][A-Za-z0-9-]*")) throw new IllegalArgumentException("bad header name '" + name + "'");
-      oneLine(value);
-      copy.put(name, value);
-    });
+    (headers == null ? Map.<String, String>of() : headers)
+        .forEach(
+            (name, value) -> {
+              if (!name.matches("[A-Za-z][A-Za-z0-9-]*"))
+                throw new IllegalArgumentException("bad header name '" + name + "'");
+              oneLine(value);
+              copy.put(name, value);
+            });
     headers = Collections.unmodifiableMap(copy);
   }
 

@@ -3,9 +3,9 @@ package org.paperboy.mail;
 import org.paperboy.PaperboyException;
 
 /**
- * The mail server did not take a message. {@code temporary}: worth trying again later (4xx
- * replies, timeouts, a refused or dropped connection); otherwise the server said no for good
- * (5xx) and {@code reply} holds what it said.
+ * The mail server did not take a message. {@code temporary}: worth trying again later (4xx replies,
+ * timeouts, a refused or dropped connection); otherwise the server said no for good (5xx) and
+ * {@code reply} holds what it said.
  */
 public final class MailDeliveryException extends PaperboyException {
   private final boolean temporary;

@@ -43,25 +43,41 @@ public final class OutboxMailer implements Mailer {
   public void send(Mail mail) {
     var now = clock.instant();
     String name = STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
-    StringBuilder eml = new StringBuilder(1024)
-        .append("From: ").append(from)
-        .append("\r\nTo: ").append(mail.to())
-        .append("\r\nSubject: ").append(mail.subject())
-        .append("\r\nDate: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
+    StringBuilder eml =
+        new StringBuilder(1024)
+            .append("From: ")
+            .append(from)
+            .append("\r\nTo: ")
+            .append(mail.to())
+            .append("\r\nSubject: ")
+            .append(mail.subject())
+            .append("\r\nDate: ")
+            .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
     mail.headers().forEach((k, v) -> eml.append("\r\n").append(k).append(": ").append(v));
     eml.append("\r\nMIME-Version: 1.0");
     if (mail.html() == null) {
-      eml.append("\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
+      eml.append(
+              "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
           .append(crlf(mail.text()));
     } else {
       // 8bit parts, not quoted-printable, so links stay whole for a reader (or a test) of the file.
       String b = "=_paperboy_" + UUID.randomUUID().toString().replace("-", "");
-      eml.append("\r\nContent-Type: multipart/alternative; boundary=\"").append(b).append("\"\r\n\r\n")
-          .append("--").append(b).append("\r\nContent-Type: text/plain; charset=utf-8\r\n")
-          .append("Content-Transfer-Encoding: 8bit\r\n\r\n").append(crlf(mail.text()))
-          .append("\r\n--").append(b).append("\r\nContent-Type: text/html; charset=utf-8\r\n")
-          .append("Content-Transfer-Encoding: 8bit\r\n\r\n").append(crlf(mail.html()))
-          .append("\r\n--").append(b).append("--\r\n");
+      eml.append("\r\nContent-Type: multipart/alternative; boundary=\"")
+          .append(b)
+          .append("\"\r\n\r\n")
+          .append("--")
+          .append(b)
+          .append("\r\nContent-Type: text/plain; charset=utf-8\r\n")
+          .append("Content-Transfer-Encoding: 8bit\r\n\r\n")
+          .append(crlf(mail.text()))
+          .append("\r\n--")
+          .append(b)
+          .append("\r\nContent-Type: text/html; charset=utf-8\r\n")
+          .append("Content-Transfer-Encoding: 8bit\r\n\r\n")
+          .append(crlf(mail.html()))
+          .append("\r\n--")
+          .append(b)
+          .append("--\r\n");
     }
     try {
       Files.createDirectories(dir);

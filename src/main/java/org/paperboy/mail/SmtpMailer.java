@@ -29,6 +29,7 @@ import org.paperboy.PaperboyException;
 public final class SmtpMailer implements Mailer, AutoCloseable {
   private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
   private static final String QUOTED_PRINTABLE = "quoted-printable";
+
   static {
     // Jakarta Mail 2.1 looks its stream provider up again for every part it encodes, by a
     // ServiceLoader scan of the class path unless this property names the class: that scan was a
@@ -60,14 +61,17 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     this(url, from, timeout, perSecond, null);
   }
 
-  /** @param dkim signs every message when not null */
+  /**
+   * @param dkim signs every message when not null
+   */
   public SmtpMailer(SmtpUrl url, String from, Duration timeout, double perSecond, DkimSigner dkim) {
     this.url = url;
     this.dkim = dkim;
     try {
       this.from = new InternetAddress(from, true);
     } catch (AddressException e) {
-      throw new org.paperboy.BadInputException("PAPERBOY_MAIL_FROM is not an address: '" + from + "'");
+      throw new org.paperboy.BadInputException(
+          "PAPERBOY_MAIL_FROM is not an address: '" + from + "'");
     }
     this.minIntervalNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
     String p = url.implicitTls() ? "mail.smtps." : "mail.smtp.";
@@ -79,7 +83,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     props.put(p + "writetimeout", String.valueOf(timeout.toMillis()));
     props.put(p + "auth", String.valueOf(url.user() != null));
     // SMTP is a conversation of small writes; with Nagle's algorithm the last one of each message
-    // waits for the server's delayed ACK (40 ms on Linux), which capped a connection at ~20 messages/s.
+    // waits for the server's delayed ACK (40 ms on Linux), which capped a connection at ~20
+    // messages/s.
     if (!url.implicitTls()) props.put(p + "socketFactory", NoDelaySockets.INSTANCE);
     if (url.startTls()) {
       props.put(p + "starttls.enable", "true");
@@ -99,7 +104,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
       throw classify(e);
     } catch (IllegalStateException e) { // "Not connected": the server hung up between messages
       drop();
-      throw new MailDeliveryException(true, 0, "the mail server closed the connection: " + e.getMessage(), e);
+      throw new MailDeliveryException(
+          true, 0, "the mail server closed the connection: " + e.getMessage(), e);
     }
   }
 
@@ -133,13 +139,15 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
 
   MimeMessage message(Mail mail) throws MessagingException {
     String messageId = mail.headers().get("Message-ID");
-    MimeMessage m = new MimeMessage(session) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        if (messageId != null) setHeader("Message-ID", messageId); // stable: a resend is recognisable
-        else super.updateMessageID();
-      }
-    };
+    MimeMessage m =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            if (messageId != null)
+              setHeader("Message-ID", messageId); // stable: a resend is recognisable
+            else super.updateMessageID();
+          }
+        };
     m.setFrom(from);
     m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
     m.setSubject(mail.subject(), "UTF-8");
@@ -177,7 +185,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     try {
       java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream(64 * 1024);
       m.writeTo(wire);
-      // Jakarta Mail leaves bare LFs in 7bit parts and the SMTP transport turns them into CRLF on the
+      // Jakarta Mail leaves bare LFs in 7bit parts and the SMTP transport turns them into CRLF on
+      // the
       // wire; the signature must cover the wire form, so it is made here first.
       byte[] raw = crlf(wire.toByteArray());
       byte[] header = dkim.header(raw).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -210,7 +219,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     }
 
     @Override
-    public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws IOException {
+    public java.net.Socket createSocket(
+        String host, int port, java.net.InetAddress local, int localPort) throws IOException {
       return noDelay(new java.net.Socket(host, port, local, localPort));
     }
 
@@ -220,7 +230,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     }
 
     @Override
-    public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
+    public java.net.Socket createSocket(
+        java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
         throws IOException {
       return noDelay(new java.net.Socket(host, port, local, localPort));
     }
@@ -228,7 +239,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
 
   /** Every line ending as CRLF (bare LF and bare CR included), as SMTP sends it. */
   static byte[] crlf(byte[] in) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length + in.length / 32);
+    java.io.ByteArrayOutputStream out =
+        new java.io.ByteArrayOutputStream(in.length + in.length / 32);
     for (int i = 0; i < in.length; i++) {
       byte b = in[i];
       if (b == '\r') {
@@ -250,25 +262,45 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     int code = 0;
     String reply = null;
     for (Throwable t = e; t != null; t = next(t)) {
-      if (t instanceof SMTPSendFailedException s && s.getReturnCode() > 0) { code = s.getReturnCode(); reply = s.getMessage(); break; }
-      if (t instanceof SMTPAddressFailedException s && s.getReturnCode() > 0) { code = s.getReturnCode(); reply = s.getMessage(); break; }
-      if (t instanceof SMTPSenderFailedException s && s.getReturnCode() > 0) { code = s.getReturnCode(); reply = s.getMessage(); break; }
+      if (t instanceof SMTPSendFailedException s && s.getReturnCode() > 0) {
+        code = s.getReturnCode();
+        reply = s.getMessage();
+        break;
+      }
+      if (t instanceof SMTPAddressFailedException s && s.getReturnCode() > 0) {
+        code = s.getReturnCode();
+        reply = s.getMessage();
+        break;
+      }
+      if (t instanceof SMTPSenderFailedException s && s.getReturnCode() > 0) {
+        code = s.getReturnCode();
+        reply = s.getMessage();
+        break;
+      }
     }
     if (code == 0 && !(rootCause(e) instanceof IOException)) {
       Matcher m = CODE.matcher(String.valueOf(e.getMessage())); // e.g. a 421 greeting
-      if (m.find()) { code = Integer.parseInt(m.group(1)); reply = e.getMessage(); }
+      if (m.find()) {
+        code = Integer.parseInt(m.group(1));
+        reply = e.getMessage();
+      }
     }
     if (code >= 500) return new MailDeliveryException(false, code, oneLine(reply), e);
     if (code >= 400) return new MailDeliveryException(true, code, oneLine(reply), e);
     Throwable root = rootCause(e);
-    String what = root instanceof java.net.SocketTimeoutException ? "the mail server did not answer in time"
-        : root instanceof java.net.ConnectException ? "cannot connect to the mail server"
-        : "mail delivery failed";
-    return new MailDeliveryException(true, 0, what + ": " + oneLine(String.valueOf(root.getMessage())), e);
+    String what =
+        root instanceof java.net.SocketTimeoutException
+            ? "the mail server did not answer in time"
+            : root instanceof java.net.ConnectException
+                ? "cannot connect to the mail server"
+                : "mail delivery failed";
+    return new MailDeliveryException(
+        true, 0, what + ": " + oneLine(String.valueOf(root.getMessage())), e);
   }
 
   private static Throwable next(Throwable t) {
-    if (t instanceof MessagingException m && m.getNextException() != null) return m.getNextException();
+    if (t instanceof MessagingException m && m.getNextException() != null)
+      return m.getNextException();
     return t.getCause() == t ? null : t.getCause();
   }
 

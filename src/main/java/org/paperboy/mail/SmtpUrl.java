@@ -15,7 +15,8 @@ import org.paperboy.BadInputException;
  * 25 by default), {@code ?starttls=true} to require STARTTLS, {@code smtps://} for implicit TLS
  * (port 465 by default). User and password are URL-encoded and optional.
  */
-public record SmtpUrl(String host, int port, boolean implicitTls, boolean startTls, String user, String password) {
+public record SmtpUrl(
+    String host, int port, boolean implicitTls, boolean startTls, String user, String password) {
   public SmtpUrl {
     requireNonNull(host, "host");
   }
@@ -29,9 +30,11 @@ public record SmtpUrl(String host, int port, boolean implicitTls, boolean startT
     }
     String scheme = u.getScheme();
     if (!"smtp".equals(scheme) && !"smtps".equals(scheme)) {
-      throw new BadInputException("PAPERBOY_SMTP_URL must start with smtp:// or smtps://, was '" + redacted(url) + "'");
+      throw new BadInputException(
+          "PAPERBOY_SMTP_URL must start with smtp:// or smtps://, was '" + redacted(url) + "'");
     }
-    if (u.getHost() == null) throw new BadInputException("PAPERBOY_SMTP_URL has no host: '" + redacted(url) + "'");
+    if (u.getHost() == null)
+      throw new BadInputException("PAPERBOY_SMTP_URL has no host: '" + redacted(url) + "'");
     boolean tls = scheme.equals("smtps");
     Map<String, String> q = new HashMap<>();
     if (u.getRawQuery() != null) {
@@ -47,7 +50,8 @@ public record SmtpUrl(String host, int port, boolean implicitTls, boolean startT
       pass = up.length > 1 ? decode(up[1]) : null;
     }
     int port = u.getPort() > 0 ? u.getPort() : tls ? 465 : 25;
-    return new SmtpUrl(u.getHost(), port, tls, "true".equalsIgnoreCase(q.get("starttls")), user, pass);
+    return new SmtpUrl(
+        u.getHost(), port, tls, "true".equalsIgnoreCase(q.get("starttls")), user, pass);
   }
 
   private static String decode(String s) {
@@ -61,6 +65,10 @@ public record SmtpUrl(String host, int port, boolean implicitTls, boolean startT
 
   @Override
   public String toString() {
-    return (implicitTls ? "smtps://" : "smtp://") + (user != null ? user + ":***@" : "") + host + ":" + port;
+    return (implicitTls ? "smtps://" : "smtp://")
+        + (user != null ? user + ":***@" : "")
+        + host
+        + ":"
+        + port;
   }
 }

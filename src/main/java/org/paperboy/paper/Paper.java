@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /**
  * One research paper, as paperboy keeps it after merging every source that mentioned it.
  *
- * <p>{@code id} is the arXiv id without version ({@code 2401.01234}, {@code hep-th/9901001}) or, for
- * papers seen only in plain listings, a stable id derived from the normalised title ({@link
+ * <p>{@code id} is the arXiv id without version ({@code 2401.01234}, {@code hep-th/9901001}) or,
+ * for papers seen only in plain listings, a stable id derived from the normalised title ({@link
  * TitleKey#idFor}). {@code version} is the latest arXiv version known, 0 when unknown. {@code
  * published} is the date of the first version, {@code updated} of the latest; either may be null.
  * {@code sources} names the formats that reported the paper; {@code firstSeen} is when this store
@@ -108,33 +108,128 @@ public record Paper(
       firstSeen = p.firstSeen;
     }
 
-    public String id() { return id; }
-    public String title() { return title; }
-    public String abstractText() { return abstractText; }
-    public List<String> authors() { return authors; }
-    public List<String> categories() { return categories; }
-    public String comments() { return comments; }
-    public String journalRef() { return journalRef; }
+    public String id() {
+      return id;
+    }
 
-    public Builder id(String v) { id = v; return this; }
-    public Builder version(int v) { version = v; return this; }
-    public Builder title(String v) { title = v; return this; }
-    public Builder abstractText(String v) { abstractText = v; return this; }
-    public Builder authors(List<String> v) { authors = new ArrayList<>(v); return this; }
-    public Builder addAuthor(String v) { authors.add(v); return this; }
-    public Builder categories(List<String> v) { categories = new ArrayList<>(v); return this; }
-    public Builder addCategory(String v) { if (!categories.contains(v)) categories.add(v); return this; }
-    public Builder published(LocalDate v) { published = v; return this; }
-    public Builder updated(LocalDate v) { updated = v; return this; }
-    public Builder doi(String v) { doi = v; return this; }
-    public Builder journalRef(String v) { journalRef = v; return this; }
-    public Builder comments(String v) { comments = v; return this; }
-    public Builder license(String v) { license = v; return this; }
-    public Builder links(Links v) { links = v; return this; }
-    public Builder signals(Signals v) { signals = v; return this; }
-    public Builder sources(List<String> v) { sources = new ArrayList<>(v); return this; }
-    public Builder addSource(String v) { if (!sources.contains(v)) sources.add(v); return this; }
-    public Builder firstSeen(Instant v) { firstSeen = v; return this; }
+    public String title() {
+      return title;
+    }
+
+    public String abstractText() {
+      return abstractText;
+    }
+
+    public List<String> authors() {
+      return authors;
+    }
+
+    public List<String> categories() {
+      return categories;
+    }
+
+    public String comments() {
+      return comments;
+    }
+
+    public String journalRef() {
+      return journalRef;
+    }
+
+    public Builder id(String v) {
+      id = v;
+      return this;
+    }
+
+    public Builder version(int v) {
+      version = v;
+      return this;
+    }
+
+    public Builder title(String v) {
+      title = v;
+      return this;
+    }
+
+    public Builder abstractText(String v) {
+      abstractText = v;
+      return this;
+    }
+
+    public Builder authors(List<String> v) {
+      authors = new ArrayList<>(v);
+      return this;
+    }
+
+    public Builder addAuthor(String v) {
+      authors.add(v);
+      return this;
+    }
+
+    public Builder categories(List<String> v) {
+      categories = new ArrayList<>(v);
+      return this;
+    }
+
+    public Builder addCategory(String v) {
+      if (!categories.contains(v)) categories.add(v);
+      return this;
+    }
+
+    public Builder published(LocalDate v) {
+      published = v;
+      return this;
+    }
+
+    public Builder updated(LocalDate v) {
+      updated = v;
+      return this;
+    }
+
+    public Builder doi(String v) {
+      doi = v;
+      return this;
+    }
+
+    public Builder journalRef(String v) {
+      journalRef = v;
+      return this;
+    }
+
+    public Builder comments(String v) {
+      comments = v;
+      return this;
+    }
+
+    public Builder license(String v) {
+      license = v;
+      return this;
+    }
+
+    public Builder links(Links v) {
+      links = v;
+      return this;
+    }
+
+    public Builder signals(Signals v) {
+      signals = v;
+      return this;
+    }
+
+    public Builder sources(List<String> v) {
+      sources = new ArrayList<>(v);
+      return this;
+    }
+
+    public Builder addSource(String v) {
+      if (!sources.contains(v)) sources.add(v);
+      return this;
+    }
+
+    public Builder firstSeen(Instant v) {
+      firstSeen = v;
+      return this;
+    }
 
     /**
      * Builds the paper. Papers without an arXiv id get the id derived from their title, so a
@@ -143,8 +238,22 @@ public record Paper(
     public Paper build() {
       String theId = id != null ? id : (title == null ? null : TitleKey.idFor(title));
       return new Paper(
-          theId, version, title, abstractText, authors, categories, published, updated, doi,
-          journalRef, comments, license, links, signals, sources, firstSeen);
+          theId,
+          version,
+          title,
+          abstractText,
+          authors,
+          categories,
+          published,
+          updated,
+          doi,
+          journalRef,
+          comments,
+          license,
+          links,
+          signals,
+          sources,
+          firstSeen);
     }
   }
 }

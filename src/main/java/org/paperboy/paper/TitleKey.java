@@ -16,7 +16,7 @@ public final class TitleKey {
 
   private TitleKey() {}
 
-  /** "Attention Is All You Need!" and "attention is all you  need" give the same key. */
+  /** "Attention Is All You Need!" and "attention is all you need" give the same key. */
   public static String of(String title) {
     StringBuilder out = new StringBuilder(title.length());
     boolean space = false;

@@ -33,7 +33,8 @@ public final class Votes {
     try {
       jdbi.useHandle(
           h ->
-              h.createUpdate("INSERT INTO votes (account_id, paper_id, voted_at) VALUES (:a, :p, :t)")
+              h.createUpdate(
+                      "INSERT INTO votes (account_id, paper_id, voted_at) VALUES (:a, :p, :t)")
                   .bind("a", accountId)
                   .bind("p", paperId)
                   .bind("t", now)

@@ -40,7 +40,8 @@ public record Acronym(String shortForm, List<Reading> readings) {
   public List<Reading> senses() {
     Map<String, Reading> bySense = new LinkedHashMap<>();
     for (Reading r : readings) { // most used first, so the first seen names the sense
-      bySense.merge(sense(r.longForm()), r, (a, b) -> new Reading(a.longForm(), a.papers() + b.papers()));
+      bySense.merge(
+          sense(r.longForm()), r, (a, b) -> new Reading(a.longForm(), a.papers() + b.papers()));
     }
     List<Reading> out = new ArrayList<>(bySense.values());
     out.sort(Comparator.comparingInt(Reading::papers).reversed());

@@ -57,12 +57,16 @@ final class AcronymLexicon {
     return new AcronymLexicon(byShort);
   }
 
-  /** The acronym for a query token in any case or number ("mllms", "MLLM"), if the corpus defines it. */
+  /**
+   * The acronym for a query token in any case or number ("mllms", "MLLM"), if the corpus defines
+   * it.
+   */
   Optional<Acronym> lookup(String token) {
     String t = token.strip();
     if (t.length() > 2 && (t.endsWith("s") || t.endsWith("S"))) {
       Acronym plural = byShort.get(t.substring(0, t.length() - 1).toUpperCase(Locale.ROOT));
-      if (plural != null && !byShort.containsKey(t.toUpperCase(Locale.ROOT))) return Optional.of(plural);
+      if (plural != null && !byShort.containsKey(t.toUpperCase(Locale.ROOT)))
+        return Optional.of(plural);
     }
     return Optional.ofNullable(byShort.get(t.toUpperCase(Locale.ROOT)));
   }
@@ -85,7 +89,8 @@ final class AcronymLexicon {
   /** All acronyms, most defined first. */
   List<Acronym> all() {
     List<Acronym> list = new ArrayList<>(byShort.values());
-    list.sort(Comparator.comparingInt(Acronym::papers).reversed().thenComparing(Acronym::shortForm));
+    list.sort(
+        Comparator.comparingInt(Acronym::papers).reversed().thenComparing(Acronym::shortForm));
     return list;
   }
 

@@ -10,15 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * Finds acronym definitions such as "Multimodal Large Language Models (MLLMs)" with the
- * Schwartz-Hearst algorithm (PSB 2003): the letters of the short form must appear, in order, in
- * the words just before the parenthesis, the first letter starting a word. It is simple, needs no
+ * Schwartz-Hearst algorithm (PSB 2003): the letters of the short form must appear, in order, in the
+ * words just before the parenthesis, the first letter starting a word. It is simple, needs no
  * training data and is precise on abstracts.
  */
 final class AcronymMiner {
   /** A definition found in one paper: {@code MLLM} -> {@code multimodal large language model}. */
   record Definition(String shortForm, String longForm) {}
 
-  private static final Pattern PAREN = Pattern.compile("\\(\\s*([\\p{L}][\\p{L}\\p{N}-]{1,15})\\s*[);,]");
+  private static final Pattern PAREN =
+      Pattern.compile("\\(\\s*([\\p{L}][\\p{L}\\p{N}-]{1,15})\\s*[);,]");
   private static final Pattern SPACE = Pattern.compile("\\s+");
   private static final Pattern EDGE_PUNCTUATION =
       Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
@@ -78,15 +79,16 @@ final class AcronymMiner {
     }
     int start = lf.lastIndexOf(' ', li) + 1;
     String result = candidate.substring(start).strip();
-    if (result.length() <= sf.length() || !result.contains(" ") && !result.contains("-")) return null;
+    if (result.length() <= sf.length() || !result.contains(" ") && !result.contains("-"))
+      return null;
     if (result.toUpperCase(Locale.ROOT).contains(sf)) return null; // "the MLLM model (MLLM)"
     return result;
   }
 
   /**
    * One spelling per long form so counts add up: lower case, no punctuation at the ends, the last
-   * word singular, "multi-modal" as "multimodal" and other hyphens as spaces ("vision-language"
-   * and "vision language" are the same reading).
+   * word singular, "multi-modal" as "multimodal" and other hyphens as spaces ("vision-language" and
+   * "vision language" are the same reading).
    */
   static String normalize(String longForm) {
     List<String> words = words(longForm);
@@ -113,7 +115,11 @@ final class AcronymMiner {
 
   static String singular(String w) {
     if (w.endsWith("ies") && w.length() > 4) return w.substring(0, w.length() - 3) + "y";
-    if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is") && w.length() > 3) {
+    if (w.endsWith("s")
+        && !w.endsWith("ss")
+        && !w.endsWith("us")
+        && !w.endsWith("is")
+        && w.length() > 3) {
       return w.substring(0, w.length() - 1);
     }
     return w;

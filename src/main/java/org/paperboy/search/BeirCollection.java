@@ -24,12 +24,15 @@ final class BeirCollection {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final Path dir;
+
   /** Query id -> text, for queries with at least one relevant judgment, in qrels order. */
   final Map<String, String> queries;
+
   /** Query id -> doc id -> grade. */
   final Map<String, Map<String, Integer>> qrels;
 
-  private BeirCollection(Path dir, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
+  private BeirCollection(
+      Path dir, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
     this.dir = dir;
     this.queries = queries;
     this.qrels = qrels;
@@ -43,25 +46,31 @@ final class BeirCollection {
     }
     Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels/test.tsv"));
     Map<String, String> all = new HashMap<>();
-    lines(dir.resolve("queries.jsonl"), (n, node) -> all.put(text(node, "_id", n), text(node, "text", n)));
+    lines(
+        dir.resolve("queries.jsonl"),
+        (n, node) -> all.put(text(node, "_id", n), text(node, "text", n)));
     Map<String, String> judged = new LinkedHashMap<>();
-    qrels.forEach((q, rels) -> {
-      boolean anyRelevant = rels.values().stream().anyMatch(g -> g > 0);
-      if (anyRelevant && all.containsKey(q)) judged.put(q, all.get(q));
-    });
+    qrels.forEach(
+        (q, rels) -> {
+          boolean anyRelevant = rels.values().stream().anyMatch(g -> g > 0);
+          if (anyRelevant && all.containsKey(q)) judged.put(q, all.get(q));
+        });
     return new BeirCollection(dir, judged, qrels);
   }
 
   /** Streams the corpus as papers (id, title, abstract = text). */
   void forEachDocument(Consumer<Paper> consumer) {
-    lines(dir.resolve("corpus.jsonl"), (n, node) -> {
-      JsonNode title = node.get("title");
-      consumer.accept(Paper.builder()
-          .id(text(node, "_id", n))
-          .title(title == null || title.isNull() ? "" : title.asText())
-          .abstractText(text(node, "text", n))
-          .build());
-    });
+    lines(
+        dir.resolve("corpus.jsonl"),
+        (n, node) -> {
+          JsonNode title = node.get("title");
+          consumer.accept(
+              Paper.builder()
+                  .id(text(node, "_id", n))
+                  .title(title == null || title.isNull() ? "" : title.asText())
+                  .abstractText(text(node, "text", n))
+                  .build());
+        });
   }
 
   private interface LineHandler {
@@ -91,7 +100,8 @@ final class BeirCollection {
 
   private static String text(JsonNode node, String field, String where) {
     JsonNode v = node.get(field);
-    if (v == null || v.isNull()) throw new BadInputException(where + ": '" + field + "' is missing");
+    if (v == null || v.isNull())
+      throw new BadInputException(where + ": '" + field + "' is missing");
     return v.asText();
   }
 
@@ -106,11 +116,17 @@ final class BeirCollection {
         if (i == 0 && f.length >= 3 && !f[f.length - 1].matches("-?\\d+")) continue; // header
         if (f.length < 3 || !f[f.length - 1].matches("-?\\d+")) {
           throw new BadInputException(
-              "line " + (i + 1) + " of " + file.getFileName() + ": expected query-id, corpus-id, score");
+              "line "
+                  + (i + 1)
+                  + " of "
+                  + file.getFileName()
+                  + ": expected query-id, corpus-id, score");
         }
         // BEIR has 3 columns; TREC-style qrels have 4 (query, 0, doc, grade).
         String doc = f[f.length - 2];
-        qrels.computeIfAbsent(f[0], k -> new HashMap<>()).put(doc, Integer.parseInt(f[f.length - 1]));
+        qrels
+            .computeIfAbsent(f[0], k -> new HashMap<>())
+            .put(doc, Integer.parseInt(f[f.length - 1]));
       }
     } catch (IOException e) {
       throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);

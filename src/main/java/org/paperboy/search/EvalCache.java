@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
 import org.paperboy.PaperboyException;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingCache;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 
 /**
@@ -34,14 +34,20 @@ public final class EvalCache implements Embedder {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new PaperboyException("cannot create the evaluation cache " + dir + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot create the evaluation cache " + dir + ": " + e.getMessage(), e);
     }
     JdbcConnectionPool pool = JdbcConnectionPool.create(Database.h2Url(dir), "", "");
     try {
       // A cache, not a store: it only needs the embeddings table, so edits to the app's other
       // migrations (checksums) must not make hours of cached vectors unusable.
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-          .validateOnMigrate(false).loggers("slf4j").load().migrate();
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .validateOnMigrate(false)
+          .loggers("slf4j")
+          .load()
+          .migrate();
       EmbeddingCache cache = new EmbeddingCache(Jdbi.create(pool));
       return new EvalCache(pool, new CachingEmbedder(BgeSmallEmbedder.create(), cache));
     } catch (RuntimeException e) {
@@ -52,9 +58,10 @@ public final class EvalCache implements Embedder {
 
   static Path dir(Map<String, String> env) {
     String base = env.get("PAPERBOY_CACHE");
-    Path root = base != null && !base.isBlank()
-        ? Path.of(base)
-        : Path.of(System.getProperty("user.home"), ".cache", "paperboy");
+    Path root =
+        base != null && !base.isBlank()
+            ? Path.of(base)
+            : Path.of(System.getProperty("user.home"), ".cache", "paperboy");
     return root.resolve("eval");
   }
 

@@ -30,7 +30,8 @@ public final class Evaluation {
   public record Result(double ndcg10, double recall100, int queries) {
     /** The one line {@code paperboy eval} prints. */
     public String line() {
-      return String.format(Locale.ROOT, "ndcg@10=%.4f recall@100=%.4f queries=%d", ndcg10, recall100, queries);
+      return String.format(
+          Locale.ROOT, "ndcg@10=%.4f recall@100=%.4f queries=%d", ndcg10, recall100, queries);
     }
   }
 
@@ -47,7 +48,8 @@ public final class Evaluation {
     BeirCollection collection = BeirCollection.open(dir);
     Path tmp = tempDir();
     Embedder vectors = mode.usesVectors() ? embedder : null;
-    try (PaperIndex index = PaperIndex.open(tmp.resolve("index"), vectors == null ? "none" : vectors.modelName())) {
+    try (PaperIndex index =
+        PaperIndex.open(tmp.resolve("index"), vectors == null ? "none" : vectors.modelName())) {
       AcronymLexicon lexicon = build(collection, index, vectors);
       SearchEngine engine = new SearchEngine(index, vectors, () -> lexicon);
       return score(collection, engine, mode, vectors);
@@ -60,34 +62,46 @@ public final class Evaluation {
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     List<Paper> batch = new ArrayList<>(BATCH);
     int[] n = {0};
-    c.forEachDocument(p -> {
-      batch.add(p);
-      if (batch.size() == BATCH) {
-        n[0] += flush(batch, index, embedder, counts);
-        if (n[0] % 2560 == 0) log.info("indexed {} documents", n[0]);
-      }
-    });
+    c.forEachDocument(
+        p -> {
+          batch.add(p);
+          if (batch.size() == BATCH) {
+            n[0] += flush(batch, index, embedder, counts);
+            if (n[0] % 2560 == 0) log.info("indexed {} documents", n[0]);
+          }
+        });
     n[0] += flush(batch, index, embedder, counts);
     index.commit();
     log.info("indexed {} documents of {}", n[0], c.dir);
     return AcronymLexicon.of(counts);
   }
 
-  private static int flush(List<Paper> batch, PaperIndex index, Embedder e, Map<String, Map<String, Integer>> counts) {
+  private static int flush(
+      List<Paper> batch, PaperIndex index, Embedder e, Map<String, Map<String, Integer>> counts) {
     int size = batch.size();
     if (size == 0) return 0;
     index.add(Indexing.documents(batch, e));
-    SearchService.mine(batch).values().forEach(defs -> defs.forEach(
-        d -> counts.computeIfAbsent(d.shortForm(), k -> new HashMap<>()).merge(d.longForm(), 1, Integer::sum)));
+    SearchService.mine(batch)
+        .values()
+        .forEach(
+            defs ->
+                defs.forEach(
+                    d ->
+                        counts
+                            .computeIfAbsent(d.shortForm(), k -> new HashMap<>())
+                            .merge(d.longForm(), 1, Integer::sum)));
     batch.clear();
     return size;
   }
 
-  private static Result score(BeirCollection c, SearchEngine engine, SearchMode mode, Embedder embedder) {
+  private static Result score(
+      BeirCollection c, SearchEngine engine, SearchMode mode, Embedder embedder) {
     List<String> ids = new ArrayList<>(c.queries.keySet());
     float[][] vectors = null;
     if (embedder != null) {
-      vectors = embedder.embedQueries(ids.stream().map(id -> LexicalQueries.capped(c.queries.get(id))).toList());
+      vectors =
+          embedder.embedQueries(
+              ids.stream().map(id -> LexicalQueries.capped(c.queries.get(id))).toList());
     }
     double ndcg = 0;
     double recall = 0;
@@ -97,7 +111,10 @@ public final class Evaluation {
       // one extra: BEIR drops a document whose id is the query's own (e.g. ArguAna, Quora)
       SearchRequest r = new SearchRequest(text, mode, DEPTH + 1, null, null, List.of());
       List<String> ranked = new ArrayList<>();
-      for (SearchHit h : engine.search(ParsedQuery.plain(text), r, vectors == null ? null : vectors[i], false).hits()) {
+      for (SearchHit h :
+          engine
+              .search(ParsedQuery.plain(text), r, vectors == null ? null : vectors[i], false)
+              .hits()) {
         if (!h.id().equals(qid)) ranked.add(h.id());
       }
       Map<String, Integer> judged = c.qrels.get(qid);

@@ -75,5 +75,4 @@ final class Filters {
   private static LocalDate earlier(LocalDate a, LocalDate b) {
     return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
   }
-
 }

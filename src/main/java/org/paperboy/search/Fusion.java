@@ -14,8 +14,8 @@ import org.apache.lucene.search.ScoreDoc;
 final class Fusion {
   /**
    * Smaller than the paper's 60, which flattens the top of both lists: on the SciFact train split
-   * (809 queries, not the test split we report) k = 2..60 gave nDCG@10 0.754 .. 0.747, best at
-   * 2-5. The two lists agree often, and a low k lets a document at the top of either lead.
+   * (809 queries, not the test split we report) k = 2..60 gave nDCG@10 0.754 .. 0.747, best at 2-5.
+   * The two lists agree often, and a low k lets a document at the top of either lead.
    */
   static final int K = 5;
 

@@ -6,9 +6,9 @@ import org.apache.lucene.analysis.CharFilter;
 
 /**
  * Maps hyphens ({@code -}, U+2010, U+2011) to {@link HyphenFilter#JOINER}, which the standard
- * tokenizer keeps inside a word. One character for one, so offsets need no correction; a plain
- * loop over the buffer, where Lucene's {@code MappingCharFilter} looked every character up in a
- * map (8% of indexing).
+ * tokenizer keeps inside a word. One character for one, so offsets need no correction; a plain loop
+ * over the buffer, where Lucene's {@code MappingCharFilter} looked every character up in a map (8%
+ * of indexing).
  */
 final class HyphenCharFilter extends CharFilter {
   HyphenCharFilter(Reader in) {

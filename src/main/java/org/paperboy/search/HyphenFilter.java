@@ -11,9 +11,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Makes "multi-modal" and "multimodal" meet. {@link PaperAnalyzer} maps hyphens to a middle dot,
- * which the standard tokenizer keeps inside a word; this filter emits the joined word
- * ({@code multimodal}) and, stacked on it, the parts ({@code multi}, {@code modal}), so a query
- * written either way matches.
+ * which the standard tokenizer keeps inside a word; this filter emits the joined word ({@code
+ * multimodal}) and, stacked on it, the parts ({@code multi}, {@code modal}), so a query written
+ * either way matches.
  */
 final class HyphenFilter extends TokenFilter {
   static final char JOINER = '\u00B7';

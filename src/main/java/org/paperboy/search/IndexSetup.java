@@ -7,9 +7,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 
-/** How the index is written and scored: analyzers per field, BM25 settings, the codec ({@link PaperCodec}). */
+/**
+ * How the index is written and scored: analyzers per field, BM25 settings, the codec ({@link
+ * PaperCodec}).
+ */
 final class IndexSetup {
-  /** BM25 with Anserini's BEIR settings (k1 0.9, b 0.4): abstracts are short and similar in length. */
+  /**
+   * BM25 with Anserini's BEIR settings (k1 0.9, b 0.4): abstracts are short and similar in length.
+   */
   static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
 
   private IndexSetup() {}

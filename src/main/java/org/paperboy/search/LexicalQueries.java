@@ -18,25 +18,29 @@ import org.paperboy.search.ParsedQuery.Kind;
 
 /**
  * Turns a {@link ParsedQuery} into the BM25 query: words over the text (where the title counts
- * twice, see {@link PaperDocuments#TEXT}) and the authors, plus acronym expansions. The filters
- * are {@link Filters}.
+ * twice, see {@link PaperDocuments#TEXT}) and the authors, plus acronym expansions. The filters are
+ * {@link Filters}.
  */
 final class LexicalQueries {
   static final float AUTHOR_BOOST = 0.5f;
+
   /** Weight of an acronym's expansions relative to the word typed; split by reading usage. */
   static final float EXPANSION_BOOST = 0.6f;
+
   /**
    * An acronym typed in a query is expanded with at most its this many most used readings: a big
    * corpus gives common acronyms dozens of rare ones, each a phrase query that reads positions,
    * while their weights (their share of the papers) make them count for almost nothing.
    */
   static final int MAX_READINGS = 3;
+
   /** Long queries (pasted abstracts) keep their first words; Lucene caps clauses at 1024. */
   static final int MAX_WORDS = 64;
 
   private final QueryBuilder text;
   private final AcronymLexicon lexicon;
-  private static final java.util.regex.Pattern TOKENS = java.util.regex.Pattern.compile("[\\s,;:!?()\\[\\]\"]+");
+  private static final java.util.regex.Pattern TOKENS =
+      java.util.regex.Pattern.compile("[\\s,;:!?()\\[\\]\"]+");
   private String lastText;
   private Map<Acronym, Acronym.Reading> lastFound;
 
@@ -51,8 +55,10 @@ final class LexicalQueries {
     String free = capped(join(q.positive(Kind.WORD)));
     wordsOver(b, free);
     for (Clause c : q.positive(Kind.PHRASE)) add(b, phraseOver(c.text()), Occur.MUST);
-    for (Clause c : q.positive(Kind.TITLE)) add(b, field(text, PaperDocuments.TITLE, c), Occur.MUST);
-    for (Clause c : q.positive(Kind.AUTHOR)) add(b, field(text, PaperDocuments.AUTHORS, c), Occur.MUST);
+    for (Clause c : q.positive(Kind.TITLE))
+      add(b, field(text, PaperDocuments.TITLE, c), Occur.MUST);
+    for (Clause c : q.positive(Kind.AUTHOR))
+      add(b, field(text, PaperDocuments.AUTHORS, c), Occur.MUST);
     if (b.build().clauses().isEmpty()) return null;
     for (Query expansion : expansions(capped(q.aboutText()))) add(b, expansion, Occur.SHOULD);
     return b.build();
@@ -65,9 +71,9 @@ final class LexicalQueries {
   }
 
   /**
-   * The free words over text and authors, as optional clauses of {@code b}: one flat disjunction
-   * of term clauses (the same sum of scores as one disjunction per field), so that MaxScore sees
-   * every term's upper bound and skips the documents that cannot reach the top.
+   * The free words over text and authors, as optional clauses of {@code b}: one flat disjunction of
+   * term clauses (the same sum of scores as one disjunction per field), so that MaxScore sees every
+   * term's upper bound and skips the documents that cannot reach the top.
    */
   private void wordsOver(BooleanQuery.Builder b, String words) {
     if (words.isBlank()) return;
@@ -77,9 +83,11 @@ final class LexicalQueries {
 
   /** Adds a pure disjunction's clauses (or the query itself) to {@code b} as SHOULD, boosted. */
   private static void flat(BooleanQuery.Builder b, Query q, float boost) {
-    if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+    if (q instanceof BooleanQuery bq
+        && bq.getMinimumNumberShouldMatch() == 0
         && bq.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
-      for (var c : bq.clauses()) b.add(boost == 1f ? c.query() : boost(c.query(), boost), Occur.SHOULD);
+      for (var c : bq.clauses())
+        b.add(boost == 1f ? c.query() : boost(c.query(), boost), Occur.SHOULD);
     } else if (q != null) {
       b.add(boost == 1f ? q : boost(q, boost), Occur.SHOULD);
     }
@@ -105,13 +113,16 @@ final class LexicalQueries {
     for (Map.Entry<Acronym, Acronym.Reading> e : acronymsIn(about).entrySet()) {
       Acronym a = e.getKey();
       if (e.getValue() == null) {
-        for (Acronym.Reading r : a.readings().subList(0, Math.min(MAX_READINGS, a.readings().size()))) {
+        for (Acronym.Reading r :
+            a.readings().subList(0, Math.min(MAX_READINGS, a.readings().size()))) {
           Query p = text.createPhraseQuery(PaperDocuments.TEXT, r.longForm());
           out.add(boost(p, EXPANSION_BOOST * r.papers() / a.papers()));
         }
       } else {
         // the reader spelled it out: the acronym stands for it in this share of the papers
-        Query t = new TermQuery(new Term(PaperDocuments.TEXT, a.shortForm().toLowerCase(java.util.Locale.ROOT)));
+        Query t =
+            new TermQuery(
+                new Term(PaperDocuments.TEXT, a.shortForm().toLowerCase(java.util.Locale.ROOT)));
         out.add(boost(t, EXPANSION_BOOST * e.getValue().papers() / a.papers()));
       }
     }
@@ -119,8 +130,8 @@ final class LexicalQueries {
   }
 
   /**
-   * The acronyms the text names: typed as acronyms (mapped to null) or spelled out as one of
-   * their long forms (mapped to that reading). Computed once per query text.
+   * The acronyms the text names: typed as acronyms (mapped to null) or spelled out as one of their
+   * long forms (mapped to that reading). Computed once per query text.
    */
   Map<Acronym, Acronym.Reading> acronymsIn(String about) {
     if (about.equals(lastText)) return lastFound;
@@ -151,23 +162,26 @@ final class LexicalQueries {
   }
 
   /**
-   * "MLLM", "LLMs" and "mllm" are typed as acronyms; "can" or "ad" are words, even when some
-   * paper defines CAN or AD. Lower case counts only without vowels, which English words rarely lack.
+   * "MLLM", "LLMs" and "mllm" are typed as acronyms; "can" or "ad" are words, even when some paper
+   * defines CAN or AD. Lower case counts only without vowels, which English words rarely lack.
    */
   static boolean typedAsAcronym(String token) {
     if (token.length() < 2) return false;
     if (Acronyms.fold(token) != null) return true;
     String t = token.endsWith("s") ? token.substring(0, token.length() - 1) : token;
-    return t.length() >= 2 && t.chars().allMatch(c -> Character.isLetterOrDigit(c) && "aeiouy".indexOf(c) < 0)
+    return t.length() >= 2
+        && t.chars().allMatch(c -> Character.isLetterOrDigit(c) && "aeiouy".indexOf(c) < 0)
         && t.chars().anyMatch(Character::isLetter);
   }
 
   /** The acronyms typed in the query that the corpus reads in more than one way. */
   List<Acronym> ambiguous(ParsedQuery q) {
     List<Acronym> out = new ArrayList<>();
-    acronymsIn(capped(q.aboutText())).forEach((a, r) -> {
-      if (r == null && a.ambiguous()) out.add(a);
-    });
+    acronymsIn(capped(q.aboutText()))
+        .forEach(
+            (a, r) -> {
+              if (r == null && a.ambiguous()) out.add(a);
+            });
     return out;
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * trec_eval's definitions: nDCG@k with the judged grade as gain and log2(rank + 1) discount,
- * the ideal list built from the judgments; recall@k over documents with a grade above 0.
+ * trec_eval's definitions: nDCG@k with the judged grade as gain and log2(rank + 1) discount, the
+ * ideal list built from the judgments; recall@k over documents with a grade above 0.
  */
 final class Metrics {
   private Metrics() {}
@@ -16,7 +16,12 @@ final class Metrics {
       int grade = judged.getOrDefault(ranked.get(i), 0);
       if (grade > 0) dcg += grade / log2(i + 2);
     }
-    int[] ideal = judged.values().stream().filter(g -> g > 0).sorted((a, b) -> b - a).mapToInt(g -> g).toArray();
+    int[] ideal =
+        judged.values().stream()
+            .filter(g -> g > 0)
+            .sorted((a, b) -> b - a)
+            .mapToInt(g -> g)
+            .toArray();
     double idcg = 0;
     for (int i = 0; i < Math.min(k, ideal.length); i++) idcg += ideal[i] / log2(i + 2);
     return idcg == 0 ? 0 : dcg / idcg;

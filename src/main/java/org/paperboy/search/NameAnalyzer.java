@@ -6,7 +6,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
-/** Author names: no stemming and no stop words (a Mr. "And" exists), accents folded (Müller = Muller). */
+/**
+ * Author names: no stemming and no stop words (a Mr. "And" exists), accents folded (Müller =
+ * Muller).
+ */
 final class NameAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {

@@ -13,9 +13,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * English analysis for titles and abstracts: Lucene's English chain (possessives, stop words,
- * Porter stemming) plus two things papers need. Acronyms stay whole and lose their plural
- * ({@link AcronymFilter}), and hyphenated words also index joined ({@link HyphenFilter}).
- * The same chain runs on queries, so both sides always agree.
+ * Porter stemming) plus two things papers need. Acronyms stay whole and lose their plural ({@link
+ * AcronymFilter}), and hyphenated words also index joined ({@link HyphenFilter}). The same chain
+ * runs on queries, so both sides always agree.
  */
 final class PaperAnalyzer extends Analyzer {
   @Override

@@ -32,14 +32,16 @@ public final class PaperCodec extends FilterCodec {
           "PaperboyStoredFields", CompressionMode.FAST, 8 * 1024, 16, 10);
 
   public PaperCodec() {
-    super(NAME, new Lucene103Codec() {
-      private final KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
+    super(
+        NAME,
+        new Lucene103Codec() {
+          private final KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
 
-      @Override
-      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return vectors;
-      }
-    });
+          @Override
+          public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            return vectors;
+          }
+        });
   }
 
   @Override

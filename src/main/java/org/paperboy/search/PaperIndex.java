@@ -32,31 +32,36 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lucene index on disk: one {@link IndexWriter}, one {@link SearcherManager} refreshed before
  * the first search after a write, so a paper is searchable when ingest returns (without the writer,
- * when another process holds it, every second on a named thread, to follow that process's
- * commits). A missing, corrupt or outdated index is replaced by an empty one and reported through
- * {@link #needsRebuild()}; the store is the source of truth and the caller refills it.
+ * when another process holds it, every second on a named thread, to follow that process's commits).
+ * A missing, corrupt or outdated index is replaced by an empty one and reported through {@link
+ * #needsRebuild()}; the store is the source of truth and the caller refills it.
  *
- * <p>Writes become visible through near-real-time refreshes, not commits: a commit fsyncs every
- * new file, and committing each ingest batch made ingest four times slower. Commits happen every
- * {@value #COMMIT_SECONDS} s while there are changes, after a rebuild and on close. Between a
- * write and its commit a marker file says the index on disk lacks something the store has; a
- * process that dies then leaves it behind, and the next one to open the index rebuilds it.
+ * <p>Writes become visible through near-real-time refreshes, not commits: a commit fsyncs every new
+ * file, and committing each ingest batch made ingest four times slower. Commits happen every
+ * {@value #COMMIT_SECONDS} s while there are changes, after a rebuild and on close. Between a write
+ * and its commit a marker file says the index on disk lacks something the store has; a process that
+ * dies then leaves it behind, and the next one to open the index rebuilds it.
  *
  * <p>Changes run concurrently (Lucene's writer is thread-safe, and a rebuild analyses on several
- * threads); each holds the read side of {@code changes}. A commit, a merge or a wipe holds the write
- * side, so a commit never removes the marker while a change it does not include is under way.
+ * threads); each holds the read side of {@code changes}. A commit, a merge or a wipe holds the
+ * write side, so a commit never removes the marker while a change it does not include is under way.
  */
 final class PaperIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
+
   /** Bump when fields or analysis change: an index written with another layout is rebuilt. */
   // 2: the abstract indexed with offsets, for snippets; 3: the title twice in the text field,
   // which carries the offsets, no title clauses in free-word queries, and PaperCodec's small
   // stored-field chunks
   static final String LAYOUT = "3";
+
   private static final String LAYOUT_KEY = "paperboy.layout";
+
   /** The embedding model the vectors came from ("none" without vectors): a change means rebuild. */
   private static final String MODEL_KEY = "paperboy.vectors";
+
   static final int COMMIT_SECONDS = 30;
+
   /** Present while the writer holds changes not yet committed (see the class comment). */
   static final String UNCOMMITTED = "paperboy-uncommitted";
 
@@ -67,8 +72,10 @@ final class PaperIndex implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private final Analyzer analyzer;
   private final boolean needsRebuild;
+
   /** Changes applied so far, and how many of them the current searcher shows: see withSearcher. */
   private final AtomicLong applied = new AtomicLong();
+
   private final AtomicLong shown = new AtomicLong();
   private final Map<String, String> commitData;
   private final Path marker;
@@ -100,8 +107,7 @@ final class PaperIndex implements AutoCloseable {
     // Without a writer (another process holds it) the searcher follows that process's commits.
     this.searchers =
         writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
-    this.refresher =
-        Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
+    this.refresher = Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
     if (writer != null) {
       // Our own writes refresh at once; a timed refresh would only cut a rebuild into a segment
       // per second (and show it half done), leaving many small segments for every search to visit.
@@ -120,8 +126,8 @@ final class PaperIndex implements AutoCloseable {
   }
 
   /**
-   * Opens the index in {@code dir}, creating or replacing it when it cannot be used as is.
-   * {@code vectors} names the embedding model (or "none"); an index built with another is replaced.
+   * Opens the index in {@code dir}, creating or replacing it when it cannot be used as is. {@code
+   * vectors} names the embedding model (or "none"); an index built with another is replaced.
    */
   static PaperIndex open(Path dir, String vectors) {
     try {
@@ -131,27 +137,41 @@ final class PaperIndex implements AutoCloseable {
         String problem = problemWith(d, vectors);
         if (problem == null) {
           try {
-            IndexWriter w = new IndexWriter(d, IndexSetup.config(IndexWriterConfig.OpenMode.APPEND));
+            IndexWriter w =
+                new IndexWriter(d, IndexSetup.config(IndexWriterConfig.OpenMode.APPEND));
             if (Files.exists(dir.resolve(UNCOMMITTED))) {
-              // Only the writer's holder may judge: a live holder's marker is just its pending commit.
-              log.info("search index at {} missed changes that were never committed (a paperboy process"
-                  + " stopped early); building it from the store", dir);
+              // Only the writer's holder may judge: a live holder's marker is just its pending
+              // commit.
+              log.info(
+                  "search index at {} missed changes that were never committed (a paperboy process"
+                      + " stopped early); building it from the store",
+                  dir);
               w.deleteAll();
               return new PaperIndex(dir, d, w, true, vectors);
             }
             return new PaperIndex(dir, d, w, false, vectors);
           } catch (LockObtainFailedException locked) {
-            // Normal while serve runs; a write that cannot happen is warned about where it is refused.
-            log.debug("search index at {} is in use by another paperboy process; searching it read-only", dir);
+            // Normal while serve runs; a write that cannot happen is warned about where it is
+            // refused.
+            log.debug(
+                "search index at {} is in use by another paperboy process; searching it read-only",
+                dir);
             return new PaperIndex(dir, d, null, false, vectors);
           }
         }
         d.close();
         log.info("search index at {} {}; building it from the store", dir, problem);
       } catch (LockObtainFailedException e) {
-        throw new PaperboyException("the search index at " + dir + " needs a rebuild but another paperboy process holds it; stop that process first", e);
+        throw new PaperboyException(
+            "the search index at "
+                + dir
+                + " needs a rebuild but another paperboy process holds it; stop that process first",
+            e);
       } catch (IOException | RuntimeException e) {
-        log.warn("search index at {} is unreadable ({}); rebuilding it from the store", dir, e.toString());
+        log.warn(
+            "search index at {} is unreadable ({}); rebuilding it from the store",
+            dir,
+            e.toString());
       }
       wipe(dir);
       FSDirectory d = FSDirectory.open(dir);
@@ -160,11 +180,15 @@ final class PaperIndex implements AutoCloseable {
       w.commit();
       return new PaperIndex(dir, d, w, true, vectors);
     } catch (IOException e) {
-      throw new PaperboyException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
+      throw new PaperboyException(
+          "cannot open the search index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** Why the index in {@code d} cannot be used, or null when it can. Opening all segments is the check. */
+  /**
+   * Why the index in {@code d} cannot be used, or null when it can. Opening all segments is the
+   * check.
+   */
   private static String problemWith(FSDirectory d, String vectors) throws IOException {
     if (!DirectoryReader.indexExists(d)) return "does not exist";
     try (DirectoryReader r = DirectoryReader.open(d)) {
@@ -185,7 +209,9 @@ final class PaperIndex implements AutoCloseable {
   private IndexWriter writer() {
     if (writer == null) {
       throw new PaperboyException(
-          "the search index at " + dir + " is in use by another paperboy process (e.g. serve); run this there or stop it first");
+          "the search index at "
+              + dir
+              + " is in use by another paperboy process (e.g. serve); run this there or stop it first");
     }
     return writer;
   }
@@ -204,9 +230,12 @@ final class PaperIndex implements AutoCloseable {
 
   /** Adds or replaces documents by id; the next search sees them ({@link #withSearcher}). */
   void upsert(List<Document> docs) {
-    change("writing to", w -> {
-      for (Document d : docs) w.updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
-    });
+    change(
+        "writing to",
+        w -> {
+          for (Document d : docs)
+            w.updateDocument(new Term(PaperDocuments.ID, d.get(PaperDocuments.ID)), d);
+        });
   }
 
   /** Ids of up to {@code max} indexed papers that have no vector yet. */
@@ -229,7 +258,9 @@ final class PaperIndex implements AutoCloseable {
 
   private static org.apache.lucene.search.Query withoutVector() {
     return new org.apache.lucene.search.BooleanQuery.Builder()
-        .add(new org.apache.lucene.search.MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(
+            new org.apache.lucene.search.MatchAllDocsQuery(),
+            org.apache.lucene.search.BooleanClause.Occur.FILTER)
         .add(
             new org.apache.lucene.search.FieldExistsQuery(PaperDocuments.VECTOR),
             org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
@@ -245,9 +276,11 @@ final class PaperIndex implements AutoCloseable {
   }
 
   void delete(List<String> ids) {
-    change("deleting from", w -> {
-      for (String id : ids) w.deleteDocuments(new Term(PaperDocuments.ID, id));
-    });
+    change(
+        "deleting from",
+        w -> {
+          for (String id : ids) w.deleteDocuments(new Term(PaperDocuments.ID, id));
+        });
   }
 
   private interface Change {
@@ -262,7 +295,8 @@ final class PaperIndex implements AutoCloseable {
       change.apply(writer());
       applied.incrementAndGet();
     } catch (IOException e) {
-      throw new PaperboyException(what + " the search index at " + dir + " failed: " + e.getMessage(), e);
+      throw new PaperboyException(
+          what + " the search index at " + dir + " failed: " + e.getMessage(), e);
     } finally {
       changes.readLock().unlock();
     }
@@ -274,10 +308,12 @@ final class PaperIndex implements AutoCloseable {
   }
 
   void deleteAll() {
-    exclusive("emptying", () -> {
-      markDirty();
-      writer().deleteAll();
-    });
+    exclusive(
+        "emptying",
+        () -> {
+          markDirty();
+          writer().deleteAll();
+        });
   }
 
   /** Makes every change so far durable, and searchable. */
@@ -299,13 +335,16 @@ final class PaperIndex implements AutoCloseable {
     void run() throws IOException;
   }
 
-  /** Work that no change may overlap: it waits for the changes under way, and holds back new ones. */
+  /**
+   * Work that no change may overlap: it waits for the changes under way, and holds back new ones.
+   */
   private void exclusive(String what, IndexWork work) {
     changes.writeLock().lock();
     try {
       work.run();
     } catch (IOException e) {
-      throw new PaperboyException(what + " the search index at " + dir + " failed: " + e.getMessage(), e);
+      throw new PaperboyException(
+          what + " the search index at " + dir + " failed: " + e.getMessage(), e);
     } finally {
       changes.writeLock().unlock();
     }
@@ -316,7 +355,8 @@ final class PaperIndex implements AutoCloseable {
     if (dirty) return;
     writer(); // a read-only index refuses before leaving a marker
     Files.write(marker, new byte[0]);
-    try (var channel = java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var channel =
+        java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.WRITE)) {
       channel.force(true);
     }
     directory.syncMetaData(); // the marker's directory entry
@@ -325,9 +365,11 @@ final class PaperIndex implements AutoCloseable {
 
   private void commitQuietly() {
     try {
-      exclusive("committing", () -> {
-        if (dirty) commitNow();
-      });
+      exclusive(
+          "committing",
+          () -> {
+            if (dirty) commitNow();
+          });
     } catch (RuntimeException e) {
       log.warn("committing the search index failed; retrying in {} s", COMMIT_SECONDS, e);
     }
@@ -353,7 +395,8 @@ final class PaperIndex implements AutoCloseable {
       s = searchers.acquire();
       return work.apply(s);
     } catch (IOException e) {
-      throw new PaperboyException("reading the search index at " + dir + " failed: " + e.getMessage(), e);
+      throw new PaperboyException(
+          "reading the search index at " + dir + " failed: " + e.getMessage(), e);
     } finally {
       if (s != null) {
         try {
@@ -407,7 +450,8 @@ final class PaperIndex implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new PaperboyException("closing the search index at " + dir + " failed: " + e.getMessage(), e);
+      throw new PaperboyException(
+          "closing the search index at " + dir + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -22,7 +22,9 @@ record ParsedQuery(List<Clause> clauses, int yearFrom, int yearTo) {
     CATEGORY
   }
 
-  /** One piece of the query; {@code negated} for {@code -word}, {@code -"a phrase"}, {@code -cat:x}. */
+  /**
+   * One piece of the query; {@code negated} for {@code -word}, {@code -"a phrase"}, {@code -cat:x}.
+   */
   record Clause(Kind kind, String text, boolean quoted, boolean negated) {
     Clause {
       requireNonNull(kind, "kind");
@@ -34,7 +36,9 @@ record ParsedQuery(List<Clause> clauses, int yearFrom, int yearTo) {
     clauses = List.copyOf(clauses);
   }
 
-  /** The plain query as free text, treating every character literally (for collections like BEIR). */
+  /**
+   * The plain query as free text, treating every character literally (for collections like BEIR).
+   */
   static ParsedQuery plain(String text) {
     return new ParsedQuery(List.of(new Clause(Kind.WORD, text, false, false)), 0, 0);
   }
@@ -56,6 +60,9 @@ record ParsedQuery(List<Clause> clauses, int yearFrom, int yearTo) {
   }
 
   boolean hasFilters() {
-    return yearFrom != 0 || yearTo != 0 || !positive(Kind.CATEGORY).isEmpty() || !negative().isEmpty();
+    return yearFrom != 0
+        || yearTo != 0
+        || !positive(Kind.CATEGORY).isEmpty()
+        || !negative().isEmpty();
   }
 }

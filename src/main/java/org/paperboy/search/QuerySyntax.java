@@ -11,9 +11,9 @@ import org.paperboy.search.ParsedQuery.Kind;
 
 /**
  * Parses the search box: words, "phrases", {@code -exclude}, {@code title:}, {@code author:},
- * {@code cat:cs.CL}, {@code year:2024} and {@code year:2023..2025}. Anything else is a plain
- * word, so {@code C++}, {@code what?} or {@code AND} are just text. Errors name the 1-based
- * character position, because the query is all the reader has to go on.
+ * {@code cat:cs.CL}, {@code year:2024} and {@code year:2023..2025}. Anything else is a plain word,
+ * so {@code C++}, {@code what?} or {@code AND} are just text. Errors name the 1-based character
+ * position, because the query is all the reader has to go on.
  */
 final class QuerySyntax {
   private static final Pattern YEARS = Pattern.compile("(\\d{4})?(?:(\\.\\.)(\\d{4})?)?");
@@ -51,7 +51,11 @@ final class QuerySyntax {
             };
         if (i >= n || Character.isWhitespace(query.charAt(i))) {
           throw new BadInputException(
-              "'" + field + ":' at position " + (start + 1) + " needs a value right after the colon");
+              "'"
+                  + field
+                  + ":' at position "
+                  + (start + 1)
+                  + " needs a value right after the colon");
         }
       }
       boolean quoted = query.charAt(i) == '"';
@@ -71,7 +75,10 @@ final class QuerySyntax {
       }
       if (kind == null) {
         if (negated) {
-          throw new BadInputException("'-year:' at position " + (start + 1) + " is not supported; use a range like year:2023..2025");
+          throw new BadInputException(
+              "'-year:' at position "
+                  + (start + 1)
+                  + " is not supported; use a range like year:2023..2025");
         }
         int[] years = years(value, start);
         yearFrom = years[0];
@@ -88,7 +95,8 @@ final class QuerySyntax {
   /** The field name when {@code query} has {@code field:} at {@code i}, else null. */
   private static String fieldAt(String query, int i) {
     for (String f : new String[] {"title", "author", "cat", "year"}) {
-      if (query.regionMatches(true, i, f + ":", 0, f.length() + 1)) return f.toLowerCase(Locale.ROOT);
+      if (query.regionMatches(true, i, f + ":", 0, f.length() + 1))
+        return f.toLowerCase(Locale.ROOT);
     }
     return null;
   }
@@ -97,7 +105,11 @@ final class QuerySyntax {
     Matcher m = YEARS.matcher(value);
     if (value.isEmpty() || !m.matches() || (m.group(1) == null && m.group(3) == null)) {
       throw new BadInputException(
-          "'year:" + value + "' at position " + (start + 1) + ": expected year:2024 or year:2023..2025");
+          "'year:"
+              + value
+              + "' at position "
+              + (start + 1)
+              + ": expected year:2024 or year:2023..2025");
     }
     int from = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
     int to = m.group(2) == null ? from : (m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));

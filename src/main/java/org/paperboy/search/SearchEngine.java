@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -42,6 +42,7 @@ import org.paperboy.paper.TitleKey;
 final class SearchEngine {
   /** How deep each list goes before fusion (200 beat 100 on the SciFact train split). */
   static final int CANDIDATES = 200;
+
   private static final ScoreDoc[] NONE = new ScoreDoc[0];
   private static final int OVERSAMPLE = 2;
 
@@ -80,22 +81,26 @@ final class SearchEngine {
     FutureTask<float[]> pending = embedding;
     Query highlight = snippets ? lq.highlighting(q) : null;
     // One searcher for ranking and reading the hits: doc ids mean nothing in another one.
-    List<SearchHit> hits = index.withSearcher(s -> {
-      ScoreDoc[] lexical = NONE;
-      // without words to embed (only filters) even semantic search lists what passes them
-      if (mode != SearchMode.SEMANTIC || !vectors) lexical = lexical(s, scoring, filter, depth);
-      float[] v = pending != null ? await(pending) : queryVector;
-      ScoreDoc[] semantic = NONE;
-      if (mode != SearchMode.LEXICAL && v != null) {
-        semantic = nearestDocs(s, v, depth, filter);
-      }
-      List<ScoreDoc> ranked = switch (mode) {
-        case LEXICAL -> List.of(lexical);
-        case SEMANTIC -> List.of(v == null ? lexical : semantic);
-        case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
-      };
-      return hits(s, r.query(), ranked, filter, highlight, r.limit(), snippets);
-    });
+    List<SearchHit> hits =
+        index.withSearcher(
+            s -> {
+              ScoreDoc[] lexical = NONE;
+              // without words to embed (only filters) even semantic search lists what passes them
+              if (mode != SearchMode.SEMANTIC || !vectors)
+                lexical = lexical(s, scoring, filter, depth);
+              float[] v = pending != null ? await(pending) : queryVector;
+              ScoreDoc[] semantic = NONE;
+              if (mode != SearchMode.LEXICAL && v != null) {
+                semantic = nearestDocs(s, v, depth, filter);
+              }
+              List<ScoreDoc> ranked =
+                  switch (mode) {
+                    case LEXICAL -> List.of(lexical);
+                    case SEMANTIC -> List.of(v == null ? lexical : semantic);
+                    case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
+                  };
+              return hits(s, r.query(), ranked, filter, highlight, r.limit(), snippets);
+            });
     return new SearchResult(hits, mode, lq.ambiguous(q));
   }
 
@@ -125,7 +130,8 @@ final class SearchEngine {
         s.rewrite(new KnnFloatVectorQuery(PaperDocuments.VECTOR, vector, k * OVERSAMPLE, filter));
     if (s.count(candidates) == 0) return NONE;
     Query rescored =
-        RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, vector, PaperDocuments.VECTOR, k);
+        RescoreTopNQuery.createFullPrecisionRescorerQuery(
+            candidates, vector, PaperDocuments.VECTOR, k);
     return s.search(rescored, k).scoreDocs;
   }
 
@@ -134,7 +140,8 @@ final class SearchEngine {
     if (scoring == null) {
       // Only filters (e.g. "cat:cs.CL year:2025"): the newest papers that pass them.
       if (filter == null) return NONE;
-      Sort newest = new Sort(new SortedNumericSortField(PaperDocuments.DAY, SortField.Type.LONG, true));
+      Sort newest =
+          new Sort(new SortedNumericSortField(PaperDocuments.DAY, SortField.Type.LONG, true));
       return s.search(filter, depth, newest).scoreDocs;
     }
     Query q = scoring;
@@ -145,8 +152,14 @@ final class SearchEngine {
   }
 
   /** Pinned hits first, then the ranked ones, cut to the limit, with snippets. */
-  private static List<SearchHit> hits(IndexSearcher s,
-      String raw, List<ScoreDoc> ranked, Query filter, Query highlight, int limit, boolean snippets)
+  private static List<SearchHit> hits(
+      IndexSearcher s,
+      String raw,
+      List<ScoreDoc> ranked,
+      Query filter,
+      Query highlight,
+      int limit,
+      boolean snippets)
       throws IOException {
     Set<Integer> pinned = pins(s, raw, filter);
     List<ScoreDoc> all = new ArrayList<>();
@@ -161,11 +174,13 @@ final class SearchEngine {
     String[] abstracts = new String[docs.length];
     int[] starts = new int[docs.length];
     for (int i : Snippets.inDocOrder(docs)) {
-      found[i] = snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
+      found[i] =
+          snippets ? stored.document(docs[i]) : stored.document(docs[i], PaperDocuments.HIT_FIELDS);
       abstracts[i] = found[i].get(PaperDocuments.ABSTRACT);
       starts[i] = PaperDocuments.abstractStart(found[i].get(PaperDocuments.TITLE));
     }
-    String[] snips = snippets ? Snippets.of(s, highlight, docs, abstracts, starts) : new String[docs.length];
+    String[] snips =
+        snippets ? Snippets.of(s, highlight, docs, abstracts, starts) : new String[docs.length];
     List<SearchHit> out = new ArrayList<>(top.size());
     double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
     for (int i = 0; i < top.size(); i++) {
@@ -186,9 +201,13 @@ final class SearchEngine {
       exact.add(new TermQuery(new Term(PaperDocuments.ID, ArxivId.parse(q).value())));
     }
     String key = TitleKey.of(q);
-    if (!key.isEmpty() && q.length() <= 2000) exact.add(new TermQuery(new Term(PaperDocuments.TITLE_KEY, key)));
+    if (!key.isEmpty() && q.length() <= 2000)
+      exact.add(new TermQuery(new Term(PaperDocuments.TITLE_KEY, key)));
     for (Query e : exact) {
-      Query pin = filter == null ? e : new BooleanQuery.Builder().add(e, Occur.MUST).add(filter, Occur.FILTER).build();
+      Query pin =
+          filter == null
+              ? e
+              : new BooleanQuery.Builder().add(e, Occur.MUST).add(filter, Occur.FILTER).build();
       for (ScoreDoc d : s.search(pin, 5).scoreDocs) docs.add(d.doc);
     }
     return docs;
@@ -196,23 +215,28 @@ final class SearchEngine {
 
   /** The papers nearest to {@code id}: by its vector when it has one, else by its words. */
   List<SearchHit> related(String id, int limit) {
-    Query notSelf = new BooleanQuery.Builder()
-        .add(new MatchAllDocsQuery(), Occur.FILTER)
-        .add(new TermQuery(new Term(PaperDocuments.ID, id)), Occur.MUST_NOT)
-        .build();
-    return index.withSearcher(s -> {
-      ScoreDoc[] self = s.search(new TermQuery(new Term(PaperDocuments.ID, id)), 1).scoreDocs;
-      if (self.length == 0) throw new NotFoundException("no paper with id '" + id + "' in the search index");
-      float[] vector = vectorOf(s, self[0].doc);
-      if (vector != null) {
-        return hits(s, "", List.of(nearestDocs(s, vector, limit, notSelf)), null, null, limit, false);
-      }
-      var doc = s.storedFields().document(self[0].doc);
-      String text = doc.get(PaperDocuments.TITLE) + " " + doc.get(PaperDocuments.ABSTRACT);
-      ParsedQuery words = ParsedQuery.plain(LexicalQueries.capped(text));
-      Query scoring = new LexicalQueries(index.analyzer(), AcronymLexicon.EMPTY).scoring(words);
-      return hits(s, "", List.of(lexical(s, scoring, notSelf, limit)), null, null, limit, false);
-    });
+    Query notSelf =
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), Occur.FILTER)
+            .add(new TermQuery(new Term(PaperDocuments.ID, id)), Occur.MUST_NOT)
+            .build();
+    return index.withSearcher(
+        s -> {
+          ScoreDoc[] self = s.search(new TermQuery(new Term(PaperDocuments.ID, id)), 1).scoreDocs;
+          if (self.length == 0)
+            throw new NotFoundException("no paper with id '" + id + "' in the search index");
+          float[] vector = vectorOf(s, self[0].doc);
+          if (vector != null) {
+            return hits(
+                s, "", List.of(nearestDocs(s, vector, limit, notSelf)), null, null, limit, false);
+          }
+          var doc = s.storedFields().document(self[0].doc);
+          String text = doc.get(PaperDocuments.TITLE) + " " + doc.get(PaperDocuments.ABSTRACT);
+          ParsedQuery words = ParsedQuery.plain(LexicalQueries.capped(text));
+          Query scoring = new LexicalQueries(index.analyzer(), AcronymLexicon.EMPTY).scoring(words);
+          return hits(
+              s, "", List.of(lexical(s, scoring, notSelf, limit)), null, null, limit, false);
+        });
   }
 
   private static float[] vectorOf(IndexSearcher s, int doc) throws IOException {

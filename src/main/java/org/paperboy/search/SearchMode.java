@@ -14,7 +14,8 @@ public enum SearchMode {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new BadInputException("unknown search mode '" + s + "': expected lexical, semantic or hybrid");
+      throw new BadInputException(
+          "unknown search mode '" + s + "': expected lexical, semantic or hybrid");
     }
   }
 

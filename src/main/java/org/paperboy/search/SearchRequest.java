@@ -7,12 +7,17 @@ import java.util.List;
 import org.paperboy.BadInputException;
 
 /**
- * A search as the app, web and CLI ask for it. {@code query} uses the search-box syntax (see
- * {@link SearchService}); {@code from}/{@code to} (inclusive, either may be null) and {@code
- * categories} (any of) narrow it further, inside both the word and the vector search.
+ * A search as the app, web and CLI ask for it. {@code query} uses the search-box syntax (see {@link
+ * SearchService}); {@code from}/{@code to} (inclusive, either may be null) and {@code categories}
+ * (any of) narrow it further, inside both the word and the vector search.
  */
 public record SearchRequest(
-    String query, SearchMode mode, int limit, LocalDate from, LocalDate to, List<String> categories) {
+    String query,
+    SearchMode mode,
+    int limit,
+    LocalDate from,
+    LocalDate to,
+    List<String> categories) {
 
   public static final int MAX_LIMIT = 1000;
 

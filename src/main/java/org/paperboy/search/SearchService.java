@@ -40,6 +40,7 @@ public final class SearchService implements AutoCloseable {
   private final BatchWorkers workers =
       new BatchWorkers("indexing", "paperboy-index", BatchWorkers.cpuThreads());
   private volatile AcronymLexicon lexicon;
+
   /** Set by ingest: the next reader of the lexicon reloads it (once, not once per batch). */
   private volatile boolean lexiconStale;
 
@@ -56,7 +57,8 @@ public final class SearchService implements AutoCloseable {
    * Opens (or builds) the index in {@code indexDir} over the papers in the store. {@code embedder}
    * may be null: search is then lexical only. The embedder stays owned by the caller.
    */
-  public static SearchService open(Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
+  public static SearchService open(
+      Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
     SearchService s = new SearchService(indexDir, papers, jdbi, embedder);
     try {
       if (s.index.needsRebuild() && papers.count() > 0) {
@@ -73,7 +75,9 @@ public final class SearchService implements AutoCloseable {
     return engine.search(QuerySyntax.parse(request.query()), request, null, true);
   }
 
-  /** The papers nearest to {@code id}; a {@link org.paperboy.NotFoundException} for an unknown id. */
+  /**
+   * The papers nearest to {@code id}; a {@link org.paperboy.NotFoundException} for an unknown id.
+   */
   public List<SearchHit> related(String id, int limit) {
     return engine.related(id, limit);
   }
@@ -89,8 +93,11 @@ public final class SearchService implements AutoCloseable {
   public synchronized void stored(List<Paper> batch, List<String> removedIds) {
     if (!removedIds.isEmpty() && !index.readOnly()) {
       index.delete(removedIds);
-      acronyms.replace(removedIds.stream().collect(
-          java.util.stream.Collectors.toMap(id -> id, id -> Set.<Definition>of(), (a, b) -> a)));
+      acronyms.replace(
+          removedIds.stream()
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      id -> id, id -> Set.<Definition>of(), (a, b) -> a)));
     }
     index(batch);
   }
@@ -98,16 +105,19 @@ public final class SearchService implements AutoCloseable {
   /** Indexes newly stored or changed papers and learns their acronyms; searchable on return. */
   public synchronized void index(List<Paper> batch) {
     if (index.readOnly()) {
-      log.warn("{} papers stored but not indexed: another paperboy process holds the search index;"
-          + " run 'paperboy reindex' once it stops", batch.size());
+      log.warn(
+          "{} papers stored but not indexed: another paperboy process holds the search index;"
+              + " run 'paperboy reindex' once it stops",
+          batch.size());
       return;
     }
     for (int i = 0; i < batch.size(); i += BATCH) {
       List<Paper> part = batch.subList(i, Math.min(batch.size(), i + BATCH));
-      workers.submit(() -> {
-        index.upsert(Indexing.documents(part, embedder));
-        acronyms.replace(mine(part));
-      });
+      workers.submit(
+          () -> {
+            index.upsert(Indexing.documents(part, embedder));
+            acronyms.replace(mine(part));
+          });
     }
     workers.finish();
     // Loading counts over all definitions costs more as the corpus grows; ingest only marks it.
@@ -179,13 +189,16 @@ public final class SearchService implements AutoCloseable {
     index.deleteAll();
     acronyms.clear();
     long[] count = {0};
-    papers.forEachBatch(BATCH, batch -> {
-      workers.submit(() -> {
-        index.add(Indexing.documents(batch, embedder));
-        acronyms.replace(mine(batch));
-      });
-      count[0] += batch.size();
-    });
+    papers.forEachBatch(
+        BATCH,
+        batch -> {
+          workers.submit(
+              () -> {
+                index.add(Indexing.documents(batch, embedder));
+                acronyms.replace(mine(batch));
+              });
+          count[0] += batch.size();
+        });
     workers.finish();
     // One segment: every search looks each term up, and walks the vector graph, once per segment.
     // On 100,000 papers with vectors this took lexical p50 from 2.9-3.1 ms to 2.4 ms (and the

@@ -32,17 +32,19 @@ final class Snippets {
   private Snippets() {}
 
   /**
-   * One snippet per doc. {@code query} names terms of {@link PaperDocuments#TEXT} (or is null:
-   * the abstract's head); {@code abstracts} are the docs' stored abstracts and {@code starts} where
+   * One snippet per doc. {@code query} names terms of {@link PaperDocuments#TEXT} (or is null: the
+   * abstract's head); {@code abstracts} are the docs' stored abstracts and {@code starts} where
    * each starts in the text's offsets ({@link PaperDocuments#abstractStart}), in the same order.
    */
-  static String[] of(IndexSearcher searcher, Query query, int[] docs, String[] abstracts, int[] starts)
+  static String[] of(
+      IndexSearcher searcher, Query query, int[] docs, String[] abstracts, int[] starts)
       throws IOException {
     String[] out = new String[docs.length];
     if (query != null && docs.length > 0) {
       List<int[]>[] matches = matches(searcher, terms(query), docs, starts);
       for (int i = 0; i < docs.length; i++) {
-        if (abstracts[i] != null && !matches[i].isEmpty()) out[i] = highlight(abstracts[i], matches[i]);
+        if (abstracts[i] != null && !matches[i].isEmpty())
+          out[i] = highlight(abstracts[i], matches[i]);
       }
     }
     for (int i = 0; i < docs.length; i++) {
@@ -59,12 +61,12 @@ final class Snippets {
   }
 
   /**
-   * Per doc, its matches in the abstract as {start, end, term number}, from the postings'
-   * offsets (the title's matches, before {@code starts}, are left out).
+   * Per doc, its matches in the abstract as {start, end, term number}, from the postings' offsets
+   * (the title's matches, before {@code starts}, are left out).
    */
   @SuppressWarnings("unchecked")
-  private static List<int[]>[] matches(IndexSearcher searcher, Set<Term> terms, int[] docs, int[] starts)
-      throws IOException {
+  private static List<int[]>[] matches(
+      IndexSearcher searcher, Set<Term> terms, int[] docs, int[] starts) throws IOException {
     List<int[]>[] out = new List[docs.length];
     for (int i = 0; i < docs.length; i++) out[i] = new ArrayList<>();
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -103,7 +105,9 @@ final class Snippets {
     return out;
   }
 
-  /** The positions of {@code docs} in ascending doc id order (how postings and stored fields read). */
+  /**
+   * The positions of {@code docs} in ascending doc id order (how postings and stored fields read).
+   */
   static Integer[] inDocOrder(int[] docs) {
     Integer[] order = new Integer[docs.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
@@ -111,7 +115,9 @@ final class Snippets {
     return order;
   }
 
-  /** The best sentences of {@code text} with the matches marked, escaped; null when none matches. */
+  /**
+   * The best sentences of {@code text} with the matches marked, escaped; null when none matches.
+   */
   static String highlight(String text, List<int[]> matches) {
     matches.sort(Comparator.comparingInt((int[] m) -> m[0]).thenComparingInt(m -> -m[1]));
     List<int[]> sentences = sentences(text);
@@ -128,7 +134,8 @@ final class Snippets {
     for (int i = 0; i < best.length; i++) best[i] = i;
     Arrays.sort(best, Comparator.comparingInt((Integer i) -> -score[i]).thenComparingInt(i -> i));
     List<Integer> chosen = new ArrayList<>();
-    for (int i = 0; i < Math.min(PASSAGES, best.length); i++) if (score[best[i]] > 0) chosen.add(best[i]);
+    for (int i = 0; i < Math.min(PASSAGES, best.length); i++)
+      if (score[best[i]] > 0) chosen.add(best[i]);
     if (chosen.isEmpty()) return null;
     chosen.sort(null);
     StringBuilder b = new StringBuilder();
@@ -163,8 +170,9 @@ final class Snippets {
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean end = i == text.length() - 1
-          || ((c == '.' || c == '?' || c == '!') && Character.isWhitespace(text.charAt(i + 1)));
+      boolean end =
+          i == text.length() - 1
+              || ((c == '.' || c == '?' || c == '!') && Character.isWhitespace(text.charAt(i + 1)));
       if (end) {
         addTrimmed(out, text, start, i + 1);
         start = i + 1;

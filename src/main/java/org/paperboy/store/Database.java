@@ -17,7 +17,8 @@ public final class Database implements AutoCloseable {
   static {
     // H2 interns every value it binds in a small global cache (hashing each string) to save heap on
     // repeated values; papers are almost all distinct, and on bulk ingest the cache cost the writer
-    // thread about a sixth of its CPU time (measured on 50,000 Kaggle records) for nothing. Set before H2 reads its system properties; a user's -D wins.
+    // thread about a sixth of its CPU time (measured on 50,000 Kaggle records) for nothing. Set
+    // before H2 reads its system properties; a user's -D wins.
     if (System.getProperty("h2.objectCache") == null) System.setProperty("h2.objectCache", "false");
   }
 
@@ -44,7 +45,8 @@ public final class Database implements AutoCloseable {
     AutoCloseable pool;
     Jdbi jdbi;
     if (url.startsWith("jdbc:h2:")) {
-      JdbcConnectionPool h2 = JdbcConnectionPool.create(url, nullToEmpty(user), nullToEmpty(password));
+      JdbcConnectionPool h2 =
+          JdbcConnectionPool.create(url, nullToEmpty(user), nullToEmpty(password));
       h2.setMaxConnections(16);
       pool = h2::dispose;
       jdbi = Jdbi.create(h2);
@@ -68,7 +70,8 @@ public final class Database implements AutoCloseable {
     return Jdbi.create(url, props);
   }
 
-  private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration config, String url) {
+  private static void migrate(
+      org.flywaydb.core.api.configuration.FluentConfiguration config, String url) {
     try {
       config.locations("classpath:db/migration").loggers("slf4j").load().migrate();
     } catch (FlywayException e) {

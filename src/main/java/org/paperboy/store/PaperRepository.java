@@ -78,8 +78,9 @@ public final class PaperRepository {
   }
 
   /**
-   * For each title hash ({@link TitleKey#hash}) in {@code hashes} that a stored paper has, the id of
-   * that paper (an arXiv id when there is one), so an id-less listing entry joins the paper it names.
+   * For each title hash ({@link TitleKey#hash}) in {@code hashes} that a stored paper has, the id
+   * of that paper (an arXiv id when there is one), so an id-less listing entry joins the paper it
+   * names.
    */
   public Map<String, String> findIdsByTitleHashes(Collection<String> hashes) {
     Map<String, String> found = new HashMap<>();
@@ -99,8 +100,8 @@ public final class PaperRepository {
 
   /**
    * True when some stored paper has only a title-derived id ({@code t-...}). While none has, an
-   * ingest of arXiv papers can skip the title look-ups: there is nothing to join. (LIKE rather
-   * than a range, which a non-C collation on PostgreSQL would not order as bytes.)
+   * ingest of arXiv papers can skip the title look-ups: there is nothing to join. (LIKE rather than
+   * a range, which a non-C collation on PostgreSQL would not order as bytes.)
    */
   public boolean hasTitleOnlyPapers() {
     return jdbi.withHandle(
@@ -130,9 +131,16 @@ public final class PaperRepository {
     jdbi.useTransaction(
         h -> {
           if (!deletes.isEmpty()) {
-            h.createUpdate("DELETE FROM papers WHERE id IN (<ids>)").bindList("ids", deletes).execute();
+            h.createUpdate("DELETE FROM papers WHERE id IN (<ids>)")
+                .bindList("ids", deletes)
+                .execute();
           }
-          batch(h, "INSERT INTO papers (" + COLUMNS + ") VALUES (" + PARAMS + ")", inserts, now, titleHash);
+          batch(
+              h,
+              "INSERT INTO papers (" + COLUMNS + ") VALUES (" + PARAMS + ")",
+              inserts,
+              now,
+              titleHash);
           batch(h, UPDATE, updates, now, titleHash);
         });
   }
@@ -180,7 +188,8 @@ public final class PaperRepository {
       }
       st.executeBatch();
     } catch (SQLException e) {
-      throw new PaperboyException("writing " + papers.size() + " papers failed: " + e.getMessage(), e);
+      throw new PaperboyException(
+          "writing " + papers.size() + " papers failed: " + e.getMessage(), e);
     }
   }
 
@@ -190,7 +199,8 @@ public final class PaperRepository {
   }
 
   public long count() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM papers").mapTo(Long.class).one());
   }
 
   /** The most recently published papers, newest first (ties broken by id). */
@@ -198,7 +208,9 @@ public final class PaperRepository {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT " + COLUMNS + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT :n")
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM papers ORDER BY published DESC NULLS LAST, id DESC LIMIT :n")
                 .bind("n", limit)
                 .map((rs, ctx) -> map(rs))
                 .list());
@@ -214,7 +226,8 @@ public final class PaperRepository {
     jdbi.useTransaction(
         h -> {
           try (Stream<Paper> papers =
-              h.createQuery("SELECT " + COLUMNS + " FROM papers ORDER BY id")
+              h
+                  .createQuery("SELECT " + COLUMNS + " FROM papers ORDER BY id")
                   .setFetchSize(500)
                   .map((rs, ctx) -> map(rs))
                   .stream()) {
@@ -249,13 +262,13 @@ public final class PaperRepository {
               h.createQuery("SELECT MIN(published) AS lo, MAX(published) AS hi FROM papers")
                   .mapToMap()
                   .one();
-          return new Stats(
-              papers, bySource, toDate(range.get("lo")), toDate(range.get("hi")));
+          return new Stats(papers, bySource, toDate(range.get("lo")), toDate(range.get("hi")));
         });
   }
 
   /** Summary numbers about the store. */
-  public record Stats(long papers, Map<String, Long> bySource, LocalDate oldest, LocalDate newest) {}
+  public record Stats(
+      long papers, Map<String, Long> bySource, LocalDate oldest, LocalDate newest) {}
 
   private static LocalDate toDate(Object o) {
     if (o == null) return null;

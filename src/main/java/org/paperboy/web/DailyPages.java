@@ -72,14 +72,14 @@ final class DailyPages {
         ctx,
         "/papers/week/" + week,
         () ->
-        new Period(
-            "Papers of the week " + week,
-            "week",
-            monday,
-            monday.plusDays(6),
-            "/papers/week/" + Dates.week(monday.minusWeeks(1)),
-            "/papers/week/" + Dates.week(monday.plusWeeks(1)),
-            "/papers/week/" + week));
+            new Period(
+                "Papers of the week " + week,
+                "week",
+                monday,
+                monday.plusDays(6),
+                "/papers/week/" + Dates.week(monday.minusWeeks(1)),
+                "/papers/week/" + Dates.week(monday.plusWeeks(1)),
+                "/papers/week/" + week));
   }
 
   void month(Context ctx, String month) {
@@ -88,18 +88,18 @@ final class DailyPages {
         ctx,
         "/papers/month/" + m,
         () ->
-        new Period(
-            "Papers of "
-                + m.getMonth()
-                    .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-                + " "
-                + m.getYear(),
-            "month",
-            m.atDay(1),
-            m.atEndOfMonth(),
-            "/papers/month/" + m.minusMonths(1),
-            "/papers/month/" + m.plusMonths(1),
-            "/papers/month/" + m));
+            new Period(
+                "Papers of "
+                    + m.getMonth()
+                        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                    + " "
+                    + m.getYear(),
+                "month",
+                m.atDay(1),
+                m.atEndOfMonth(),
+                "/papers/month/" + m.minusMonths(1),
+                "/papers/month/" + m.plusMonths(1),
+                "/papers/month/" + m));
   }
 
   /**

@@ -32,30 +32,66 @@ final class DigestPages {
 
   void form(Context ctx) {
     Visitor v = Visitor.of(ctx);
-    Html h = new Html().raw("<h1>The daily digest</h1>")
-        .raw("<p>One email a day at your time: the new papers that match your alerts, picks like the papers you upvote, save or open from a digest,")
-        .raw(" and what is trending. We mail you a link to confirm first; nothing is sent before that.</p>")
-        .raw("<form class=\"login\" method=\"post\" action=\"/subscribe\">").hidden(Security.CSRF_FIELD, v.csrf());
-    fields(h, v.signedIn() ? v.account().email() : "", List.of(), true, "07:00", "UTC", SubscriptionForm.DEFAULT_MAX_PAPERS, true);
+    Html h =
+        new Html()
+            .raw("<h1>The daily digest</h1>")
+            .raw(
+                "<p>One email a day at your time: the new papers that match your alerts, picks like the papers you upvote, save or open from a digest,")
+            .raw(
+                " and what is trending. We mail you a link to confirm first; nothing is sent before that.</p>")
+            .raw("<form class=\"login\" method=\"post\" action=\"/subscribe\">")
+            .hidden(Security.CSRF_FIELD, v.csrf());
+    fields(
+        h,
+        v.signedIn() ? v.account().email() : "",
+        List.of(),
+        true,
+        "07:00",
+        "UTC",
+        SubscriptionForm.DEFAULT_MAX_PAPERS,
+        true);
     h.raw("<button type=\"submit\">Subscribe</button></form>");
     ctx.html(Layout.page(ctx, "Daily digest", h));
   }
 
-  private static void fields(Html h, String email, List<String> alerts, boolean trending, String time, String zone, int max, boolean emailEditable) {
+  private static void fields(
+      Html h,
+      String email,
+      List<String> alerts,
+      boolean trending,
+      String time,
+      String zone,
+      int max,
+      boolean emailEditable) {
     h.raw("<label for=\"email\">Email address</label>")
-        .raw("<input id=\"email\" type=\"email\" name=\"email\" required autocomplete=\"email\" value=\"").text(email).raw("\"")
+        .raw(
+            "<input id=\"email\" type=\"email\" name=\"email\" required autocomplete=\"email\" value=\"")
+        .text(email)
+        .raw("\"")
         .raw(emailEditable ? ">" : " readonly>")
-        .raw("<label for=\"alerts\">Alerts: saved searches, one per line (at most ").text(SubscriptionForm.MAX_ALERTS).raw(")</label>")
-        .raw("<textarea id=\"alerts\" name=\"alerts\" rows=\"5\" placeholder=\"visual token reduction\">")
-        .text(String.join("\n", alerts)).raw("</textarea>")
-        .raw("<label><input type=\"checkbox\" name=\"trending\" value=\"yes\"").raw(trending ? " checked" : "").raw("> Include trending papers</label>")
+        .raw("<label for=\"alerts\">Alerts: saved searches, one per line (at most ")
+        .text(SubscriptionForm.MAX_ALERTS)
+        .raw(")</label>")
+        .raw(
+            "<textarea id=\"alerts\" name=\"alerts\" rows=\"5\" placeholder=\"visual token reduction\">")
+        .text(String.join("\n", alerts))
+        .raw("</textarea>")
+        .raw("<label><input type=\"checkbox\" name=\"trending\" value=\"yes\"")
+        .raw(trending ? " checked" : "")
+        .raw("> Include trending papers</label>")
         .raw("<label for=\"time\">Send at (your local time)</label>")
-        .raw("<input id=\"time\" type=\"time\" name=\"time\" required value=\"").text(time).raw("\">")
+        .raw("<input id=\"time\" type=\"time\" name=\"time\" required value=\"")
+        .text(time)
+        .raw("\">")
         .raw("<label for=\"zone\">Time zone</label>")
-        .raw("<input id=\"zone\" name=\"zone\" list=\"zones\" required value=\"").text(zone).raw("\">")
+        .raw("<input id=\"zone\" name=\"zone\" list=\"zones\" required value=\"")
+        .text(zone)
+        .raw("\">")
         .raw(ZONES)
         .raw("<label for=\"max\">At most this many papers per email</label>")
-        .raw("<input id=\"max\" type=\"number\" name=\"max\" min=\"1\" max=\"100\" value=\"").text(max).raw("\">");
+        .raw("<input id=\"max\" type=\"number\" name=\"max\" min=\"1\" max=\"100\" value=\"")
+        .text(max)
+        .raw("\">");
   }
 
   private static SubscriptionForm read(Context ctx) {
@@ -64,40 +100,63 @@ final class DigestPages {
     try {
       n = max == null || max.isBlank() ? null : Integer.valueOf(max.strip());
     } catch (NumberFormatException e) {
-      throw new BadInputException("maximum papers per email must be a number, was '" + Html.abbreviate(max, 20) + "'");
+      throw new BadInputException(
+          "maximum papers per email must be a number, was '" + Html.abbreviate(max, 20) + "'");
     }
     String alerts = ctx.formParam("alerts");
     // A textarea is the one field where line breaks are the separator, not an injection.
     List<String> lines = alerts == null ? List.of() : Arrays.asList(alerts.split("\r\n|\r|\n"));
-    return SubscriptionForm.parse(ctx.formParam("email"), lines, ctx.formParam("trending") != null,
-        ctx.formParam("time"), ctx.formParam("zone"), n);
+    return SubscriptionForm.parse(
+        ctx.formParam("email"),
+        lines,
+        ctx.formParam("trending") != null,
+        ctx.formParam("time"),
+        ctx.formParam("zone"),
+        n);
   }
 
   void subscribe(Context ctx) {
     if (!digests().request(read(ctx))) {
-      throw new TooManyRequestsException("too many confirmation mails for this address; wait an hour and try again");
+      throw new TooManyRequestsException(
+          "too many confirmation mails for this address; wait an hour and try again");
     }
     // The same page for every address: no one learns who is subscribed.
-    Html h = new Html().raw("<h1>Check your mail</h1>")
-        .raw("<p class=\"sent\">If the address is right, a confirmation link is on its way to it.</p>");
+    Html h =
+        new Html()
+            .raw("<h1>Check your mail</h1>")
+            .raw(
+                "<p class=\"sent\">If the address is right, a confirmation link is on its way to it.</p>");
     ctx.html(Layout.page(ctx, "Check your mail", h));
   }
 
   void confirmPage(Context ctx) {
     String token = token(ctx.queryParam("token"));
     ctx.header("Cache-Control", "no-store");
-    Html h = new Html().raw("<h1>Confirm your subscription</h1><form method=\"post\" action=\"/subscribe/confirm\">")
-        .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf()).hidden("token", token)
-        .raw("<button type=\"submit\" id=\"confirm\">Yes, send me the daily digest</button></form>");
+    Html h =
+        new Html()
+            .raw(
+                "<h1>Confirm your subscription</h1><form method=\"post\" action=\"/subscribe/confirm\">")
+            .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf())
+            .hidden("token", token)
+            .raw(
+                "<button type=\"submit\" id=\"confirm\">Yes, send me the daily digest</button></form>");
     ctx.html(Layout.page(ctx, "Confirm", h));
   }
 
   void confirm(Context ctx) {
     Subscription s = digests().confirm(token(ctx.formParam("token")));
-    Html h = new Html().raw("<h1>You are subscribed</h1><p class=\"done\">The digest goes to ").text(s.email())
-        .raw(" every day at ").text(s.sendTime()).raw(" (").text(s.zone().getId()).raw(") when there is something new.</p>")
-        .raw("<p><a href=\"/subscription?token=").text(Html.url(digests().manageToken(s.id())))
-        .raw("\">Change alerts, time or zone</a></p>");
+    Html h =
+        new Html()
+            .raw("<h1>You are subscribed</h1><p class=\"done\">The digest goes to ")
+            .text(s.email())
+            .raw(" every day at ")
+            .text(s.sendTime())
+            .raw(" (")
+            .text(s.zone().getId())
+            .raw(") when there is something new.</p>")
+            .raw("<p><a href=\"/subscription?token=")
+            .text(Html.url(digests().manageToken(s.id())))
+            .raw("\">Change alerts, time or zone</a></p>");
     ctx.html(Layout.page(ctx, "Subscribed", h));
   }
 
@@ -106,12 +165,28 @@ final class DigestPages {
     Subscription s = digests().manage(token);
     Visitor v = Visitor.of(ctx);
     ctx.header("Cache-Control", "no-store");
-    Html h = new Html().raw("<h1>Your digest</h1><p class=\"meta\">Status: ").text(s.status().name().toLowerCase()).raw("</p>")
-        .raw("<form class=\"login\" method=\"post\" action=\"/subscription\">").hidden(Security.CSRF_FIELD, v.csrf()).hidden("token", token);
-    fields(h, s.email(), s.alerts(), s.trending(), s.sendTime().toString(), s.zone().getId(), s.maxPapers(), false);
+    Html h =
+        new Html()
+            .raw("<h1>Your digest</h1><p class=\"meta\">Status: ")
+            .text(s.status().name().toLowerCase())
+            .raw("</p>")
+            .raw("<form class=\"login\" method=\"post\" action=\"/subscription\">")
+            .hidden(Security.CSRF_FIELD, v.csrf())
+            .hidden("token", token);
+    fields(
+        h,
+        s.email(),
+        s.alerts(),
+        s.trending(),
+        s.sendTime().toString(),
+        s.zone().getId(),
+        s.maxPapers(),
+        false);
     h.raw("<button type=\"submit\" name=\"action\" value=\"save\">Save</button>")
-        .raw("<button type=\"submit\" name=\"action\" value=\"").raw(s.status() == Subscription.Status.PAUSED ? "resume\">Resume" : "pause\">Pause")
-        .raw("</button><button type=\"submit\" name=\"action\" value=\"delete\">Unsubscribe and delete everything</button></form>");
+        .raw("<button type=\"submit\" name=\"action\" value=\"")
+        .raw(s.status() == Subscription.Status.PAUSED ? "resume\">Resume" : "pause\">Pause")
+        .raw(
+            "</button><button type=\"submit\" name=\"action\" value=\"delete\">Unsubscribe and delete everything</button></form>");
     ctx.html(Layout.page(ctx, "Your digest", h));
   }
 
@@ -134,36 +209,61 @@ final class DigestPages {
       }
       case "delete" -> {
         digests().deleteByManageLink(token);
-        ctx.html(Layout.page(ctx, "Unsubscribed", new Html().raw("<h1>Unsubscribed</h1><p class=\"done\">Everything we kept for this address is deleted.</p>")));
+        ctx.html(
+            Layout.page(
+                ctx,
+                "Unsubscribed",
+                new Html()
+                    .raw(
+                        "<h1>Unsubscribed</h1><p class=\"done\">Everything we kept for this address is deleted.</p>")));
         return;
       }
-      default -> throw new BadInputException("unknown action '" + Html.abbreviate(action, 20) + "'");
+      default ->
+          throw new BadInputException("unknown action '" + Html.abbreviate(action, 20) + "'");
     }
-    h.raw("<p><a href=\"/subscription?token=").text(Html.url(token)).raw("\">Back to your digest settings</a></p>");
+    h.raw("<p><a href=\"/subscription?token=")
+        .text(Html.url(token))
+        .raw("\">Back to your digest settings</a></p>");
     ctx.html(Layout.page(ctx, "Your digest", h));
   }
 
-  /** The page a click on the unsubscribe link shows: one button, so a scanner does not unsubscribe anyone. */
+  /**
+   * The page a click on the unsubscribe link shows: one button, so a scanner does not unsubscribe
+   * anyone.
+   */
   void unsubscribePage(Context ctx) {
     String token = token(ctx.queryParam("token"));
     ctx.header("Cache-Control", "no-store");
-    Html h = new Html().raw("<h1>Unsubscribe</h1><p>Stop the daily digest and delete everything kept for this address?</p>")
-        .raw("<form method=\"post\" action=\"/unsubscribe\">").hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf())
-        .hidden("token", token).raw("<button type=\"submit\" id=\"unsubscribe\">Unsubscribe</button></form>");
+    Html h =
+        new Html()
+            .raw(
+                "<h1>Unsubscribe</h1><p>Stop the daily digest and delete everything kept for this address?</p>")
+            .raw("<form method=\"post\" action=\"/unsubscribe\">")
+            .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf())
+            .hidden("token", token)
+            .raw("<button type=\"submit\" id=\"unsubscribe\">Unsubscribe</button></form>");
     ctx.html(Layout.page(ctx, "Unsubscribe", h));
   }
 
   /** RFC 8058 one-click (token in the URL, no session, no CSRF token) and the button above. */
   void unsubscribe(Context ctx) {
-    String token = ctx.queryParam("token") != null ? ctx.queryParam("token") : ctx.formParam("token");
+    String token =
+        ctx.queryParam("token") != null ? ctx.queryParam("token") : ctx.formParam("token");
     digests().unsubscribe(token(token)); // a second click finds nothing: still a success
     ctx.header("Cache-Control", "no-store");
-    ctx.html(Layout.page(ctx, "Unsubscribed", new Html().raw("<h1>Unsubscribed</h1><p class=\"done\">No more digests; everything kept for this address is deleted.</p>")));
+    ctx.html(
+        Layout.page(
+            ctx,
+            "Unsubscribed",
+            new Html()
+                .raw(
+                    "<h1>Unsubscribed</h1><p class=\"done\">No more digests; everything kept for this address is deleted.</p>")));
   }
 
   /**
-   * A paper link from a digest: the signed click is recorded (it teaches the reader's picks) and the
-   * browser goes on to the paper. Only a link this paperboy signed gets past, to a path on this site.
+   * A paper link from a digest: the signed click is recorded (it teaches the reader's picks) and
+   * the browser goes on to the paper. Only a link this paperboy signed gets past, to a path on this
+   * site.
    */
   void click(Context ctx) {
     String paper = digests().click(ctx.queryParam("s"), ctx.queryParam("p"), ctx.queryParam("k"));
@@ -172,14 +272,16 @@ final class DigestPages {
   }
 
   private static String token(String t) {
-    if (t == null || t.isBlank()) throw new BadInputException("the link has no token; open it from the email again");
+    if (t == null || t.isBlank())
+      throw new BadInputException("the link has no token; open it from the email again");
     return t.strip();
   }
 
   private static String zoneList() {
     Html h = new Html().raw("<datalist id=\"zones\">");
     for (String z : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
-      if (z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")) h.raw("<option value=\"").text(z).raw("\">");
+      if (z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+        h.raw("<option value=\"").text(z).raw("\">");
     }
     return h.raw("<option value=\"UTC\"></datalist>").toString();
   }

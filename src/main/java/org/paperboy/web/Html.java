@@ -12,8 +12,8 @@ import java.util.List;
  * Pages are built with this one class so that escaping is the default and raw is the exception.
  *
  * <p>A page part that every visitor sees alike is built once and kept as a {@link Fragment}; the
- * few places that differ per visitor (the vote buttons) are left as {@link #hole}s and filled in
- * on each request.
+ * few places that differ per visitor (the vote buttons) are left as {@link #hole}s and filled in on
+ * each request.
  *
  * <p>Kept fragments are held as UTF-8 bytes and copied out as such: encoding a 50 kB page from
  * Java's UTF-16 strings (the arrows and dots make it UTF-16) took about half the time of a kept

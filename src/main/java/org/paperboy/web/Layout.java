@@ -47,7 +47,8 @@ final class Layout {
     h.raw("</head><body><a class=\"skip\" href=\"#main\">Skip to the content</a>")
         .raw("<header class=\"top\"><nav aria-label=\"Main\">")
         .raw("<a class=\"brand\" href=\"/\">paperboy</a>")
-        .raw("<a href=\"/\">Daily</a><a href=\"/trending\">Trending</a><a href=\"/subscribe\">Digest</a>")
+        .raw(
+            "<a href=\"/\">Daily</a><a href=\"/trending\">Trending</a><a href=\"/subscribe\">Digest</a>")
         .raw("</nav><form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">")
         .raw(
             "<input type=\"search\" name=\"q\" aria-label=\"Search papers\" placeholder=\"Search"

@@ -96,7 +96,13 @@ final class PaperCards {
    */
   static void voteControl(Html h, String id, boolean voted, Visitor visitor, String back) {
     if (visitor.signedIn()) {
-      toggle(h, "<form method=\"post\" action=\"/vote\">", id, voted ? "remove" : "up", visitor, back)
+      toggle(
+              h,
+              "<form method=\"post\" action=\"/vote\">",
+              id,
+              voted ? "remove" : "up",
+              visitor,
+              back)
           .raw("<button type=\"submit\" class=\"vote")
           .raw(voted ? " voted" : "")
           .raw("\" aria-pressed=\"")
@@ -116,7 +122,13 @@ final class PaperCards {
    * like the vote. A visitor who is not signed in sees none: the sign-in link is the vote's.
    */
   static void saveControl(Html h, String id, boolean saved, Visitor visitor, String back) {
-    toggle(h, "<form class=\"save\" method=\"post\" action=\"/save\">", id, saved ? "remove" : "save", visitor, back)
+    toggle(
+            h,
+            "<form class=\"save\" method=\"post\" action=\"/save\">",
+            id,
+            saved ? "remove" : "save",
+            visitor,
+            back)
         .raw("<button type=\"submit\" class=\"save")
         .raw(saved ? " saved" : "")
         .raw("\" aria-pressed=\"")
@@ -129,7 +141,8 @@ final class PaperCards {
   }
 
   /** The opening of a vote or save form: the form tag, then the fields every such POST carries. */
-  private static Html toggle(Html h, String form, String id, String action, Visitor visitor, String back) {
+  private static Html toggle(
+      Html h, String form, String id, String action, Visitor visitor, String back) {
     return h.raw(form)
         .hidden(Security.CSRF_FIELD, visitor.csrf())
         .hidden("id", id)

@@ -59,7 +59,8 @@ final class PaperPage {
     }
     Shown shown = pages.get(id, () -> shared(id));
     Html h = new Html();
-    PaperCards.fill(h, shown.main(), app.votes(), app.saved(), Visitor.of(ctx), PaperCards.paperPath(id));
+    PaperCards.fill(
+        h, shown.main(), app.votes(), app.saved(), Visitor.of(ctx), PaperCards.paperPath(id));
     Layout.send(ctx, shown.title(), h, null);
   }
 

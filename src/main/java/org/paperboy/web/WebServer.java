@@ -53,7 +53,8 @@ public final class WebServer implements AutoCloseable {
     // PAPERBOY_PAGE_CACHE=off computes every page afresh: to measure what keeping them saves.
     Changes changes =
         new Changes(
-            app, !"off".equalsIgnoreCase(app.config().env().getOrDefault("PAPERBOY_PAGE_CACHE", "on")));
+            app,
+            !"off".equalsIgnoreCase(app.config().env().getOrDefault("PAPERBOY_PAGE_CACHE", "on")));
     DailyPages daily = new DailyPages(app, changes);
     PaperPage paper = new PaperPage(app, changes);
     TrendingPage trending = new TrendingPage(app, changes);

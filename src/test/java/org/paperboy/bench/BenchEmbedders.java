@@ -8,8 +8,8 @@ import org.paperboy.search.EvalCache;
 
 /**
  * The models a search benchmark needs: the real, uncached model for queries (a cache would make
- * repeated queries free) and the evaluation cache for the corpus's real vectors (filled by
- * {@code paperboy eval}, so a benchmark after an evaluation embeds nothing).
+ * repeated queries free) and the evaluation cache for the corpus's real vectors (filled by {@code
+ * paperboy eval}, so a benchmark after an evaluation embeds nothing).
  */
 final class BenchEmbedders implements AutoCloseable {
   private final Embedder real;
@@ -39,7 +39,8 @@ final class BenchEmbedders implements AutoCloseable {
     }
     long t0 = System.nanoTime();
     float[][] base = cache.embedDocuments(texts);
-    System.err.printf("base vectors for %,d abstracts in %.1f s (cached after the first run)%n",
+    System.err.printf(
+        "base vectors for %,d abstracts in %.1f s (cached after the first run)%n",
         texts.size(), (System.nanoTime() - t0) / 1e9);
     return new PerturbedEmbedder(real, corpus, papers, base);
   }

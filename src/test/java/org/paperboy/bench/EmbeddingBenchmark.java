@@ -98,11 +98,7 @@ public final class EmbeddingBenchmark {
             "median of %d rounds: pipeline %.2f abstracts/s, bare session %.2f abstracts/s;"
                 + " ratio %.3f (median of the rounds' ratios), %.3f (all rounds pooled);"
                 + " target >= 0.9%n",
-            rounds,
-            median(oursRates),
-            median(bareRates),
-            median(ratios),
-            bareTotal / oursTotal);
+            rounds, median(oursRates), median(bareRates), median(ratios), bareTotal / oursTotal);
       }
     }
   }

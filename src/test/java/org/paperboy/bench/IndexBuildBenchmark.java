@@ -13,11 +13,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.paperboy.paper.Paper;
 
 /**
- * Index build rate and size: {@code reindex} from the store (a) without vectors, (b) with
- * vectors that cost no model time (HNSW int8 build only, see {@link PerturbedEmbedder}), and (c)
- * with the real model embedding every paper (on a smaller sample: the model is the bottleneck).
- * Baseline in the same run: a bare Lucene IndexWriter with StandardAnalyzer over the same papers,
- * from memory.
+ * Index build rate and size: {@code reindex} from the store (a) without vectors, (b) with vectors
+ * that cost no model time (HNSW int8 build only, see {@link PerturbedEmbedder}), and (c) with the
+ * real model embedding every paper (on a smaller sample: the model is the bottleneck). Baseline in
+ * the same run: a bare Lucene IndexWriter with StandardAnalyzer over the same papers, from memory.
  *
  * <pre>bench/run IndexBuildBenchmark --corpus PATH/TO/beir/scifact --papers 100000</pre>
  *
@@ -37,19 +36,30 @@ public final class IndexBuildBenchmark {
         if (lexical) {
           bench.build("lexical", null);
           ours = count / bench.buildSeconds;
-          report("reindex, no vectors", count, bench.buildSeconds, SearchBench.sizeOf(bench.indexDir("lexical")));
+          report(
+              "reindex, no vectors",
+              count,
+              bench.buildSeconds,
+              SearchBench.sizeOf(bench.indexDir("lexical")));
           double base = baseline(corpus, count, bench.dir.resolve("baseline"));
           System.out.printf("ratio reindex (no vectors) / bare Lucene: %.2f%n", ours / base);
         }
         if (models.real() != null) {
           bench.build("vectors", models.forIndexing(corpus, count));
-          report("reindex, vectors (no model time)", count, bench.buildSeconds, SearchBench.sizeOf(bench.indexDir("vectors")));
+          report(
+              "reindex, vectors (no model time)",
+              count,
+              bench.buildSeconds,
+              SearchBench.sizeOf(bench.indexDir("vectors")));
         }
       }
       if (models.real() != null) {
         try (SearchBench small = new SearchBench(corpus, embedSample)) {
           small.build("embedded", models.real());
-          report("reindex, embedding every paper", embedSample, small.buildSeconds,
+          report(
+              "reindex, embedding every paper",
+              embedSample,
+              small.buildSeconds,
               SearchBench.sizeOf(small.indexDir("embedded")));
         }
       }
@@ -57,7 +67,8 @@ public final class IndexBuildBenchmark {
   }
 
   private static void report(String what, int n, double seconds, long bytes) {
-    System.out.printf("%-36s %,d papers in %.1f s = %,.0f papers/s, index %,d MB (%,d bytes/paper)%n",
+    System.out.printf(
+        "%-36s %,d papers in %.1f s = %,.0f papers/s, index %,d MB (%,d bytes/paper)%n",
         what, n, seconds, n / seconds, bytes >> 20, bytes / n);
   }
 
@@ -65,7 +76,9 @@ public final class IndexBuildBenchmark {
     Files.createDirectories(dir);
     long t0 = System.nanoTime();
     try (FSDirectory d = FSDirectory.open(dir);
-        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(128))) {
+        IndexWriter w =
+            new IndexWriter(
+                d, new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(128))) {
       for (int i = 0; i < count; i++) {
         Paper p = corpus.paper(i);
         Document doc = new Document();

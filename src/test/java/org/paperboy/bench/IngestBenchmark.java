@@ -30,7 +30,9 @@ import org.paperboy.store.PaperRepository;
  * peak RSS (VmHWM) after the store-only ingest, so runs at 200k and 1M records show whether memory
  * stays flat as the file grows, and the rate of the whole app (store + Lucene index).
  *
- * <pre>BENCH_JAVA_OPTS=-Xmx512m bench/run IngestBenchmark --records 200000 [--runs store,app,bare,parse]</pre>
+ * <pre>
+ * BENCH_JAVA_OPTS=-Xmx512m bench/run IngestBenchmark --records 200000 [--runs store,app,bare,parse]
+ * </pre>
  *
  * {@code --runs} picks the runs and their order (default {@code store,app,bare,parse}; {@code
  * --store-only} is {@code store,bare,parse}). Runs after the first find the JIT already warm for
@@ -44,7 +46,10 @@ public final class IngestBenchmark {
     long records = Long.parseLong(KaggleGenerator.arg(args, "--records", "200000"));
     boolean storeOnly = List.of(args).contains("--store-only");
     List<String> runs =
-        List.of(KaggleGenerator.arg(args, "--runs", storeOnly ? "store,bare,parse" : "store,app,bare,parse").split(","));
+        List.of(
+            KaggleGenerator.arg(
+                    args, "--runs", storeOnly ? "store,bare,parse" : "store,app,bare,parse")
+                .split(","));
     Path file = Path.of("target/bench/kaggle-" + records + ".jsonl");
     if (!Files.exists(file)) KaggleGenerator.generate(records, file);
     System.out.printf("file: %s (%,d bytes)%n", file, Files.size(file));
@@ -57,11 +62,14 @@ public final class IngestBenchmark {
         case "app" -> app(file, records);
         case "bare" -> bareRate = bare(records);
         case "parse" -> parseRate = parseOnly(file);
-        default -> throw new IllegalArgumentException("unknown run " + run + " (store, app, bare, parse)");
+        default ->
+            throw new IllegalArgumentException("unknown run " + run + " (store, app, bare, parse)");
       }
     }
-    if (storeRate > 0 && bareRate > 0) System.out.printf("ratio ingest/bare store: %.2f%n", storeRate / bareRate);
-    if (storeRate > 0 && parseRate > 0) System.out.printf("ratio ingest/parse-only: %.2f%n", storeRate / parseRate);
+    if (storeRate > 0 && bareRate > 0)
+      System.out.printf("ratio ingest/bare store: %.2f%n", storeRate / bareRate);
+    if (storeRate > 0 && parseRate > 0)
+      System.out.printf("ratio ingest/parse-only: %.2f%n", storeRate / parseRate);
   }
 
   /** The ingest pipeline into H2, no search index listening. */
@@ -75,8 +83,13 @@ public final class IngestBenchmark {
         report = ingest.ingestFile(file, Format.KAGGLE, (n, read, total) -> {});
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("ingest: %s in %.1f s = %,.0f records/s, peak RSS %s, max heap %,d MB%n",
-          report.summary(), seconds, records / seconds, vmHwm(), Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(
+          "ingest: %s in %.1f s = %,.0f records/s, peak RSS %s, max heap %,d MB%n",
+          report.summary(),
+          seconds,
+          records / seconds,
+          vmHwm(),
+          Runtime.getRuntime().maxMemory() >> 20);
       return records / seconds;
     } finally {
       deleteTree(data);
@@ -93,7 +106,8 @@ public final class IngestBenchmark {
         report = app.ingest().ingestFile(file, Format.KAGGLE, (n, read, total) -> {});
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("ingest with search index: %s in %.1f s = %,.0f records/s%n",
+      System.out.printf(
+          "ingest with search index: %s in %.1f s = %,.0f records/s%n",
           report.summary(), seconds, records / seconds);
     } finally {
       deleteTree(data);
@@ -101,10 +115,10 @@ public final class IngestBenchmark {
   }
 
   /**
-   * The bare store: the generator's papers (the 200 real records, parsed and normalised once
-   * before the clock starts, each copy with a fresh id and numbered title) written straight into a
-   * fresh store, one transaction per batch, with no parsing, checks, look-ups or merging, and a
-   * cheap stand-in for the title hash. Timed from opening the database, as the ingest run is.
+   * The bare store: the generator's papers (the 200 real records, parsed and normalised once before
+   * the clock starts, each copy with a fresh id and numbered title) written straight into a fresh
+   * store, one transaction per batch, with no parsing, checks, look-ups or merging, and a cheap
+   * stand-in for the title hash. Timed from opening the database, as the ingest run is.
    */
   private static double bare(long records) throws IOException {
     List<Paper> sample = new ArrayList<>();
@@ -131,7 +145,11 @@ public final class IngestBenchmark {
         List<Paper> batch = new ArrayList<>(BATCH);
         for (long i = 0; i < records; i++) {
           Paper p = sample.get((int) (i % sample.size()));
-          batch.add(p.toBuilder().id(KaggleGenerator.id(i)).title(KaggleGenerator.title(p.title(), i)).build());
+          batch.add(
+              p.toBuilder()
+                  .id(KaggleGenerator.id(i))
+                  .title(KaggleGenerator.title(p.title(), i))
+                  .build());
           if (batch.size() == BATCH || i == records - 1) {
             papers.write(batch, List.of(), List.of(), now, IngestBenchmark::cheapTitleHash);
             batch.clear();
@@ -139,7 +157,8 @@ public final class IngestBenchmark {
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("baseline (bare store, parsed papers written in batches of %,d): %,d records in %.1f s = %,.0f records/s%n",
+      System.out.printf(
+          "baseline (bare store, parsed papers written in batches of %,d): %,d records in %.1f s = %,.0f records/s%n",
           BATCH, records, seconds, records / seconds);
       return records / seconds;
     } finally {
@@ -172,10 +191,13 @@ public final class IngestBenchmark {
         };
     long t0 = System.nanoTime();
     try (InputStream in = Files.newInputStream(file)) {
-      Format.KAGGLE.newParser().parse(new java.io.BufferedInputStream(in, 1 << 16), file.toString(), counting);
+      Format.KAGGLE
+          .newParser()
+          .parse(new java.io.BufferedInputStream(in, 1 << 16), file.toString(), counting);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("baseline (parse only, no store): %,d records in %.1f s = %,.0f records/s%n",
+    System.out.printf(
+        "baseline (parse only, no store): %,d records in %.1f s = %,.0f records/s%n",
         count[0], seconds, count[0] / seconds);
     return count[0] / seconds;
   }
@@ -185,7 +207,8 @@ public final class IngestBenchmark {
     Path status = Path.of("/proc/self/status");
     if (!Files.exists(status)) return "n/a";
     try (Stream<String> lines = Files.lines(status)) {
-      return lines.filter(l -> l.startsWith("VmHWM:"))
+      return lines
+          .filter(l -> l.startsWith("VmHWM:"))
           .map(l -> l.substring(6).strip())
           .findFirst()
           .orElse("n/a");

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a Kaggle-format (arxiv-metadata-oai-snapshot) JSON-lines file of any size from the 200 real
- * records in the test fixtures: each output line is a real record with a fresh, unique arXiv id
- * (and a numbered title, so the title-key de-duplication cannot collapse copies).
+ * Writes a Kaggle-format (arxiv-metadata-oai-snapshot) JSON-lines file of any size from the 200
+ * real records in the test fixtures: each output line is a real record with a fresh, unique arXiv
+ * id (and a numbered title, so the title-key de-duplication cannot collapse copies).
  *
  * <pre>bench/run KaggleGenerator --records 200000 --out target/bench/kaggle-200k.jsonl</pre>
  */
@@ -56,7 +56,9 @@ public final class KaggleGenerator {
     return String.format("%02d%02d.%05d", 21 + month / 12, 1 + month % 12, 1 + i % 99_999);
   }
 
-  /** The i-th copy's title, numbered so that the title-key de-duplication cannot collapse copies. */
+  /**
+   * The i-th copy's title, numbered so that the title-key de-duplication cannot collapse copies.
+   */
   static String title(String title, long i) {
     return title + " (copy " + i + ")";
   }

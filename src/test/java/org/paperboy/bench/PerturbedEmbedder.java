@@ -11,8 +11,8 @@ import org.paperboy.paper.Paper;
 /**
  * Real embeddings for the real abstracts and, for the synthetic copies, the real vector of the
  * document they were made from plus seeded Gaussian noise (cosine to the original about 0.9).
- * Handed to the search service as its embedder, so indexing runs the production path but pays
- * no model time for 100,000 papers; queries go to the real model.
+ * Handed to the search service as its embedder, so indexing runs the production path but pays no
+ * model time for 100,000 papers; queries go to the real model.
  */
 final class PerturbedEmbedder implements Embedder {
   private final Embedder real;

@@ -91,15 +91,23 @@ final class SearchBench implements AutoCloseable {
   }
 
   static String machine() {
-    return String.format("%d cores (%s), %s %s, Java %s, max heap %,d MB",
-        Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
-        System.getProperty("os.arch"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+    return String.format(
+        "%d cores (%s), %s %s, Java %s, max heap %,d MB",
+        Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private static String cpuModel() {
     try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown cpu");
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .orElse("unknown cpu");
     } catch (IOException e) {
       return "unknown cpu";
     }

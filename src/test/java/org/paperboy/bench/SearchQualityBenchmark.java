@@ -6,8 +6,8 @@ import org.paperboy.search.Evaluation;
 import org.paperboy.search.SearchMode;
 
 /**
- * Runs the evaluation harness on a BEIR folder for the given modes and prints one line each:
- * {@code bench/run SearchQualityBenchmark PATH/TO/beir/scifact lexical}.
+ * Runs the evaluation harness on a BEIR folder for the given modes and prints one line each: {@code
+ * bench/run SearchQualityBenchmark PATH/TO/beir/scifact lexical}.
  */
 public final class SearchQualityBenchmark {
   public static void main(String[] args) {

@@ -53,11 +53,16 @@ final class SmtpSink implements AutoCloseable {
   }
 
   private void serve(Socket s) {
-    try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 65536); OutputStream out = s.getOutputStream()) {
+    try (s;
+        InputStream in = new BufferedInputStream(s.getInputStream(), 65536);
+        OutputStream out = s.getOutputStream()) {
       reply(out, "220 sink ESMTP");
       StringBuilder line = new StringBuilder();
       while (readLine(in, line)) {
-        String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line.toString();
+        String cmd =
+            line.length() >= 4
+                ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT)
+                : line.toString();
         switch (cmd) {
           case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n250 PIPELINING");
           case "HELO", "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK");
@@ -93,17 +98,19 @@ final class SmtpSink implements AutoCloseable {
   /** Skips a message body up to the line holding only a dot; returns its size. */
   private static long skipMessage(InputStream in) throws IOException {
     long n = 0;
-    int state = 2; // 0: mid-line, 1: saw CR, 2: at line start, 3: saw "." at line start, 4: saw ".\r"
+    int state =
+        2; // 0: mid-line, 1: saw CR, 2: at line start, 3: saw "." at line start, 4: saw ".\r"
     int c;
     while ((c = in.read()) >= 0) {
       n++;
-      state = switch (state) {
-        case 2 -> c == '.' ? 3 : c == '\r' ? 1 : 0;
-        case 3 -> c == '\r' ? 4 : 0;
-        case 4 -> c == '\n' ? -1 : 0;
-        case 1 -> c == '\n' ? 2 : c == '\r' ? 1 : 0;
-        default -> c == '\r' ? 1 : 0;
-      };
+      state =
+          switch (state) {
+            case 2 -> c == '.' ? 3 : c == '\r' ? 1 : 0;
+            case 3 -> c == '\r' ? 4 : 0;
+            case 4 -> c == '\n' ? -1 : 0;
+            case 1 -> c == '\n' ? 2 : c == '\r' ? 1 : 0;
+            default -> c == '\r' ? 1 : 0;
+          };
       if (state == -1) return n;
     }
     throw new IOException("the connection ended inside a message");

@@ -13,16 +13,33 @@ import java.util.Random;
 import org.paperboy.paper.Paper;
 
 /**
- * Papers for the search benchmarks, built from real abstracts (a BEIR corpus such as SciFact):
- * copy 0 of each document is the real one; copy k rotates its sentences by k and borrows one
- * sentence from another document, so terms keep real statistics but no two abstracts are equal.
- * Dates spread over 2015-2025 and categories over 20 arXiv categories, both seeded.
+ * Papers for the search benchmarks, built from real abstracts (a BEIR corpus such as SciFact): copy
+ * 0 of each document is the real one; copy k rotates its sentences by k and borrows one sentence
+ * from another document, so terms keep real statistics but no two abstracts are equal. Dates spread
+ * over 2015-2025 and categories over 20 arXiv categories, both seeded.
  */
 final class SyntheticPapers {
   static final String[] CATEGORIES = {
-    "cs.CL", "cs.CV", "cs.LG", "cs.AI", "cs.IR", "stat.ML", "q-bio.GN", "q-bio.NC", "q-bio.QM",
-    "physics.med-ph", "eess.IV", "eess.AS", "cs.NE", "cs.RO", "math.ST", "q-bio.BM", "cs.HC",
-    "cs.CY", "q-bio.PE", "cs.DB"
+    "cs.CL",
+    "cs.CV",
+    "cs.LG",
+    "cs.AI",
+    "cs.IR",
+    "stat.ML",
+    "q-bio.GN",
+    "q-bio.NC",
+    "q-bio.QM",
+    "physics.med-ph",
+    "eess.IV",
+    "eess.AS",
+    "cs.NE",
+    "cs.RO",
+    "math.ST",
+    "q-bio.BM",
+    "cs.HC",
+    "cs.CY",
+    "q-bio.PE",
+    "cs.DB"
   };
 
   record Base(String id, String title, String text) {}
@@ -42,7 +59,8 @@ final class SyntheticPapers {
       for (String line; (line = r.readLine()) != null; ) {
         if (line.isBlank()) continue;
         JsonNode n = json.readTree(line);
-        bases.add(new Base(n.get("_id").asText(), n.path("title").asText(""), n.get("text").asText()));
+        bases.add(
+            new Base(n.get("_id").asText(), n.path("title").asText(""), n.get("text").asText()));
       }
     }
     List<String> queries = new ArrayList<>();
@@ -68,7 +86,8 @@ final class SyntheticPapers {
     if (copy > 0) {
       String[] sentences = text.split("(?<=\\.)\\s+");
       StringBuilder sb = new StringBuilder();
-      for (int s = 0; s < sentences.length; s++) sb.append(sentences[(s + copy) % sentences.length]).append(' ');
+      for (int s = 0; s < sentences.length; s++)
+        sb.append(sentences[(s + copy) % sentences.length]).append(' ');
       String[] other = bases.get(rnd.nextInt(bases.size())).text().split("(?<=\\.)\\s+");
       sb.append(other[rnd.nextInt(other.length)]);
       text = sb.toString().strip();

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +75,8 @@ class CliTest {
     assertThat(p.get("id").asText()).isEqualTo("0704.0001");
     assertThat(p.get("version").asInt()).isEqualTo(2);
     assertThat(p.get("title").asText())
-        .isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+        .isEqualTo(
+            "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
     assertThat(p.get("authors").get(0).asText()).isEqualTo("C. Balázs");
     assertThat(p.get("authors")).hasSize(4);
     assertThat(p.get("categories").get(0).asText()).isEqualTo("hep-ph");
@@ -202,7 +203,9 @@ class CliTest {
 
       Run run =
           paperboyWithEnv(
-              Map.of("PAPERBOY_HF_URL", url, "PAPERBOY_EMBEDDINGS", "off"), "ingest", "hf:2026-06-12");
+              Map.of("PAPERBOY_HF_URL", url, "PAPERBOY_EMBEDDINGS", "off"),
+              "ingest",
+              "hf:2026-06-12");
 
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(run.out()).isEqualTo("added 30, updated 0, unchanged 0, rejected 0\n");
@@ -230,7 +233,8 @@ class CliTest {
 
     Run ingest = paperboyWithEnv(Map.of(), "ingest", file.toString());
     Run search =
-        paperboyWithEnv(Map.of(), "search", "masking strategy for pretraining", "--mode", "semantic", "--json");
+        paperboyWithEnv(
+            Map.of(), "search", "masking strategy for pretraining", "--mode", "semantic", "--json");
     Run again = paperboyWithEnv(Map.of(), "embed");
 
     assertThat(ingest.out()).isEqualTo("added 6, updated 0, unchanged 0, rejected 0\n");

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +71,8 @@ class InterruptedIngestTest {
 
   private static Process startIngest(Path data, Path file) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+    List<String> cmd =
+        new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
     cmd.addAll(List.of(Main.class.getName(), "--data", data.toString(), "ingest", file.toString()));
     ProcessBuilder child = new ProcessBuilder(cmd);
     child.environment().put("PAPERBOY_EMBEDDINGS", "off");
@@ -83,7 +83,8 @@ class InterruptedIngestTest {
   }
 
   /** Waits until the database file has grown past its empty size: batches are being committed. */
-  private static void waitUntilSomeBatchesAreStored(Path data) throws InterruptedException, IOException {
+  private static void waitUntilSomeBatchesAreStored(Path data)
+      throws InterruptedException, IOException {
     Path db = data.resolve("paperboy.mv.db");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {

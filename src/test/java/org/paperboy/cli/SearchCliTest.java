@@ -27,18 +27,30 @@ class SearchCliTest {
     all.addAll(List.of(args));
     // lexical only: the model's behaviour is covered in SemanticSearchTest, at a tenth of the cost
     Map<String, String> env = Map.of("PAPERBOY_EMBEDDINGS", "off");
-    int code = Main.run(all.toArray(String[]::new), env, new PrintWriter(out), new PrintWriter(err));
+    int code =
+        Main.run(all.toArray(String[]::new), env, new PrintWriter(out), new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
   }
 
   @BeforeEach
   void ingest() {
-    assertThat(paperboy("ingest", "src/test/resources/fixtures/listing/mllm-search-listing.txt").code()).isZero();
+    assertThat(
+            paperboy("ingest", "src/test/resources/fixtures/listing/mllm-search-listing.txt")
+                .code())
+        .isZero();
   }
 
   @Test
   void search_prints_one_json_object_per_hit() throws Exception {
-    Run r = paperboy("search", "multimodal large language models", "--mode", "lexical", "--limit", "3", "--json");
+    Run r =
+        paperboy(
+            "search",
+            "multimodal large language models",
+            "--mode",
+            "lexical",
+            "--limit",
+            "3",
+            "--json");
     assertThat(r.code()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(3);
@@ -59,21 +71,28 @@ class SearchCliTest {
   @Test
   void an_ambiguous_acronym_gets_a_note_with_its_readings() {
     Run r = paperboy("search", "MLLM", "--mode", "lexical", "--limit", "1");
-    assertThat(r.err()).contains("note: MLLM = multimodal large language model (").contains("multilingual large language model");
+    assertThat(r.err())
+        .contains("note: MLLM = multimodal large language model (")
+        .contains("multilingual large language model");
   }
 
   @Test
   void acronyms_shows_the_mined_readings_of_a_term() {
     Run r = paperboy("acronyms", "mllms");
     assertThat(r.code()).isZero();
-    assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("MLLM = multimodal large language model (");
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .startsWith("MLLM = multimodal large language model (");
     assertThat(paperboy("acronyms", "XYZQ").code()).isEqualTo(2);
   }
 
   @Test
   void related_and_reindex_work_on_the_stored_papers() throws Exception {
-    String id = new ObjectMapper().readTree(
-        paperboy("search", "Dense Connector for MLLMs", "--limit", "1", "--json").out()).get("id").asText();
+    String id =
+        new ObjectMapper()
+            .readTree(
+                paperboy("search", "Dense Connector for MLLMs", "--limit", "1", "--json").out())
+            .get("id")
+            .asText();
     Run related = paperboy("related", id, "--limit", "3", "--json");
     assertThat(related.code()).isZero();
     assertThat(related.out().lines()).hasSize(3).noneMatch(l -> l.contains("\"" + id + "\""));

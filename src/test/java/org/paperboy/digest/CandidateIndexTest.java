@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paperboy.paper.Paper;
 
-/** Alerts are saved searches: their field syntax must mean on the day's papers what it means in search. */
+/**
+ * Alerts are saved searches: their field syntax must mean on the day's papers what it means in
+ * search.
+ */
 class CandidateIndexTest {
   private final CandidateIndex index =
       new CandidateIndex(
@@ -36,7 +39,10 @@ class CandidateIndexTest {
   }
 
   private List<String> ids(String alert) {
-    return index.search(alert, 10, word -> null).stream().map(CandidateIndex.Hit::id).sorted().toList();
+    return index.search(alert, 10, word -> null).stream()
+        .map(CandidateIndex.Hit::id)
+        .sorted()
+        .toList();
   }
 
   @Test

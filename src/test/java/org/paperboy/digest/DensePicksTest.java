@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Picks on embeddings: weights per reader, then all readers scored against all candidates at once. */
+/**
+ * Picks on embeddings: weights per reader, then all readers scored against all candidates at once.
+ */
 class DensePicksTest {
   static final int DIMS = 16;
   static final Random RND = new Random(7);
@@ -35,8 +37,8 @@ class DensePicksTest {
     float[][] candidates = new float[11][];
     for (int c = 0; c < 10; c++) candidates[c] = near(c < 5 ? 0 : 3);
     DensePicks picks = new DensePicks(candidates, DIMS);
-    float[] fewLikes = picks.weights(near(0, 2), List.of(), 1);           // centroid
-    float[] manyLikes = picks.weights(near(3, 8), near(5, 16), 2);        // linear model
+    float[] fewLikes = picks.weights(near(0, 2), List.of(), 1); // centroid
+    float[] manyLikes = picks.weights(near(3, 8), near(5, 16), 2); // linear model
     int[][] top = picks.top(new float[][] {fewLikes, manyLikes, null}, 5);
 
     assertThat(top[0]).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
@@ -50,7 +52,9 @@ class DensePicksTest {
     DensePicks picks = new DensePicks(new float[][] {near(3), near(5)}, DIMS);
     float[] w = picks.weights(near(3, 6), near(5, 12), 3);
 
-    assertThat(DensePicks.dot(w, near(3))).isGreaterThan(0).isGreaterThan(DensePicks.dot(w, near(5)));
+    assertThat(DensePicks.dot(w, near(3)))
+        .isGreaterThan(0)
+        .isGreaterThan(DensePicks.dot(w, near(5)));
   }
 
   @Test
@@ -59,7 +63,9 @@ class DensePicksTest {
     DensePicks picks = new DensePicks(candidates, DIMS);
     float[] liked = near(1);
 
-    assertThat(picks.similarity("a", liked, 0)).isCloseTo(DensePicks.dot(liked, candidates[0]), org.assertj.core.data.Offset.offset(1e-5f));
+    assertThat(picks.similarity("a", liked, 0))
+        .isCloseTo(
+            DensePicks.dot(liked, candidates[0]), org.assertj.core.data.Offset.offset(1e-5f));
     assertThat(picks.similarity("a", liked, 0)).isGreaterThan(DensePicks.SIMILAR);
     assertThat(picks.similarity("a", liked, 1)).isLessThan(DensePicks.SIMILAR);
   }
@@ -73,6 +79,7 @@ class DensePicksTest {
       b[i] = (float) RND.nextGaussian();
       plain += a[i] * b[i];
     }
-    assertThat((double) DensePicks.dot(a, b)).isCloseTo(plain, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat((double) DensePicks.dot(a, b))
+        .isCloseTo(plain, org.assertj.core.data.Offset.offset(1e-4));
   }
 }

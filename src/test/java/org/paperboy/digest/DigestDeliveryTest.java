@@ -48,11 +48,13 @@ class DigestDeliveryTest {
   }
 
   Subscription subscribe(String email, List<String> alerts, boolean trending) {
-    return digests.subscribe(SubscriptionForm.parse(email, alerts, trending, "07:00", "UTC", 10), true);
+    return digests.subscribe(
+        SubscriptionForm.parse(email, alerts, trending, "07:00", "UTC", 10), true);
   }
 
   @Test
-  void a_due_reader_gets_one_multipart_digest_with_reasons_links_and_one_click_unsubscribe() throws Exception {
+  void a_due_reader_gets_one_multipart_digest_with_reasons_links_and_one_click_unsubscribe()
+      throws Exception {
     world.papers(DigestWorld.mllm(0, 60));
     subscribe("ada@example.org", List.of(ALERT), false);
     world.clock.set(MORNING);
@@ -67,16 +69,21 @@ class DigestDeliveryTest {
     assertThat(m.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");
     assertThat(m.getSubject()).startsWith("paperboy: ").endsWith("for Thu 26 Nov 2026");
     assertThat(m.getMessageID()).matches("<digest\\.\\d+\\.2026-11-26@paperboy\\.test>");
-    assertThat(m.getHeader("List-Unsubscribe")[0]).matches("<https://paperboy\\.test/unsubscribe\\?token=[^>\\s]+>");
+    assertThat(m.getHeader("List-Unsubscribe")[0])
+        .matches("<https://paperboy\\.test/unsubscribe\\?token=[^>\\s]+>");
     assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
     MimeMultipart alt = (MimeMultipart) m.getContent();
     assertThat(alt.getContentType()).startsWith("multipart/alternative");
     String text = (String) alt.getBodyPart(0).getContent();
     String html = (String) alt.getBodyPart(1).getContent();
     // Paper links go through the signed click redirect, so a click teaches the reader's picks.
-    assertThat(text).contains("== Your alerts ==", "matches your alert '" + ALERT + "'").containsPattern(CLICK);
-    assertThat(html).contains("<meta name=\"color-scheme\" content=\"light dark\">", "Your alerts")
-        .containsPattern("href=\"https://paperboy\\.test/d/c\\?s=\\d+&amp;p=[^&\"]+&amp;k=[\\w-]+\"");
+    assertThat(text)
+        .contains("== Your alerts ==", "matches your alert '" + ALERT + "'")
+        .containsPattern(CLICK);
+    assertThat(html)
+        .contains("<meta name=\"color-scheme\" content=\"light dark\">", "Your alerts")
+        .containsPattern(
+            "href=\"https://paperboy\\.test/d/c\\?s=\\d+&amp;p=[^&\"]+&amp;k=[\\w-]+\"");
     assertThat(paperLinks(m)).isNotEmpty();
     assertThat(html).doesNotContain("<script", "<style", "<link");
   }
@@ -93,7 +100,8 @@ class DigestDeliveryTest {
     world.clock.advance(Duration.ofDays(1));
     RunReport nothingNew = digests.run(null, false);
     world.clock.advance(Duration.ofHours(1));
-    // The next day brings new papers and again the old ones (a re-ingest changes nothing for the reader).
+    // The next day brings new papers and again the old ones (a re-ingest changes nothing for the
+    // reader).
     world.papers(DigestWorld.mllm(0, 120));
     world.clock.advance(Duration.ofDays(1));
     RunReport third = digests.run(null, false);
@@ -109,10 +117,14 @@ class DigestDeliveryTest {
   }
 
   @Test
-  void hostile_titles_are_escaped_in_the_html_and_kept_as_text_in_the_plain_part() throws Exception {
-    world.papers(List.<String[]>of(new String[] {
-        "Visual token reduction <script>alert(1)</script> & \"quotes\" for multimodal large language models",
-        "We prune visual tokens in multimodal large language models by 80% with <b>no</b> loss."}));
+  void hostile_titles_are_escaped_in_the_html_and_kept_as_text_in_the_plain_part()
+      throws Exception {
+    world.papers(
+        List.<String[]>of(
+            new String[] {
+              "Visual token reduction <script>alert(1)</script> & \"quotes\" for multimodal large language models",
+              "We prune visual tokens in multimodal large language models by 80% with <b>no</b> loss."
+            }));
     subscribe("ada@example.org", List.of("visual token reduction"), false);
     world.clock.set(MORNING);
     digests.run(null, false);
@@ -120,7 +132,10 @@ class DigestDeliveryTest {
     MimeMultipart alt = (MimeMultipart) smtp.getReceivedMessages()[0].getContent();
     String text = (String) alt.getBodyPart(0).getContent();
     String html = (String) alt.getBodyPart(1).getContent();
-    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;", "&lt;b&gt;no&lt;/b&gt;");
+    assertThat(html)
+        .contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;",
+            "&lt;b&gt;no&lt;/b&gt;");
     assertThat(html).doesNotContain("<script>", "<b>no</b>");
     assertThat(text).contains("<script>alert(1)</script>");
   }
@@ -129,11 +144,31 @@ class DigestDeliveryTest {
   void upvotes_make_personal_picks_with_their_reason() throws Exception {
     world.papers(DigestWorld.mllm(0, 40));
     // Accounts are made by magic link; here straight in SQL.
-    world.app.database().jdbi().useHandle(h -> h.execute(
-        "INSERT INTO accounts (email, created_at) VALUES ('bo@example.org', CURRENT_TIMESTAMP)"));
-    long id = world.app.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM accounts").mapTo(Long.class).one());
-    List<String> ids = world.app.database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT id FROM papers WHERE LOWER(title) LIKE '%multimodal%' ORDER BY id LIMIT 3").mapTo(String.class).list());
+    world
+        .app
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO accounts (email, created_at) VALUES ('bo@example.org', CURRENT_TIMESTAMP)"));
+    long id =
+        world
+            .app
+            .database()
+            .jdbi()
+            .withHandle(h -> h.createQuery("SELECT id FROM accounts").mapTo(Long.class).one());
+    List<String> ids =
+        world
+            .app
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT id FROM papers WHERE LOWER(title) LIKE '%multimodal%' ORDER BY id LIMIT 3")
+                        .mapTo(String.class)
+                        .list());
     for (String p : ids) world.app.votes().upvote(id, p, MORNING.minus(Duration.ofDays(3)));
     world.clock.advance(Duration.ofMinutes(5));
     world.papers(DigestWorld.mllm(40, 120));
@@ -142,8 +177,14 @@ class DigestDeliveryTest {
 
     digests.run(null, false);
 
-    String text = (String) ((MimeMultipart) smtp.getReceivedMessages()[0].getContent()).getBodyPart(0).getContent();
-    assertThat(text).contains("== Picked for you ==").containsPattern("similar to \\d+ papers? you upvoted");
+    String text =
+        (String)
+            ((MimeMultipart) smtp.getReceivedMessages()[0].getContent())
+                .getBodyPart(0)
+                .getContent();
+    assertThat(text)
+        .contains("== Picked for you ==")
+        .containsPattern("similar to \\d+ papers? you upvoted");
     for (String p : ids) assertThat(paperLinks(smtp.getReceivedMessages()[0])).doesNotContain(p);
   }
 
@@ -186,20 +227,25 @@ class DigestDeliveryTest {
     RunReport dry = digests.run(null, true);
     RunReport real = digests.run(null, false);
 
-    assertThat(dry.lines()).singleElement().asString().startsWith("ada@example.org 2026-11-26: paperboy: ");
+    assertThat(dry.lines())
+        .singleElement()
+        .asString()
+        .startsWith("ada@example.org 2026-11-26: paperboy: ");
     assertThat(real.sent()).isEqualTo(1);
     assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 
   /** A paper's link in a plain-text digest: subscription, paper id (URL-encoded) and signature. */
-  static final Pattern CLICK = Pattern.compile("https://paperboy\\.test/d/c\\?s=(\\d+)&p=([^&\\s]+)&k=([\\w-]+)");
+  static final Pattern CLICK =
+      Pattern.compile("https://paperboy\\.test/d/c\\?s=(\\d+)&p=([^&\\s]+)&k=([\\w-]+)");
 
   /** The ids of the papers a digest links to. */
   static Set<String> paperLinks(MimeMessage m) throws Exception {
     String text = (String) ((MimeMultipart) m.getContent()).getBodyPart(0).getContent();
     Set<String> out = new HashSet<>();
     Matcher x = CLICK.matcher(text);
-    while (x.find()) out.add(java.net.URLDecoder.decode(x.group(2), java.nio.charset.StandardCharsets.UTF_8));
+    while (x.find())
+      out.add(java.net.URLDecoder.decode(x.group(2), java.nio.charset.StandardCharsets.UTF_8));
     return out;
   }
 

@@ -34,7 +34,15 @@ final class DigestWorld implements AutoCloseable {
 
   DigestWorld(Path dir, Instant start, Map<String, String> env) {
     this.dir = dir;
-    Map<String, String> all = new HashMap<>(Map.of("PAPERBOY_BASE_URL", BASE, "PAPERBOY_SECRET", "test-secret", "PAPERBOY_EMBEDDINGS", "off"));
+    Map<String, String> all =
+        new HashMap<>(
+            Map.of(
+                "PAPERBOY_BASE_URL",
+                BASE,
+                "PAPERBOY_SECRET",
+                "test-secret",
+                "PAPERBOY_EMBEDDINGS",
+                "off"));
     all.putAll(env);
     this.app = Paperboy.open(Config.from(dir, all));
     this.clock = new MovableClock(start);
@@ -44,8 +52,17 @@ final class DigestWorld implements AutoCloseable {
 
   /** A digest service on this world's clock, sending through {@code mailer}. */
   DigestService digests(Mailer mailer, DigestSettings settings) {
-    DigestService d = new DigestService(app.database().jdbi(), app.state(), "test-secret", app.papers(),
-        app.search(), app.trending(), mailer, settings.withBaseUrl(BASE), clock);
+    DigestService d =
+        new DigestService(
+            app.database().jdbi(),
+            app.state(),
+            "test-secret",
+            app.papers(),
+            app.search(),
+            app.trending(),
+            mailer,
+            settings.withBaseUrl(BASE),
+            clock);
     opened.add(d);
     return d;
   }
@@ -55,8 +72,12 @@ final class DigestWorld implements AutoCloseable {
   }
 
   SmtpMailer smtp(int port) {
-    SmtpMailer m = new SmtpMailer(SmtpUrl.parse("smtp://127.0.0.1:" + port), "paperboy <digest@paperboy.test>",
-        Duration.ofSeconds(2), 0);
+    SmtpMailer m =
+        new SmtpMailer(
+            SmtpUrl.parse("smtp://127.0.0.1:" + port),
+            "paperboy <digest@paperboy.test>",
+            Duration.ofSeconds(2),
+            0);
     opened.add(m);
     return m;
   }
@@ -64,17 +85,32 @@ final class DigestWorld implements AutoCloseable {
   /** Ingests papers given as title and abstract (a plain listing), first seen now. */
   void papers(List<String[]> titleAndAbstract) {
     StringBuilder s = new StringBuilder();
-    for (String[] p : titleAndAbstract) s.append(p[0]).append('\n').append(pad(p[1])).append("\n\n");
-    ingest.ingest(new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.UTF_8)), "test-listing.txt", Format.LISTING);
+    for (String[] p : titleAndAbstract)
+      s.append(p[0]).append('\n').append(pad(p[1])).append("\n\n");
+    ingest.ingest(
+        new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.UTF_8)),
+        "test-listing.txt",
+        Format.LISTING);
   }
 
-  /** Papers {@code from} (inclusive) to {@code to} of the real MLLM listing fixture, as title and abstract. */
+  /**
+   * Papers {@code from} (inclusive) to {@code to} of the real MLLM listing fixture, as title and
+   * abstract.
+   */
   static List<String[]> mllm(int from, int to) {
-    try (InputStream in = DigestWorld.class.getResourceAsStream("/fixtures/listing/mllm-search-listing.txt")) {
-      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    try (InputStream in =
+        DigestWorld.class.getResourceAsStream("/fixtures/listing/mllm-search-listing.txt")) {
+      List<String> lines =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.isBlank())
+              .toList();
       List<String[]> out = new ArrayList<>();
       for (int i = 2; i + 1 < lines.size(); i += 2) {
-        out.add(new String[] {lines.get(i).replaceFirst("^Subscribe", "").strip(), lines.get(i + 1).strip()});
+        out.add(
+            new String[] {
+              lines.get(i).replaceFirst("^Subscribe", "").strip(), lines.get(i + 1).strip()
+            });
       }
       return out.subList(from, Math.min(to, out.size()));
     } catch (IOException e) {

@@ -12,21 +12,49 @@ class InterestModelTest {
     return PaperVectors.of(Paper.builder().title(title).abstractText(abstractText).build());
   }
 
-  static final List<PaperVectors.Sparse> TOKENS = List.of(
-      v("Visual token pruning for multimodal large language models", "We prune redundant visual tokens to speed up MLLM inference."),
-      v("Token merging in vision transformers", "Merging similar image tokens reduces the cost of vision transformers."),
-      v("Efficient MLLMs by dropping image tokens", "Dropping visual tokens early keeps accuracy while cutting compute."),
-      v("Adaptive visual token reduction", "An adaptive budget of visual tokens per image for efficient inference."),
-      v("Fewer tokens, same answers", "Compressing visual tokens of multimodal models without losing accuracy."));
-  static final List<PaperVectors.Sparse> OTHER = List.of(
-      v("Lattice QCD at finite density", "We simulate quarks and gluons on a lattice at finite baryon density."),
-      v("Dark matter halos in dwarf galaxies", "Rotation curves of dwarf galaxies constrain dark matter profiles."),
-      v("Graph colouring lower bounds", "New lower bounds on the chromatic number of sparse random graphs."),
-      v("Protein folding with diffusion", "A diffusion model generates protein backbones that fold."),
-      v("Speech recognition for low-resource languages", "Self-supervised speech models for languages with little data."));
+  static final List<PaperVectors.Sparse> TOKENS =
+      List.of(
+          v(
+              "Visual token pruning for multimodal large language models",
+              "We prune redundant visual tokens to speed up MLLM inference."),
+          v(
+              "Token merging in vision transformers",
+              "Merging similar image tokens reduces the cost of vision transformers."),
+          v(
+              "Efficient MLLMs by dropping image tokens",
+              "Dropping visual tokens early keeps accuracy while cutting compute."),
+          v(
+              "Adaptive visual token reduction",
+              "An adaptive budget of visual tokens per image for efficient inference."),
+          v(
+              "Fewer tokens, same answers",
+              "Compressing visual tokens of multimodal models without losing accuracy."));
+  static final List<PaperVectors.Sparse> OTHER =
+      List.of(
+          v(
+              "Lattice QCD at finite density",
+              "We simulate quarks and gluons on a lattice at finite baryon density."),
+          v(
+              "Dark matter halos in dwarf galaxies",
+              "Rotation curves of dwarf galaxies constrain dark matter profiles."),
+          v(
+              "Graph colouring lower bounds",
+              "New lower bounds on the chromatic number of sparse random graphs."),
+          v(
+              "Protein folding with diffusion",
+              "A diffusion model generates protein backbones that fold."),
+          v(
+              "Speech recognition for low-resource languages",
+              "Self-supervised speech models for languages with little data."));
 
-  static final PaperVectors.Sparse NEW_TOKENS = v("Token reduction for vision-language models", "Reducing visual tokens makes multimodal models faster.");
-  static final PaperVectors.Sparse NEW_OTHER = v("Neutron star mergers", "Gravitational waves from neutron star mergers and their kilonovae.");
+  static final PaperVectors.Sparse NEW_TOKENS =
+      v(
+          "Token reduction for vision-language models",
+          "Reducing visual tokens makes multimodal models faster.");
+  static final PaperVectors.Sparse NEW_OTHER =
+      v(
+          "Neutron star mergers",
+          "Gravitational waves from neutron star mergers and their kilonovae.");
 
   @Test
   void with_two_likes_the_centroid_ranks_the_similar_paper_first_and_says_how_many_it_resembles() {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scheduler of {@code serve}: it sends when a reader's time comes, once, and stops on close. */
+/**
+ * The scheduler of {@code serve}: it sends when a reader's time comes, once, and stops on close.
+ */
 class SchedulerTest {
   @RegisterExtension
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -22,10 +24,14 @@ class SchedulerTest {
 
   @Test
   void sends_once_when_the_local_time_comes_and_its_thread_stops_on_close() throws Exception {
-    try (DigestWorld world = new DigestWorld(dir, Instant.parse("2026-11-26T05:00:00Z"), Map.of())) {
+    try (DigestWorld world =
+        new DigestWorld(dir, Instant.parse("2026-11-26T05:00:00Z"), Map.of())) {
       DigestService digests = world.digests(world.smtp(smtp.getSmtp().getPort()));
       world.papers(DigestWorld.mllm(0, 40));
-      digests.subscribe(SubscriptionForm.parse("ada@example.org", List.of("multimodal"), false, "07:00", "Europe/Berlin", 5), true);
+      digests.subscribe(
+          SubscriptionForm.parse(
+              "ada@example.org", List.of("multimodal"), false, "07:00", "Europe/Berlin", 5),
+          true);
 
       digests.startScheduler(Duration.ZERO, Duration.ofMillis(200));
       Thread.sleep(800); // 06:00 in Berlin: not yet
@@ -35,7 +41,8 @@ class SchedulerTest {
       Thread.sleep(800); // more ticks: no second digest
       boolean running = threadAlive();
       digests.close();
-      long until = System.nanoTime() + 2_000_000_000L; // the worker thread exits just after the pool ends
+      long until =
+          System.nanoTime() + 2_000_000_000L; // the worker thread exits just after the pool ends
       while (threadAlive() && System.nanoTime() < until) Thread.sleep(20);
 
       assertThat(early).isZero();

@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small real SMTP server on a random port whose replies a test scripts: a bad greeting, a
- * 4xx or 5xx to RCPT, or silence (a stalled server). GreenMail always says yes; this one says
- * what the faults need. Delivered messages are kept whole.
+ * A small real SMTP server on a random port whose replies a test scripts: a bad greeting, a 4xx or
+ * 5xx to RCPT, or silence (a stalled server). GreenMail always says yes; this one says what the
+ * faults need. Delivered messages are kept whole.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
   final ServerSocket socket;
@@ -57,7 +57,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
   private void serve(Socket s) {
     try (s;
-        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
         OutputStream out = s.getOutputStream()) {
       if (stall) {
         Thread.sleep(60_000); // says nothing: the client's timeout must end this
@@ -78,7 +79,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
           case "DATA" -> {
             say(out, "354 go ahead");
             StringBuilder msg = new StringBuilder();
-            for (String l = in.readLine(); l != null && !l.equals("."); l = in.readLine()) msg.append(l).append('\n');
+            for (String l = in.readLine(); l != null && !l.equals("."); l = in.readLine())
+              msg.append(l).append('\n');
             delivered.add(msg.toString());
             say(out, "250 queued");
           }

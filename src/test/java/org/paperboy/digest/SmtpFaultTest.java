@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a run does when the mail server misbehaves: retry what is temporary, fail what is not. */
 class SmtpFaultTest {
   static final Instant MORNING = Instant.parse("2026-11-26T08:00:00Z");
-  static final DigestSettings SETTINGS = new DigestSettings(DigestWorld.BASE, Duration.ofMinutes(2), 4, 2, Duration.ofMinutes(5));
+  static final DigestSettings SETTINGS =
+      new DigestSettings(DigestWorld.BASE, Duration.ofMinutes(2), 4, 2, Duration.ofMinutes(5));
 
   @TempDir Path dir;
   DigestWorld world;
@@ -39,13 +40,22 @@ class SmtpFaultTest {
   }
 
   void subscribe(String email) {
-    digests.subscribe(SubscriptionForm.parse(email, List.of("multimodal"), false, "07:00", "UTC", 5), true);
+    digests.subscribe(
+        SubscriptionForm.parse(email, List.of("multimodal"), false, "07:00", "UTC", 5), true);
   }
 
   String lastError(String email) {
-    return world.app.database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT d.last_error FROM digests d JOIN subscriptions s ON s.id = d.subscription_id WHERE s.email = :e ORDER BY d.id DESC LIMIT 1")
-        .bind("e", email).mapTo(String.class).one());
+    return world
+        .app
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT d.last_error FROM digests d JOIN subscriptions s ON s.id = d.subscription_id WHERE s.email = :e ORDER BY d.id DESC LIMIT 1")
+                    .bind("e", email)
+                    .mapTo(String.class)
+                    .one());
   }
 
   @Test
@@ -104,13 +114,15 @@ class SmtpFaultTest {
     assertThat(day1.retrying()).isZero();
     assertThat(error).contains("550", "no such user");
     assertThat(day2.paused()).isEqualTo(1);
-    assertThat(digests.find("gone@example.org").orElseThrow().status()).isEqualTo(Subscription.Status.PAUSED);
+    assertThat(digests.find("gone@example.org").orElseThrow().status())
+        .isEqualTo(Subscription.Status.PAUSED);
     assertThat(day3.due()).isZero();
     assertThat(server.delivered).isEmpty();
   }
 
   @Test
-  void a_refused_connection_is_retried_and_the_run_does_not_hammer_a_dead_server() throws Exception {
+  void a_refused_connection_is_retried_and_the_run_does_not_hammer_a_dead_server()
+      throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
@@ -143,7 +155,8 @@ class SmtpFaultTest {
   @Test
   void after_the_last_attempt_a_temporary_failure_is_given_up_without_pausing() {
     subscribe("ada@example.org");
-    for (int i = 0; i < SETTINGS.maxAttempts(); i++) server.rcptReplies.add("452 4.2.2 mailbox full");
+    for (int i = 0; i < SETTINGS.maxAttempts(); i++)
+      server.rcptReplies.add("452 4.2.2 mailbox full");
 
     int retrying = 0, failed = 0;
     for (int i = 0; i < SETTINGS.maxAttempts(); i++) {
@@ -156,7 +169,8 @@ class SmtpFaultTest {
     assertThat(retrying).isEqualTo(SETTINGS.maxAttempts() - 1);
     assertThat(failed).isEqualTo(1);
     assertThat(lastError("ada@example.org")).startsWith("gave up after 4 attempts").contains("452");
-    assertThat(digests.find("ada@example.org").orElseThrow().status()).isEqualTo(Subscription.Status.ACTIVE);
+    assertThat(digests.find("ada@example.org").orElseThrow().status())
+        .isEqualTo(Subscription.Status.ACTIVE);
   }
 
   @Test

@@ -33,6 +33,7 @@ import org.paperboy.web.WebServer;
 class SubscribeFlowTest {
   @RegisterExtension
   static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
   static final Pattern LINK = Pattern.compile("http://paperboy\\.test/\\S+");
 
   @TempDir Path dir;
@@ -62,7 +63,19 @@ class SubscribeFlowTest {
   }
 
   Map<String, String> form(String email, String alerts) {
-    Map<String, String> f = new HashMap<>(Map.of("email", email, "alerts", alerts, "time", "07:00", "zone", "Europe/Berlin", "max", "10"));
+    Map<String, String> f =
+        new HashMap<>(
+            Map.of(
+                "email",
+                email,
+                "alerts",
+                alerts,
+                "time",
+                "07:00",
+                "zone",
+                "Europe/Berlin",
+                "max",
+                "10"));
     f.put("trending", "yes");
     return f;
   }
@@ -79,14 +92,23 @@ class SubscribeFlowTest {
 
   void ingestPapers() {
     StringBuilder s = new StringBuilder();
-    for (String[] p : DigestWorld.mllm(0, 60)) s.append(p[0]).append('\n').append(p[1]).append("\n\n");
-    app.ingest().ingest(new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.UTF_8)), "listing.txt", Format.LISTING);
+    for (String[] p : DigestWorld.mllm(0, 60))
+      s.append(p[0]).append('\n').append(p[1]).append("\n\n");
+    app.ingest()
+        .ingest(
+            new ByteArrayInputStream(s.toString().getBytes(StandardCharsets.UTF_8)),
+            "listing.txt",
+            Format.LISTING);
   }
 
   @Test
   void subscribe_confirm_receive_and_unsubscribe_with_one_click() throws Exception {
-    assertThat(browser.get("/subscribe").body()).contains("<form", "name=\"alerts\"", "name=\"zone\"");
-    var asked = browser.post("/subscribe", form("Ada@Example.org", "multimodal large language models\nvision-language model"));
+    assertThat(browser.get("/subscribe").body())
+        .contains("<form", "name=\"alerts\"", "name=\"zone\"");
+    var asked =
+        browser.post(
+            "/subscribe",
+            form("Ada@Example.org", "multimodal large language models\nvision-language model"));
     assertThat(asked.statusCode()).isEqualTo(200);
     assertThat(asked.body()).contains("confirmation link is on its way");
     ingestPapers();
@@ -98,7 +120,10 @@ class SubscribeFlowTest {
     assertThat(confirmation.getSubject()).isEqualTo("Confirm your paperboy digest");
     String confirm = link(confirmation, "/subscribe/confirm");
     assertThat(browser.get(confirm).body()).contains("Yes, send me the daily digest");
-    var confirmed = browser.post("/subscribe/confirm", Map.of("token", confirm.substring(confirm.indexOf("token=") + 6)));
+    var confirmed =
+        browser.post(
+            "/subscribe/confirm",
+            Map.of("token", confirm.substring(confirm.indexOf("token=") + 6)));
     assertThat(confirmed.body()).contains("You are subscribed", "ada@example.org", "Europe/Berlin");
 
     RunReport run = app.digests().run(today(), false);
@@ -109,7 +134,8 @@ class SubscribeFlowTest {
 
     // Manage page from the link in the digest: change the send time.
     String manage = link(digest, "/subscription?");
-    assertThat(browser.get(manage).body()).contains("multimodal large language models", "Europe/Berlin");
+    assertThat(browser.get(manage).body())
+        .contains("multimodal large language models", "Europe/Berlin");
     Map<String, String> change = form("ada@example.org", "multimodal large language models");
     change.put("time", "06:15");
     change.put("action", "save");
@@ -124,19 +150,28 @@ class SubscribeFlowTest {
     assertThat(gone.statusCode()).isEqualTo(200);
     assertThat(gone.body()).contains("Unsubscribed");
     assertThat(app.digests().find("ada@example.org")).isEmpty();
-    assertThat(new WebClient(base, false).oneClick(url).statusCode()).isEqualTo(200); // twice is fine
+    assertThat(new WebClient(base, false).oneClick(url).statusCode())
+        .isEqualTo(200); // twice is fine
   }
 
   @Test
   void the_unsubscribe_link_opened_in_a_browser_asks_before_it_acts() {
-    Subscription s = app.digests().subscribe(SubscriptionForm.parse("bo@example.org", java.util.List.of("multimodal"), true, null, null, null), true);
+    Subscription s =
+        app.digests()
+            .subscribe(
+                SubscriptionForm.parse(
+                    "bo@example.org", java.util.List.of("multimodal"), true, null, null, null),
+                true);
     ingestPapers();
     app.digests().run(today(), false);
     String url = link(smtp.getReceivedMessages()[0], "/unsubscribe?");
 
     var page = browser.get(url);
     boolean stillThere = app.digests().find("bo@example.org").isPresent();
-    var done = browser.post("/unsubscribe", Map.of("token", url.substring(url.indexOf("token=") + 6).replace("%3D", "=")));
+    var done =
+        browser.post(
+            "/unsubscribe",
+            Map.of("token", url.substring(url.indexOf("token=") + 6).replace("%3D", "=")));
 
     assertThat(page.body()).contains("id=\"unsubscribe\"");
     assertThat(stillThere).isTrue();
@@ -149,8 +184,15 @@ class SubscribeFlowTest {
   void bad_input_and_forged_links_get_a_clear_400() {
     browser.get("/subscribe");
     var bad = browser.post("/subscribe", form("not-an-address", ""));
-    var tooMany = browser.post("/subscribe", form("ada@example.org", "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\nr\ns\nt\nu"));
-    var forged = new WebClient(base, false).oneClick(base + "/unsubscribe?token=unsubscribe.1.99999999999.AAAA");
+    var tooMany =
+        browser.post(
+            "/subscribe",
+            form(
+                "ada@example.org",
+                "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\nr\ns\nt\nu"));
+    var forged =
+        new WebClient(base, false)
+            .oneClick(base + "/unsubscribe?token=unsubscribe.1.99999999999.AAAA");
     var manage = browser.get("/subscription?token=manage.1.1.AAAA");
 
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -165,14 +207,19 @@ class SubscribeFlowTest {
 
   @Test
   void subscribing_a_confirmed_address_again_changes_nothing_and_says_the_same() throws Exception {
-    app.digests().subscribe(SubscriptionForm.parse("ada@example.org", java.util.List.of("mine"), true, "07:00", "UTC", 10), true);
+    app.digests()
+        .subscribe(
+            SubscriptionForm.parse(
+                "ada@example.org", java.util.List.of("mine"), true, "07:00", "UTC", 10),
+            true);
     browser.get("/subscribe");
 
     var again = browser.post("/subscribe", form("ada@example.org", "someone else's idea"));
     for (int i = 0; i < 5; i++) browser.post("/subscribe", form("ada@example.org", "x"));
 
     assertThat(again.body()).contains("confirmation link is on its way");
-    assertThat(app.digests().find("ada@example.org").orElseThrow().alerts()).containsExactly("mine");
+    assertThat(app.digests().find("ada@example.org").orElseThrow().alerts())
+        .containsExactly("mine");
     MimeMessage[] got = smtp.getReceivedMessages();
     assertThat(got).hasSize(DigestService.CONFIRMATIONS_PER_HOUR); // rate limited per address
     assertThat(GreenMailUtil.getBody(got[0])).contains("subscribed already");

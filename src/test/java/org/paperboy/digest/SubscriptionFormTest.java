@@ -16,7 +16,12 @@ class SubscriptionFormTest {
 
   @Test
   void normalises_the_address_and_the_alerts_and_fills_the_defaults() {
-    SubscriptionForm f = form("  Ada.Lovelace+papers@Example.ORG ", List.of(" visual  token reduction ", "", "visual token reduction"), null, null);
+    SubscriptionForm f =
+        form(
+            "  Ada.Lovelace+papers@Example.ORG ",
+            List.of(" visual  token reduction ", "", "visual token reduction"),
+            null,
+            null);
 
     assertThat(f.email()).isEqualTo("ada.lovelace+papers@example.org");
     assertThat(f.alerts()).containsExactly("visual token reduction");
@@ -27,20 +32,35 @@ class SubscriptionFormTest {
 
   @Test
   void rejects_what_is_not_an_address() {
-    for (String bad : List.of("", "ada", "ada@", "@example.org", "ada@example", "a da@example.org", "ada@@example.org", "ada@exa..org")) {
-      assertThatThrownBy(() -> form(bad, List.of(), null, null)).isInstanceOf(BadInputException.class);
+    for (String bad :
+        List.of(
+            "",
+            "ada",
+            "ada@",
+            "@example.org",
+            "ada@example",
+            "a da@example.org",
+            "ada@@example.org",
+            "ada@exa..org")) {
+      assertThatThrownBy(() -> form(bad, List.of(), null, null))
+          .isInstanceOf(BadInputException.class);
     }
-    assertThatThrownBy(() -> form("ada@", List.of(), null, null)).hasMessage("'ada@' is not an email address");
+    assertThatThrownBy(() -> form("ada@", List.of(), null, null))
+        .hasMessage("'ada@' is not an email address");
   }
 
   @Test
   void rejects_line_breaks_in_anything_that_reaches_a_header() {
     assertThatThrownBy(() -> form("ada@example.org\r\nBcc: all@example.org", List.of(), null, null))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("one line");
-    assertThatThrownBy(() -> form("ada@example.org", List.of("llm\nBcc: x@example.org"), null, null))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("alert 'llm\\nBcc: x@example.org' must be one line");
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("one line");
+    assertThatThrownBy(
+            () -> form("ada@example.org", List.of("llm\nBcc: x@example.org"), null, null))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("alert 'llm\\nBcc: x@example.org' must be one line");
     assertThatThrownBy(() -> form("ada@example.org", List.of(), null, "UTC\r\nX: y"))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("one line");
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("one line");
   }
 
   @Test
@@ -60,7 +80,8 @@ class SubscriptionFormTest {
         .hasMessageContaining("unknown time zone 'Mars/Olympus'");
     assertThatThrownBy(() -> form("ada@example.org", List.of(), "25:00", null))
         .hasMessageContaining("send time must be HH:MM");
-    assertThatThrownBy(() -> SubscriptionForm.parse("ada@example.org", List.of(), true, null, null, 0))
+    assertThatThrownBy(
+            () -> SubscriptionForm.parse("ada@example.org", List.of(), true, null, null, 0))
         .hasMessageContaining("from 1 to 100");
   }
 }

@@ -39,7 +39,8 @@ class TimeZoneTest {
   }
 
   void subscribe(String email, String time, String zone) {
-    digests.subscribe(SubscriptionForm.parse(email, List.of("multimodal"), false, time, zone, 3), true);
+    digests.subscribe(
+        SubscriptionForm.parse(email, List.of("multimodal"), false, time, zone, 3), true);
   }
 
   /** New papers, first seen at {@code t}. */
@@ -56,7 +57,8 @@ class TimeZoneTest {
 
   List<String> subjects() throws Exception {
     List<String> out = new ArrayList<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) out.add(m.getAllRecipients()[0] + " " + m.getSubject());
+    for (MimeMessage m : smtp.getReceivedMessages())
+      out.add(m.getAllRecipients()[0] + " " + m.getSubject());
     return out;
   }
 
@@ -76,7 +78,8 @@ class TimeZoneTest {
 
     assertThat(List.of(satEarly.due(), sunEarly.due(), monEarly.due())).containsOnly(0);
     assertThat(List.of(sat.sent(), sun.sent(), mon.sent())).containsOnly(1);
-    assertThat(subjects()).allMatch(s -> s.startsWith("berlin@example.org paperboy: "))
+    assertThat(subjects())
+        .allMatch(s -> s.startsWith("berlin@example.org paperboy: "))
         .satisfiesExactly(
             s -> assertThat(s).endsWith("Sat 28 Mar 2026"),
             s -> assertThat(s).endsWith("Sun 29 Mar 2026"),
@@ -118,9 +121,10 @@ class TimeZoneTest {
     RunReport r = runAt("2026-11-26T19:00:00Z"); // Auckland: Fri 27 08:00; LA: Thu 26 11:00
 
     assertThat(r.sent()).isEqualTo(2);
-    assertThat(subjects()).containsExactlyInAnyOrder(
-        "auckland@example.org paperboy: 3 papers for Fri 27 Nov 2026",
-        "la@example.org paperboy: 3 papers for Thu 26 Nov 2026");
+    assertThat(subjects())
+        .containsExactlyInAnyOrder(
+            "auckland@example.org paperboy: 3 papers for Fri 27 Nov 2026",
+            "la@example.org paperboy: 3 papers for Thu 26 Nov 2026");
   }
 
   @Test

@@ -39,20 +39,31 @@ final class WebClient {
   HttpResponse<String> post(String pathOrUrl, Map<String, String> form) {
     Map<String, String> all = new LinkedHashMap<>(form);
     if (csrf != null) all.putIfAbsent("csrf", csrf);
-    String body = all.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    String body =
+        all.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   /** Exactly what a mail client sends for RFC 8058 one-click unsubscribe. */
   HttpResponse<String> oneClick(String url) {
-    return send(HttpRequest.newBuilder(uri(url)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
+    return send(
+        HttpRequest.newBuilder(uri(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+            .build());
   }
 
   private URI uri(String pathOrUrl) {
-    return URI.create(pathOrUrl.startsWith("/") ? base + pathOrUrl : pathOrUrl.replaceFirst("^https?://[^/]+", base));
+    return URI.create(
+        pathOrUrl.startsWith("/")
+            ? base + pathOrUrl
+            : pathOrUrl.replaceFirst("^https?://[^/]+", base));
   }
 
   private HttpResponse<String> send(HttpRequest r) {

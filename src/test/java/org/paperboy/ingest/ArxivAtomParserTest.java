@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
@@ -84,7 +83,8 @@ class ArxivAtomParserTest {
     // The same record with its primary category listed last, as cross-lists can be.
     String reordered =
         fixture("id_1605.08386_s0_m100_199195aa31ad.xml")
-            .replace("<arxiv:primary_category term=\"math.CO\"/>",
+            .replace(
+                "<arxiv:primary_category term=\"math.CO\"/>",
                 "<arxiv:primary_category term=\"math.ST\"/>");
     Paper heatBath = parse(reordered).papers.get(0);
     assertThat(heatBath.categories()).containsExactly("math.ST", "math.CO");
@@ -100,15 +100,21 @@ class ArxivAtomParserTest {
     assertThat(first.id()).isEqualTo("2202.12139");
     assertThat(first.doi()).isEqualTo("10.1109/ICSTW55395.2022.00035");
     assertThat(first.categories()).containsExactly("cs.SE", "cs.LG");
-    assertThat(first.authors()).containsExactly("Mohit Kumar Ahuja", "Arnaud Gotlieb", "Helge Spieker");
+    assertThat(first.authors())
+        .containsExactly("Mohit Kumar Ahuja", "Arnaud Gotlieb", "Helge Spieker");
     assertThat(first.links())
-        .isEqualTo(new Links("https://arxiv.org/abs/2202.12139v1",
-            "https://arxiv.org/pdf/2202.12139v1", null, null));
+        .isEqualTo(
+            new Links(
+                "https://arxiv.org/abs/2202.12139v1",
+                "https://arxiv.org/pdf/2202.12139v1",
+                null,
+                null));
 
     Paper fuzzing = sink.papers.get(2);
     assertThat(fuzzing.id()).isEqualTo("2005.14124");
     assertThat(fuzzing.version()).isEqualTo(2);
-    assertThat(fuzzing.title()).isEqualTo("Active Fuzzing for Testing and Securing Cyber-Physical Systems");
+    assertThat(fuzzing.title())
+        .isEqualTo("Active Fuzzing for Testing and Securing Cyber-Physical Systems");
     assertThat(fuzzing.categories()).containsExactly("cs.SE", "cs.CR", "cs.LG");
     assertThat(fuzzing.published()).isEqualTo(LocalDate.of(2020, 5, 28));
     assertThat(fuzzing.updated()).isEqualTo(LocalDate.of(2020, 7, 16));
@@ -134,13 +140,15 @@ class ArxivAtomParserTest {
     CollectingSink sink = parse(file);
     assertThat(sink.papers).hasSize(entries);
     assertThat(sink.rejects).isEmpty();
-    assertThat(sink.papers).allSatisfy(p -> {
-      assertThat(p.title()).isNotBlank();
-      assertThat(p.abstractText()).isNotBlank();
-      assertThat(p.authors()).isNotEmpty();
-      assertThat(p.version()).isPositive();
-      assertThat(p.categories()).isNotEmpty();
-    });
+    assertThat(sink.papers)
+        .allSatisfy(
+            p -> {
+              assertThat(p.title()).isNotBlank();
+              assertThat(p.abstractText()).isNotBlank();
+              assertThat(p.authors()).isNotEmpty();
+              assertThat(p.version()).isPositive();
+              assertThat(p.categories()).isNotEmpty();
+            });
   }
 
   @Test
@@ -159,7 +167,8 @@ class ArxivAtomParserTest {
   @Test
   void reads_nothing_from_a_feed_without_entries() throws IOException {
     for (String file :
-        List.of("id_0000.0000_s0_m100_8b51d9633a68.xml", "id_0808.05394_s0_m100_7b0c7d0a7cdd.xml")) {
+        List.of(
+            "id_0000.0000_s0_m100_8b51d9633a68.xml", "id_0808.05394_s0_m100_7b0c7d0a7cdd.xml")) {
       CollectingSink sink = parse(file);
       assertThat(sink.papers).isEmpty();
       assertThat(sink.rejects).isEmpty();
@@ -203,48 +212,58 @@ class ArxivAtomParserTest {
     assertThat(sink.rejects).hasSize(1);
     assertThat(sink.rejects.get(0).line()).isEqualTo(11);
     assertThat(sink.rejects.get(0).reason())
-        .isEqualTo("<entry> is not well-formed at line 13: The element type \"title\" must be"
-            + " terminated by the matching end-tag \"</title>\".");
+        .isEqualTo(
+            "<entry> is not well-formed at line 13: The element type \"title\" must be"
+                + " terminated by the matching end-tag \"</title>\".");
   }
 
   @Test
   void rejects_an_entry_left_open_and_reads_the_next_one() throws IOException {
-    String feed = FEED_START
-        + ENTRY.replace("</entry>", "") // line 3, never closed
-        + ENTRY.replace("2104.12255v1", "1605.08386v1") // line 4
-        + "</feed>\n";
+    String feed =
+        FEED_START
+            + ENTRY.replace("</entry>", "") // line 3, never closed
+            + ENTRY.replace("2104.12255v1", "1605.08386v1") // line 4
+            + "</feed>\n";
     CollectingSink sink = parse(feed);
 
     assertThat(sink.papers).extracting(Paper::id).containsExactly("1605.08386");
     assertThat(sink.lines).containsExactly(4L);
-    assertThat(sink.rejects).containsExactly(new CollectingSink.Reject(3,
-        "<entry> is not well-formed: it has no closing </entry> before the <entry> on line 4"));
+    assertThat(sink.rejects)
+        .containsExactly(
+            new CollectingSink.Reject(
+                3,
+                "<entry> is not well-formed: it has no closing </entry> before the <entry> on line 4"));
   }
 
   @Test
-  void rejects_an_entry_whose_start_tag_is_broken_and_one_without_an_arxiv_id()
-      throws IOException {
-    String feed = FEED_START
-        + ENTRY.replace("<entry>", "<entr>") // line 3
-        + ENTRY.replace("http://arxiv.org/abs/2104.12255v1", "urn:x-junk:42") // line 4
-        + ENTRY.replace("2104.12255v1", "1605.08386v1") // line 5
-        + "</feed>\n";
+  void rejects_an_entry_whose_start_tag_is_broken_and_one_without_an_arxiv_id() throws IOException {
+    String feed =
+        FEED_START
+            + ENTRY.replace("<entry>", "<entr>") // line 3
+            + ENTRY.replace("http://arxiv.org/abs/2104.12255v1", "urn:x-junk:42") // line 4
+            + ENTRY.replace("2104.12255v1", "1605.08386v1") // line 5
+            + "</feed>\n";
     CollectingSink sink = parse(feed);
 
     assertThat(sink.papers).extracting(Paper::id).containsExactly("1605.08386");
-    assertThat(sink.rejects).containsExactly(
-        new CollectingSink.Reject(3, "<entry> is not well-formed: </entry> on line 3 closes no"
-            + " <entry>: the start of this record is broken"),
-        new CollectingSink.Reject(4, "<entry> has an <id> that is not an arXiv id: 'urn:x-junk:42'"));
+    assertThat(sink.rejects)
+        .containsExactly(
+            new CollectingSink.Reject(
+                3,
+                "<entry> is not well-formed: </entry> on line 3 closes no"
+                    + " <entry>: the start of this record is broken"),
+            new CollectingSink.Reject(
+                4, "<entry> has an <id> that is not an arXiv id: 'urn:x-junk:42'"));
   }
 
   @Test
   void does_not_mistake_entries_in_comments_or_cdata_for_records() throws IOException {
-    String feed = FEED_START
-        + "<!-- an old <entry><id>http://arxiv.org/abs/0704.0001v1</id></entry> -->\n"
-        + "<subtitle><![CDATA[<entry>not one</entry>]]></subtitle>\n"
-        + ENTRY // line 5
-        + "</feed>\n";
+    String feed =
+        FEED_START
+            + "<!-- an old <entry><id>http://arxiv.org/abs/0704.0001v1</id></entry> -->\n"
+            + "<subtitle><![CDATA[<entry>not one</entry>]]></subtitle>\n"
+            + ENTRY // line 5
+            + "</feed>\n";
     CollectingSink sink = parse(feed);
 
     assertThat(sink.papers).extracting(Paper::id).containsExactly("2104.12255");
@@ -254,16 +273,27 @@ class ArxivAtomParserTest {
 
   @Test
   void counts_lines_of_a_crlf_file_with_a_byte_order_mark_like_any_other() throws IOException {
-    String feed = "\uFEFF" + (FEED_START + "\n" + ENTRY + "\n" + ENTRY.replace("<title>", "<title>\n<b>")
-        + ENTRY.replace("2104.12255v1", "1605.08386v1") + "</feed>\n").replace("\n", "\r\n");
+    String feed =
+        "\uFEFF"
+            + (FEED_START
+                    + "\n"
+                    + ENTRY
+                    + "\n"
+                    + ENTRY.replace("<title>", "<title>\n<b>")
+                    + ENTRY.replace("2104.12255v1", "1605.08386v1")
+                    + "</feed>\n")
+                .replace("\n", "\r\n");
     CollectingSink sink = parse(feed);
 
     assertThat(sink.papers).extracting(Paper::id).containsExactly("2104.12255", "1605.08386");
     assertThat(sink.lines).containsExactly(4L, 8L);
-    assertThat(sink.rejects).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(6);
-      assertThat(r.reason()).startsWith("<entry> is not well-formed at line 7: ");
-    });
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(6);
+              assertThat(r.reason()).startsWith("<entry> is not well-formed at line 7: ");
+            });
   }
 
   @Test
@@ -273,17 +303,21 @@ class ArxivAtomParserTest {
     CollectingSink sink = parse(cut);
 
     assertThat(sink.papers).extracting(Paper::id).containsExactly("2202.12139");
-    assertThat(sink.rejects).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(35);
-      assertThat(r.reason()).contains("the input ends before its closing </entry>");
-    });
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(35);
+              assertThat(r.reason()).contains("the input ends before its closing </entry>");
+            });
   }
 
   @Test
   void reads_invalid_utf8_bytes_as_replacement_characters() throws IOException {
-    byte[] feed = fixture("id_2104.12255v1_s0_m100_6ae69987ffe1.xml")
-        .replace("<title>0</title>", "<title>0 \u0001 @@</title>")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] feed =
+        fixture("id_2104.12255v1_s0_m100_6ae69987ffe1.xml")
+            .replace("<title>0</title>", "<title>0 \u0001 @@</title>")
+            .getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String text = new String(feed, StandardCharsets.UTF_8);
     int at = text.indexOf("@@");
@@ -295,10 +329,13 @@ class ArxivAtomParserTest {
     new ArxivAtomParser().parse(new ByteArrayInputStream(out.toByteArray()), "bytes", sink);
 
     assertThat(sink.rejects).isEmpty();
-    assertThat(sink.papers).singleElement().satisfies(p -> {
-      assertThat(p.id()).isEqualTo("2104.12255");
-      assertThat(p.title()).isEqualTo("0 \uFFFD \uFFFD(\uFFFD");
-    });
+    assertThat(sink.papers)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.id()).isEqualTo("2104.12255");
+              assertThat(p.title()).isEqualTo("0 \uFFFD \uFFFD(\uFFFD");
+            });
   }
 
   @Test
@@ -317,10 +354,13 @@ class ArxivAtomParserTest {
         """;
     CollectingSink sink = parse(feed);
     assertThat(sink.papers).isEmpty();
-    assertThat(sink.rejects).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(4);
-      assertThat(r.reason()).contains("secret").doesNotContain("root:");
-    });
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(4);
+              assertThat(r.reason()).contains("secret").doesNotContain("root:");
+            });
   }
 
   @Test
@@ -339,10 +379,10 @@ class ArxivAtomParserTest {
     String entry = fixture("id_1605.08386_s0_m100_199195aa31ad.xml");
     String head = entry.substring(0, entry.indexOf("<entry>"));
     String body = entry.substring(entry.indexOf("<entry>"), entry.indexOf("</feed>"));
-    Iterator<InputStream> endless = Stream.concat(
-        Stream.of(head), Stream.generate(() -> body))
-        .map(s -> (InputStream) new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)))
-        .iterator();
+    Iterator<InputStream> endless =
+        Stream.concat(Stream.of(head), Stream.generate(() -> body))
+            .map(s -> (InputStream) new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)))
+            .iterator();
     Enumeration<InputStream> parts =
         new Enumeration<>() {
           @Override
@@ -358,9 +398,14 @@ class ArxivAtomParserTest {
     CollectingSink sink = new CollectingSink();
     sink.stopAfter = 3_000;
 
-    assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
-        assertThatThrownBy(() -> new ArxivAtomParser().parse(new SequenceInputStream(parts), "endless", sink))
-            .isInstanceOf(Enough.class));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        new ArxivAtomParser()
+                            .parse(new SequenceInputStream(parts), "endless", sink))
+                .isInstanceOf(Enough.class));
     assertThat(sink.papers).hasSize(3_000);
     assertThat(sink.lines.get(1) - sink.lines.get(0)).isEqualTo(body.lines().count());
   }

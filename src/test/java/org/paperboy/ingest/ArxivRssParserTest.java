@@ -56,7 +56,8 @@ class ArxivRssParserTest {
 
       assertThat(sink.rejected).as(name).isEmpty();
       assertThat(sink.accepted).as(name).hasSize(3);
-      assertThat(sink.papers()).allSatisfy(p -> assertThat(p.sources()).containsExactly("arxiv-rss"));
+      assertThat(sink.papers())
+          .allSatisfy(p -> assertThat(p.sources()).containsExactly("arxiv-rss"));
     }
   }
 
@@ -67,7 +68,8 @@ class ArxivRssParserTest {
 
     assertThat(sink.accepted.get(0).line()).isEqualTo(16);
     assertThat(p.version()).isEqualTo(1);
-    assertThat(p.title()).isEqualTo("Math Takes Two: A test for emergent mathematical reasoning in communication");
+    assertThat(p.title())
+        .isEqualTo("Math Takes Two: A test for emergent mathematical reasoning in communication");
     assertThat(p.abstractText())
         .startsWith("Although language models demonstrate remarkable proficiency")
         .endsWith("models with emergent numerical reasoning capabilities.")
@@ -78,7 +80,12 @@ class ArxivRssParserTest {
     assertThat(p.updated()).isNull();
     assertThat(p.license()).isEqualTo("http://creativecommons.org/licenses/by/4.0/");
     assertThat(p.links())
-        .isEqualTo(new Links("https://arxiv.org/abs/2604.21935", "https://arxiv.org/pdf/2604.21935", null, null));
+        .isEqualTo(
+            new Links(
+                "https://arxiv.org/abs/2604.21935",
+                "https://arxiv.org/pdf/2604.21935",
+                null,
+                null));
   }
 
   @Test
@@ -106,7 +113,8 @@ class ArxivRssParserTest {
 
   @Test
   void puts_the_date_of_a_replacement_into_updated() {
-    TextParsersTestSink sink = parse(feed(item("2401.01234", 3, "replace", "Old paper, new version.")));
+    TextParsersTestSink sink =
+        parse(feed(item("2401.01234", 3, "replace", "Old paper, new version.")));
 
     Paper p = sink.paper("2401.01234");
     assertThat(p.version()).isEqualTo(3);
@@ -117,7 +125,8 @@ class ArxivRssParserTest {
 
   @Test
   void strips_html_from_the_description() {
-    String html = "&lt;p&gt;We show that &lt;i&gt;x&lt;/i&gt; &amp;amp; y hold.&lt;/p&gt;&lt;p&gt;Next.&lt;/p&gt;";
+    String html =
+        "&lt;p&gt;We show that &lt;i&gt;x&lt;/i&gt; &amp;amp; y hold.&lt;/p&gt;&lt;p&gt;Next.&lt;/p&gt;";
 
     Paper p = parse(feed(item("2401.01234", 1, "new", html))).paper("2401.01234");
 
@@ -158,7 +167,8 @@ class ArxivRssParserTest {
     assertThat(sink.papers()).extracting(Paper::id).containsExactly("2401.01234");
     assertThat(sink.rejected).hasSize(1);
     assertThat(sink.rejected.get(0).line()).isEqualTo(15);
-    assertThat(sink.rejected.get(0).reason()).startsWith("malformed XML, the rest of the feed was not read: ");
+    assertThat(sink.rejected.get(0).reason())
+        .startsWith("malformed XML, the rest of the feed was not read: ");
   }
 
   @Test
@@ -181,7 +191,9 @@ class ArxivRssParserTest {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "TOP-SECRET");
     String xml =
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \""
+            + secret.toUri()
+            + "\">]>\n"
             + feed(item("2401.01234", 1, "new", "&xxe;"));
 
     TextParsersTestSink sink = parse(xml);

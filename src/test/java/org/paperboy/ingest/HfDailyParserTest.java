@@ -44,13 +44,17 @@ class HfDailyParserTest {
     Paper p = parseFixture().paper("2606.13392");
 
     assertThat(p.title()).isEqualTo("MiniMax Sparse Attention");
-    assertThat(p.abstractText()).startsWith("Ultra-long-context capability is becoming indispensable for frontier LLMs");
+    assertThat(p.abstractText())
+        .startsWith("Ultra-long-context capability is becoming indispensable for frontier LLMs");
     assertThat(p.authors()).hasSize(11).startsWith("Xunhao Lai").endsWith("Pengyu Zhao");
     assertThat(p.published()).isEqualTo(LocalDate.of(2026, 6, 11));
     assertThat(p.version()).isZero();
     assertThat(p.signals().hfUpvotes()).isEqualTo(103);
     assertThat(p.signals().githubStars()).isEqualTo(251);
-    assertThat(p.signals().aiKeywords()).hasSize(9).startsWith("sparse attention").endsWith("context length");
+    assertThat(p.signals().aiKeywords())
+        .hasSize(9)
+        .startsWith("sparse attention")
+        .endsWith("context length");
     assertThat(p.links())
         .isEqualTo(
             new Links(
@@ -64,13 +68,16 @@ class HfDailyParserTest {
   void keeps_the_project_page_and_the_code_repository() {
     Paper p = parseFixture().paper("2606.08063");
 
-    assertThat(p.title()).isEqualTo("Robust-U1: Can MLLMs Self-Recover Corrupted Visual Content for Robust Understanding?");
+    assertThat(p.title())
+        .isEqualTo(
+            "Robust-U1: Can MLLMs Self-Recover Corrupted Visual Content for Robust Understanding?");
     assertThat(p.authors()).hasSize(9).startsWith("Jiaqi Tang").endsWith("Qifeng Chen");
     assertThat(p.published()).isEqualTo(LocalDate.of(2026, 6, 6));
     assertThat(p.signals().hfUpvotes()).isEqualTo(74);
     assertThat(p.signals().githubStars()).isEqualTo(86);
     assertThat(p.links().code()).isEqualTo("https://github.com/jqtangust/Robust-U1");
-    assertThat(p.links().project()).isEqualTo("https://huggingface.co/spaces/Jiaqi-hkust/Robust-U1");
+    assertThat(p.links().project())
+        .isEqualTo("https://huggingface.co/spaces/Jiaqi-hkust/Robust-U1");
   }
 
   @Test
@@ -81,12 +88,14 @@ class HfDailyParserTest {
     assertThat(p.signals().githubStars()).isNull();
     assertThat(p.links().code()).isNull();
     assertThat(p.links().project()).isNull();
-    assertThat(p.authors()).containsExactly("Etienne Casanova", "Rafal Kocielnik", "R. Michael Alvarez");
+    assertThat(p.authors())
+        .containsExactly("Etienne Casanova", "Rafal Kocielnik", "R. Michael Alvarez");
   }
 
   @Test
   void uses_the_author_name_not_the_hugging_face_account() {
-    // This author has claimed a hidden HF account "DyJiang"; the paper's author is still the person.
+    // This author has claimed a hidden HF account "DyJiang"; the paper's author is still the
+    // person.
     Paper p = parseFixture().paper("2606.12575");
 
     assertThat(p.authors()).hasSize(10).contains("Dengyang Jiang").doesNotContain("DyJiang");
@@ -100,7 +109,9 @@ class HfDailyParserTest {
 
     TextParsersTestSink sink = TextParsersTestSink.parse(new HfDailyParser(), text.getBytes(UTF_8));
 
-    assertThat(sink.accepted).extracting(TextParsersTestSink.Accepted::line).containsExactly(2L, 4L);
+    assertThat(sink.accepted)
+        .extracting(TextParsersTestSink.Accepted::line)
+        .containsExactly(2L, 4L);
     assertThat(sink.papers()).extracting(Paper::id).containsExactly("2606.00467", "2606.13594");
     assertThat(sink.rejected).hasSize(1);
     assertThat(sink.rejected.get(0).line()).isEqualTo(3);
@@ -114,7 +125,8 @@ class HfDailyParserTest {
     String secondId = "\"id\":\"2606.12730\"";
     String truncated = whole.substring(0, whole.indexOf(secondId) + secondId.length() + 20);
 
-    TextParsersTestSink sink = TextParsersTestSink.parse(new HfDailyParser(), truncated.getBytes(UTF_8));
+    TextParsersTestSink sink =
+        TextParsersTestSink.parse(new HfDailyParser(), truncated.getBytes(UTF_8));
 
     assertThat(sink.papers()).extracting(Paper::id).containsExactly("2606.00467");
     assertThat(sink.rejected).hasSize(1);
@@ -144,7 +156,8 @@ class HfDailyParserTest {
         TextParsersTestSink.parse(new HfDailyParser(), ("[" + entry + "]").getBytes(UTF_8));
 
     assertThat(sink.accepted).isEmpty();
-    assertThat(sink.rejected.get(0).reason()).isEqualTo("entry 1 (column 2): not an arXiv id: 'hello'");
+    assertThat(sink.rejected.get(0).reason())
+        .isEqualTo("entry 1 (column 2): not an arXiv id: 'hello'");
   }
 
   @Test
@@ -155,8 +168,11 @@ class HfDailyParserTest {
 
     assertThat(sink.rejected).isEmpty();
     assertThat(sink.papers()).extracting(Paper::id).containsExactly("2606.00467", "2606.12730");
-    assertThat(sink.accepted).extracting(TextParsersTestSink.Accepted::line).containsExactly(1L, 2L);
-    assertThat(sink.papers().get(1).signals()).isEqualTo(new Signals(5, 1, sink.papers().get(1).signals().aiKeywords()));
+    assertThat(sink.accepted)
+        .extracting(TextParsersTestSink.Accepted::line)
+        .containsExactly(1L, 2L);
+    assertThat(sink.papers().get(1).signals())
+        .isEqualTo(new Signals(5, 1, sink.papers().get(1).signals().aiKeywords()));
   }
 
   @Test
@@ -176,9 +192,12 @@ class HfDailyParserTest {
 
   @Test
   void refuses_a_response_that_is_not_a_list_of_papers() {
-    assertThatThrownBy(() -> TextParsersTestSink.parse(new HfDailyParser(), "\"rate limited\"".getBytes(UTF_8)))
+    assertThatThrownBy(
+            () ->
+                TextParsersTestSink.parse(new HfDailyParser(), "\"rate limited\"".getBytes(UTF_8)))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("test input: expected a JSON array of Hugging Face daily papers, found a string");
+        .hasMessage(
+            "test input: expected a JSON array of Hugging Face daily papers, found a string");
   }
 
   @Test

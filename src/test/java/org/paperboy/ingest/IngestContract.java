@@ -19,7 +19,8 @@ import org.paperboy.paper.TitleKey;
 
 /**
  * The ingest pipeline on a real store, fed by hand-made records (parsers are tested apart). One
- * contract, run by {@link H2IngestTest} and {@link PostgresIngestTest}, so the SQL is proven on both.
+ * contract, run by {@link H2IngestTest} and {@link PostgresIngestTest}, so the SQL is proven on
+ * both.
  */
 abstract class IngestContract {
   @TempDir Path dir;
@@ -159,7 +160,8 @@ abstract class IngestContract {
 
     assertThat(report.rejected()).isEqualTo(1);
     assertThat(report.rejects().get(0))
-        .isEqualTo("test.feed:1: the abstract is 5242880 characters long (limit 20000) (paper 2401.00001)");
+        .isEqualTo(
+            "test.feed:1: the abstract is 5242880 characters long (limit 20000) (paper 2401.00001)");
     assertThat(app.papers().count()).isZero();
   }
 
@@ -179,7 +181,10 @@ abstract class IngestContract {
     ingest(paper("2401.00001", 2, "Visual Tokens: A Study"));
 
     IngestReport report =
-        ingest(paper(null, 0, "visual tokens - a study").addSource("listing").signals(new Signals(9, null, List.of())));
+        ingest(
+            paper(null, 0, "visual tokens - a study")
+                .addSource("listing")
+                .signals(new Signals(9, null, List.of())));
 
     assertThat(report.summary()).isEqualTo("added 0, updated 1, unchanged 0, rejected 0");
     assertThat(app.papers().count()).isEqualTo(1);
@@ -201,7 +206,8 @@ abstract class IngestContract {
 
     assertThat(app.papers().count()).isEqualTo(1);
     assertThat(app.papers().find(titleId)).isEmpty();
-    assertThat(app.papers().find("2401.00001").orElseThrow().sources()).containsExactly("listing", "test");
+    assertThat(app.papers().find("2401.00001").orElseThrow().sources())
+        .containsExactly("listing", "test");
     assertThat(removed).containsExactly(titleId);
   }
 
@@ -224,7 +230,8 @@ abstract class IngestContract {
     // An empty store lets a run skip the look-up of ids it has not written yet; an id it has
     // written in an earlier batch must still be found and merged.
     List<Paper.Builder> many = new ArrayList<>();
-    for (int i = 0; i < BatchWriter.BATCH; i++) many.add(paper("2403.%05d".formatted(i), 1, "Paper " + i));
+    for (int i = 0; i < BatchWriter.BATCH; i++)
+      many.add(paper("2403.%05d".formatted(i), 1, "Paper " + i));
     many.add(paper("2403.00000", 2, "Paper 0, revised"));
 
     IngestReport report = ingest(many.toArray(Paper.Builder[]::new));
@@ -247,7 +254,8 @@ abstract class IngestContract {
               }
             });
     List<Paper.Builder> many = new ArrayList<>();
-    for (int i = 0; i <= BatchWriter.BATCH; i++) many.add(paper("2404.%05d".formatted(i), 2, "Paper " + i));
+    for (int i = 0; i <= BatchWriter.BATCH; i++)
+      many.add(paper("2404.%05d".formatted(i), 2, "Paper " + i));
 
     IngestReport report = ingest(many.toArray(Paper.Builder[]::new));
 

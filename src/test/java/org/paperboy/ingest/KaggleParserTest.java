@@ -40,16 +40,22 @@ class KaggleParserTest {
 
     assertThat(p.version()).isEqualTo(2);
     assertThat(p.title())
-        .isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and\n  LHC energies");
-    assertThat(p.abstractText()).startsWith("A fully differential calculation").endsWith("judicious\nselection of events.");
-    assertThat(p.authors()).containsExactly("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan");
+        .isEqualTo(
+            "Calculation of prompt diphoton production cross sections at Tevatron and\n  LHC energies");
+    assertThat(p.abstractText())
+        .startsWith("A fully differential calculation")
+        .endsWith("judicious\nselection of events.");
+    assertThat(p.authors())
+        .containsExactly("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan");
     assertThat(p.categories()).containsExactly("hep-ph");
     assertThat(p.doi()).isEqualTo("10.1103/PhysRevD.76.013009");
     assertThat(p.journalRef()).isEqualTo("Phys.Rev.D76:013009,2007");
     assertThat(p.comments()).isEqualTo("37 pages, 15 figures; published version");
     assertThat(p.license()).isNull();
     assertThat(p.links())
-        .isEqualTo(new Links("https://arxiv.org/abs/0704.0001", "https://arxiv.org/pdf/0704.0001", null, null));
+        .isEqualTo(
+            new Links(
+                "https://arxiv.org/abs/0704.0001", "https://arxiv.org/pdf/0704.0001", null, null));
   }
 
   @Test
@@ -85,10 +91,14 @@ class KaggleParserTest {
     TextParsersTestSink sink = parseFixture();
 
     Paper withSuffix = sink.paper("0704.0009");
-    assertThat(withSuffix.authors()).hasSize(7).startsWith("Paul Harvey").endsWith("Philip C. Myers");
+    assertThat(withSuffix.authors())
+        .hasSize(7)
+        .startsWith("Paul Harvey")
+        .endsWith("Philip C. Myers");
     assertThat(withSuffix.authors()).contains("Neal J. Evans II");
 
-    assertThat(sink.paper("0704.0020").authors()).containsExactly("The BABAR Collaboration", "B. Aubert");
+    assertThat(sink.paper("0704.0020").authors())
+        .containsExactly("The BABAR Collaboration", "B. Aubert");
     assertThat(sink.paper("0704.0147").authors())
         .containsExactly("Sudha", "A. V. Gopala Rao", "A. R. Usha Devi", "A. K. Rajagopal");
     // authors_parsed can carry affiliations after the suffix; they are not names.
@@ -123,7 +133,8 @@ class KaggleParserTest {
       file.append(lines.get(i)).append('\n');
     }
 
-    TextParsersTestSink sink = TextParsersTestSink.parse(new KaggleParser(), file.toString().getBytes(UTF_8));
+    TextParsersTestSink sink =
+        TextParsersTestSink.parse(new KaggleParser(), file.toString().getBytes(UTF_8));
 
     assertThat(sink.accepted).hasSize(19);
     assertThat(sink.rejected).hasSize(1);
@@ -152,7 +163,8 @@ class KaggleParserTest {
         .containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(sink.rejected.get(0).reason()).isEqualTo("expected a JSON object, found an array");
     assertThat(sink.rejected.get(1).reason()).contains("not an arXiv id: 'not-an-id'");
-    assertThat(sink.rejected.get(2).reason()).isEqualTo("'title' should be a string, found an array");
+    assertThat(sink.rejected.get(2).reason())
+        .isEqualTo("'title' should be a string, found an array");
     assertThat(sink.rejected.get(3).reason()).contains("'yesterday'");
     assertThat(sink.rejected.get(4).reason()).isEqualTo("more than one JSON value on the line");
   }
@@ -186,7 +198,8 @@ class KaggleParserTest {
 
   @Test
   void bounded_lines_split_like_readline_and_cut_long_ones() throws Exception {
-    BoundedLines lines = new BoundedLines(new java.io.StringReader("ab\r\n\n0123456789X\nlast"), 10);
+    BoundedLines lines =
+        new BoundedLines(new java.io.StringReader("ab\r\n\n0123456789X\nlast"), 10);
 
     assertThat(lines.next()).isEqualTo("ab");
     assertThat(lines.next()).isEmpty();

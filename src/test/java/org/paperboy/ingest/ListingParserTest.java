@@ -31,9 +31,11 @@ class ListingParserTest {
     TextParsersTestSink sink = TextParsersTestSink.parse(new ListingParser(), FIXTURE);
 
     Paper first = sink.papers().get(0);
-    assertThat(first.title()).isEqualTo("Learning Better Masking for Better Language Model Pre-training");
+    assertThat(first.title())
+        .isEqualTo("Learning Better Masking for Better Language Model Pre-training");
     assertThat(first.abstractText())
-        .startsWith("Masked Language Modeling (MLM) has been widely used as the denoising objective");
+        .startsWith(
+            "Masked Language Modeling (MLM) has been widely used as the denoising objective");
     assertThat(sink.accepted.get(0).line()).isEqualTo(3);
   }
 
@@ -43,12 +45,14 @@ class ListingParserTest {
 
     Paper second = sink.papers().get(1);
     assertThat(second.title())
-        .isEqualTo("Mipha: A Comprehensive Overhaul of Multimodal Assistant with Small Language Models");
+        .isEqualTo(
+            "Mipha: A Comprehensive Overhaul of Multimodal Assistant with Small Language Models");
     assertThat(sink.accepted.get(1).line()).isEqualTo(5);
 
     Paper last = sink.papers().get(202);
     assertThat(last.title())
-        .isEqualTo("Mutual Enhancement of Large and Small Language Models with Cross-Silo Knowledge Transfer");
+        .isEqualTo(
+            "Mutual Enhancement of Large and Small Language Models with Cross-Silo Knowledge Transfer");
     assertThat(sink.accepted.get(202).line()).isEqualTo(407);
   }
 
@@ -60,13 +64,18 @@ class ListingParserTest {
     Paper first = once.papers().get(0);
     assertThat(first.id()).isEqualTo(TitleKey.idFor(first.title()));
     assertThat(first.hasArxivId()).isFalse();
-    assertThat(once.papers()).extracting(Paper::id).isEqualTo(twice.papers().stream().map(Paper::id).toList());
+    assertThat(once.papers())
+        .extracting(Paper::id)
+        .isEqualTo(twice.papers().stream().map(Paper::id).toList());
   }
 
   @Test
   void skips_any_banner_and_blank_lines_without_knowing_their_text() {
     TextParsersTestSink sink =
-        parse("Welcome to the listing\n\nAnother banner, no exclamation mark\n\nA Title\n\n" + ABSTRACT + "\n");
+        parse(
+            "Welcome to the listing\n\nAnother banner, no exclamation mark\n\nA Title\n\n"
+                + ABSTRACT
+                + "\n");
 
     assertThat(sink.rejected).isEmpty();
     assertThat(sink.papers()).extracting(Paper::title).containsExactly("A Title");
@@ -76,27 +85,34 @@ class ListingParserTest {
   @Test
   void rejects_a_title_without_an_abstract_after_the_first_paper() {
     TextParsersTestSink sink =
-        parse("Title One\n" + ABSTRACT + "\nOrphan Title\nTitle Two\n" + ABSTRACT + "\nLoad more\n");
+        parse(
+            "Title One\n" + ABSTRACT + "\nOrphan Title\nTitle Two\n" + ABSTRACT + "\nLoad more\n");
 
     assertThat(sink.papers()).extracting(Paper::title).containsExactly("Title One", "Title Two");
-    assertThat(sink.rejected).extracting(TextParsersTestSink.Rejected::line).containsExactly(3L, 6L);
+    assertThat(sink.rejected)
+        .extracting(TextParsersTestSink.Rejected::line)
+        .containsExactly(3L, 6L);
     assertThat(sink.rejected.get(0).reason())
         .isEqualTo("a title line with no abstract line after it: 'Orphan Title'");
   }
 
   @Test
   void rejects_an_abstract_without_a_title() {
-    TextParsersTestSink sink = parse("Title One\n" + ABSTRACT + "\n" + ABSTRACT + "\nTitle Two\n" + ABSTRACT);
+    TextParsersTestSink sink =
+        parse("Title One\n" + ABSTRACT + "\n" + ABSTRACT + "\nTitle Two\n" + ABSTRACT);
 
     assertThat(sink.papers()).extracting(Paper::title).containsExactly("Title One", "Title Two");
     assertThat(sink.rejected).extracting(TextParsersTestSink.Rejected::line).containsExactly(3L);
-    assertThat(sink.rejected.get(0).reason()).startsWith("an abstract line with no title line before it");
+    assertThat(sink.rejected.get(0).reason())
+        .startsWith("an abstract line with no title line before it");
   }
 
   @Test
   void keeps_a_title_that_merely_starts_with_subscribe() {
-    assertThat(ListingParser.unglueSubscribe("Subscribers and Churn")).isEqualTo("Subscribers and Churn");
-    assertThat(ListingParser.unglueSubscribe("Subscribe to Nothing")).isEqualTo("Subscribe to Nothing");
+    assertThat(ListingParser.unglueSubscribe("Subscribers and Churn"))
+        .isEqualTo("Subscribers and Churn");
+    assertThat(ListingParser.unglueSubscribe("Subscribe to Nothing"))
+        .isEqualTo("Subscribe to Nothing");
     assertThat(ListingParser.unglueSubscribe("SubscribeGPT-4 at Work")).isEqualTo("GPT-4 at Work");
   }
 

@@ -137,7 +137,20 @@ class NormalizerTest {
   @Test
   void never_breaks_on_broken_tex() {
     for (String broken :
-        List.of("\\", "$", "{", "}", "\\'", "$x", "x$", "\\c", "\\textbf{", "$\\sqrt{$", "^{", "$^{$", "$$")) {
+        List.of(
+            "\\",
+            "$",
+            "{",
+            "}",
+            "\\'",
+            "$x",
+            "x$",
+            "\\c",
+            "\\textbf{",
+            "$\\sqrt{$",
+            "^{",
+            "$^{$",
+            "$$")) {
       assertThatCode(() -> Normalizer.text(broken)).as(broken).doesNotThrowAnyException();
       assertThat(Normalizer.text(broken)).as(broken).isEqualTo(broken);
     }
@@ -157,7 +170,9 @@ class NormalizerTest {
 
   @Test
   void strips_html_tags_and_decodes_entities() {
-    assertThat(Normalizer.stripHtml("<p>Tom &amp; Jerry&#39;s <b>bold</b> &lt;claim&gt;</p><p>Next</p>"))
+    assertThat(
+            Normalizer.stripHtml(
+                "<p>Tom &amp; Jerry&#39;s <b>bold</b> &lt;claim&gt;</p><p>Next</p>"))
         .isEqualTo(" Tom & Jerry's bold <claim>  Next ");
     assertThat(Normalizer.stripHtml("caf&#xE9; &ndash; &quot;q&quot; &unknown; R&D"))
         .isEqualTo("café – \"q\" &unknown; R&D");
@@ -166,7 +181,8 @@ class NormalizerTest {
 
   @Test
   void keeps_less_than_signs_that_are_not_tags() {
-    assertThat(Normalizer.stripHtml("when x<y and z>w, or a < b")).isEqualTo("when x<y and z>w, or a < b");
+    assertThat(Normalizer.stripHtml("when x<y and z>w, or a < b"))
+        .isEqualTo("when x<y and z>w, or a < b");
     assertThat(Normalizer.stripHtml("<notatag> stays")).isEqualTo("<notatag> stays");
   }
 
@@ -193,20 +209,27 @@ class NormalizerTest {
               }
             });
     assertThat(byId.get("0704.0001").title())
-        .isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+        .isEqualTo(
+            "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
     assertThat(byId.get("0704.0119").title())
-        .isEqualTo("Quasi-quartet crystal electric field ground state in a tetragonal CeAg₂Ge₂ single crystal");
-    assertThat(byId.get("0704.0005").title()).isEqualTo("From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$");
-    assertThat(byId.get("0704.0002").abstractText()).startsWith("We describe a new algorithm, the (k,ℓ)-pebble game with colors");
-    assertThat(byId.get("0704.0068").abstractText()).contains("A. Petojević verified useful properties of the Kᵢ(z) functions");
+        .isEqualTo(
+            "Quasi-quartet crystal electric field ground state in a tetragonal CeAg₂Ge₂ single crystal");
+    assertThat(byId.get("0704.0005").title())
+        .isEqualTo("From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$");
+    assertThat(byId.get("0704.0002").abstractText())
+        .startsWith("We describe a new algorithm, the (k,ℓ)-pebble game with colors");
+    assertThat(byId.get("0704.0068").abstractText())
+        .contains("A. Petojević verified useful properties of the Kᵢ(z) functions");
     assertThat(byId.get("0704.0082").abstractText()).contains("nonlinear Schrödinger equation");
-    assertThat(byId.get("0704.0039").abstractText()).contains("Recently, Ynduráin, using an Omnès representation");
+    assertThat(byId.get("0704.0039").abstractText())
+        .contains("Recently, Ynduráin, using an Omnès representation");
   }
 
   @Test
   void drops_soft_hyphens_and_keeps_regex_like_backslashes() {
     assertThat(Normalizer.text("hy\\-phen\\-ation")).isEqualTo("hyphenation");
-    assertThat(Normalizer.text("match \\d+ and \\S+ then \\r\\n")).isEqualTo("match \\d+ and \\S+ then \\r\\n");
+    assertThat(Normalizer.text("match \\d+ and \\S+ then \\r\\n"))
+        .isEqualTo("match \\d+ and \\S+ then \\r\\n");
   }
 
   @Test

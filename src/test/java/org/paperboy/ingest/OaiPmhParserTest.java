@@ -42,16 +42,18 @@ class OaiPmhParserTest {
     assertThat(sink.papers).hasSize(records);
     assertThat(sink.rejects).isEmpty();
     assertThat(sink.pages).isEmpty(); // these pages were complete lists without a token
-    assertThat(sink.papers).allSatisfy(p -> {
-      assertThat(p.hasArxivId()).isTrue();
-      assertThat(p.title()).isNotBlank();
-      assertThat(p.abstractText()).isNotBlank();
-      assertThat(p.authors()).isNotEmpty();
-      assertThat(p.categories()).isNotEmpty();
-      assertThat(p.published()).isNotNull();
-      assertThat(p.license()).startsWith("http");
-      assertThat(p.sources()).containsExactly("oai-pmh");
-    });
+    assertThat(sink.papers)
+        .allSatisfy(
+            p -> {
+              assertThat(p.hasArxivId()).isTrue();
+              assertThat(p.title()).isNotBlank();
+              assertThat(p.abstractText()).isNotBlank();
+              assertThat(p.authors()).isNotEmpty();
+              assertThat(p.categories()).isNotEmpty();
+              assertThat(p.published()).isNotNull();
+              assertThat(p.license()).startsWith("http");
+              assertThat(p.sources()).containsExactly("oai-pmh");
+            });
   }
 
   @Test
@@ -76,7 +78,10 @@ class OaiPmhParserTest {
     Paper last = sink.papers.get(45);
     assertThat(last.id()).isEqualTo("1501.03810");
     assertThat(last.updated()).isNull(); // a first version only
-    assertThat(last.authors()).hasSize(4).startsWith("Rushikesh Kamalapurkar").endsWith("Warren E. Dixon");
+    assertThat(last.authors())
+        .hasSize(4)
+        .startsWith("Rushikesh Kamalapurkar")
+        .endsWith("Warren E. Dixon");
   }
 
   @Test
@@ -86,7 +91,8 @@ class OaiPmhParserTest {
     Paper middle = sink.papers.get(74);
     assertThat(sink.lines.get(74)).isEqualTo(1876L);
     assertThat(middle.id()).isEqualTo("1412.1295");
-    assertThat(middle.title()).isEqualTo("Structural Properties of Networks Grown via an Achlioptas Process");
+    assertThat(middle.title())
+        .isEqualTo("Structural Properties of Networks Grown via an Achlioptas Process");
     assertThat(middle.categories()).containsExactly("cond-mat.dis-nn", "physics.soc-ph");
     assertThat(middle.doi()).isEqualTo("10.3938/jkps.65.1985");
     assertThat(middle.journalRef())
@@ -98,7 +104,8 @@ class OaiPmhParserTest {
     assertThat(last.id()).isEqualTo("1501.03805");
     // titles keep their line breaks; the Normalizer collapses them
     assertThat(last.title())
-        .isEqualTo("Numerical Model for the Deformation of Nucleated Cells by Optical\n  Stretchers");
+        .isEqualTo(
+            "Numerical Model for the Deformation of Nucleated Cells by Optical\n  Stretchers");
     assertThat(last.categories()).containsExactly("physics.bio-ph", "cond-mat.soft", "q-bio.CB");
     assertThat(last.authors()).startsWith("Ihab Sraj").endsWith("Charles D. Eggleton");
   }
@@ -110,7 +117,8 @@ class OaiPmhParserTest {
     assertThat(byId(physics, "1409.3433").authors()).containsExactly("ATLAS Collaboration");
 
     List<Paper> cs = parse("sample_arxiv_response_listrecords_cs.xml").papers;
-    assertThat(byId(cs, "1111.1546").authors()).containsExactly("Tobias Brunsch", "Heiko R\u00f6glin");
+    assertThat(byId(cs, "1111.1546").authors())
+        .containsExactly("Tobias Brunsch", "Heiko R\u00f6glin");
     assertThat(byId(cs, "1207.1019").authors())
         .containsExactly("Emilie Morvant", "Amaury Habrard", "St\u00e9phane Ayache");
   }
@@ -119,20 +127,25 @@ class OaiPmhParserTest {
   void reads_get_record_responses() throws IOException {
     Paper galaxy = single(parse("sample_arxiv_response.xml"));
     assertThat(galaxy.id()).isEqualTo("1507.03011");
-    assertThat(galaxy.authors()).containsExactly("J. E. Young", "Rachel Kuzio de Naray", "Sharon X. Wang");
+    assertThat(galaxy.authors())
+        .containsExactly("J. E. Young", "Rachel Kuzio de Naray", "Sharon X. Wang");
     assertThat(galaxy.categories()).containsExactly("astro-ph.GA");
     assertThat(galaxy.published()).isEqualTo(LocalDate.of(2015, 7, 10));
     assertThat(galaxy.updated()).isNull();
     assertThat(galaxy.comments()).isEqualTo("13 pages, 7 figures");
     // this sample really carries backslash-n sequences, not line breaks; passed on unchanged
     assertThat(galaxy.title())
-        .isEqualTo("The Distribution of Star Formation and Metals in the Low Surface\\n  Brightness Galaxy UGC 628");
+        .isEqualTo(
+            "The Distribution of Star Formation and Metals in the Low Surface\\n  Brightness Galaxy UGC 628");
 
     Paper ore = single(parse("sample_arxiv_response_with_namespace.xml"));
     assertThat(ore.id()).isEqualTo("0804.2273");
     assertThat(ore.title()).isEqualTo("Object Re-Use & Exchange: A Resource-Centric Approach");
     assertThat(ore.categories()).containsExactly("cs.DL", "cs.NI");
-    assertThat(ore.authors()).hasSize(6).startsWith("Carl Lagoze", "Herbert Van de Sompel").endsWith("Pete Johnston");
+    assertThat(ore.authors())
+        .hasSize(6)
+        .startsWith("Carl Lagoze", "Herbert Van de Sompel")
+        .endsWith("Pete Johnston");
     assertThat(ore.license()).isEqualTo("http://creativecommons.org/licenses/by/3.0/");
     assertThat(ore.published()).isEqualTo(LocalDate.of(2008, 4, 14));
   }
@@ -142,9 +155,13 @@ class OaiPmhParserTest {
     Paper galaxy = single(parse("sample_oai_dc_response.xml"));
     assertThat(galaxy.id()).isEqualTo("1507.03011");
     assertThat(galaxy.title())
-        .isEqualTo("The Distribution of Star Formation and Metals in the Low Surface\n  Brightness Galaxy UGC 628");
-    assertThat(galaxy.authors()).containsExactly("J. E. Young", "Rachel Kuzio de Naray", "Sharon X. Wang");
-    assertThat(galaxy.abstractText()).startsWith("We introduce the MUSCEL Program").endsWith("inside-out\nfashion.");
+        .isEqualTo(
+            "The Distribution of Star Formation and Metals in the Low Surface\n  Brightness Galaxy UGC 628");
+    assertThat(galaxy.authors())
+        .containsExactly("J. E. Young", "Rachel Kuzio de Naray", "Sharon X. Wang");
+    assertThat(galaxy.abstractText())
+        .startsWith("We introduce the MUSCEL Program")
+        .endsWith("inside-out\nfashion.");
     assertThat(galaxy.comments()).isEqualTo("13 pages, 7 figures");
     assertThat(galaxy.published()).isEqualTo(LocalDate.of(2015, 7, 10));
     // oai_dc only has subject names, not category codes
@@ -153,14 +170,16 @@ class OaiPmhParserTest {
 
     Paper fusion = single(parse("sample_arxiv_response_utf8.xml"));
     assertThat(fusion.id()).isEqualTo("1207.1019");
-    assertThat(fusion.authors()).containsExactly("Emilie Morvant", "Amaury Habrard", "St\u00e9phane Ayache");
+    assertThat(fusion.authors())
+        .containsExactly("Emilie Morvant", "Amaury Habrard", "St\u00e9phane Ayache");
     assertThat(fusion.categories()).hasSize(4).startsWith("Statistics - Machine Learning");
     assertThat(fusion.comments()).isEqualTo("7 pages, Research report");
   }
 
   @Test
   void reads_an_old_style_id_from_a_recorded_harvest() throws IOException {
-    CollectingSink sink = parseXml(recordedResponse("oaipmh-listrecords---should-list-identifiers-from-arxiv.json"));
+    CollectingSink sink =
+        parseXml(recordedResponse("oaipmh-listrecords---should-list-identifiers-from-arxiv.json"));
 
     assertThat(sink.papers).extracting(Paper::id).containsExactly("1412.8544", "hep-th/9504118");
     Paper planck = sink.papers.get(1);
@@ -181,22 +200,30 @@ class OaiPmhParserTest {
     String body = recordedResponse("oaipmh-errors-should-reject-malformed-xml-arxiv.json");
     assertThatThrownBy(() -> parseXml(body))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("OAI-PMH error idDoesNotExist: The value of the identifier argument is unknown"
-            + " or illegal in this repository.");
+        .hasMessage(
+            "OAI-PMH error idDoesNotExist: The value of the identifier argument is unknown"
+                + " or illegal in this repository.");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "badArgument | Illegal argument 'foo'",
-    "badResumptionToken | The value of the resumptionToken argument is invalid or expired.",
-    "cannotDisseminateFormat | Metadata format 'mods' is not supported by this repository.",
-    "badVerb | Illegal verb",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "badArgument | Illegal argument 'foo'",
+        "badResumptionToken | The value of the resumptionToken argument is invalid or expired.",
+        "cannotDisseminateFormat | Metadata format 'mods' is not supported by this repository.",
+        "badVerb | Illegal verb",
+      })
   void turns_an_oai_error_into_bad_input_with_its_code_and_message(String code, String message) {
-    String xml = ENVELOPE_START
-        + "<request verb=\"ListRecords\">http://export.arxiv.org/oai2</request>\n"
-        + "<error code=\"" + code + "\">" + message.replace("'", "&apos;") + "</error>\n"
-        + "</OAI-PMH>\n";
+    String xml =
+        ENVELOPE_START
+            + "<request verb=\"ListRecords\">http://export.arxiv.org/oai2</request>\n"
+            + "<error code=\""
+            + code
+            + "\">"
+            + message.replace("'", "&apos;")
+            + "</error>\n"
+            + "</OAI-PMH>\n";
     assertThatThrownBy(() -> parseXml(xml))
         .isInstanceOf(BadInputException.class)
         .hasMessage("OAI-PMH error " + code + ": " + message);
@@ -204,10 +231,11 @@ class OaiPmhParserTest {
 
   @Test
   void no_records_match_is_an_empty_result_not_an_error() throws IOException {
-    String xml = ENVELOPE_START
-        + "<request verb=\"ListRecords\" from=\"2030-01-01\" metadataPrefix=\"arXiv\">http://export.arxiv.org/oai2</request>\n"
-        + "<error code=\"noRecordsMatch\">No records match</error>\n"
-        + "</OAI-PMH>\n";
+    String xml =
+        ENVELOPE_START
+            + "<request verb=\"ListRecords\" from=\"2030-01-01\" metadataPrefix=\"arXiv\">http://export.arxiv.org/oai2</request>\n"
+            + "<error code=\"noRecordsMatch\">No records match</error>\n"
+            + "</OAI-PMH>\n";
     CollectingSink sink = parseXml(xml);
     assertThat(sink.papers).isEmpty();
     assertThat(sink.rejects).isEmpty();
@@ -215,11 +243,14 @@ class OaiPmhParserTest {
 
   @Test
   void reports_the_resumption_token_and_the_list_size() throws IOException {
-    String page = listRecords(CS_RECORD,
-        "<resumptionToken cursor=\"0\" completeListSize=\"2193\">6960524|1001</resumptionToken>");
+    String page =
+        listRecords(
+            CS_RECORD,
+            "<resumptionToken cursor=\"0\" completeListSize=\"2193\">6960524|1001</resumptionToken>");
     assertThat(parseXml(page).pages).containsExactly(new PageInfo(null, "6960524|1001", 2193L));
 
-    String lastPage = listRecords(CS_RECORD, "<resumptionToken cursor=\"2000\" completeListSize=\"2193\"/>");
+    String lastPage =
+        listRecords(CS_RECORD, "<resumptionToken cursor=\"2000\" completeListSize=\"2193\"/>");
     assertThat(parseXml(lastPage).pages).containsExactly(new PageInfo(null, "", 2193L));
 
     String emptyText = listRecords(CS_RECORD, "<resumptionToken>  </resumptionToken>");
@@ -228,15 +259,18 @@ class OaiPmhParserTest {
 
   @Test
   void skips_deleted_records_without_rejecting_them() throws IOException {
-    String page = listRecords(
-        """
+    String page =
+        listRecords(
+            """
         <record>
         <header status="deleted">
          <identifier>oai:arXiv.org:1011.5555</identifier>
          <datestamp>2015-01-16</datestamp>
         </header>
         </record>
-        """ + CS_RECORD, "");
+        """
+                + CS_RECORD,
+            "");
     CollectingSink sink = parseXml(page);
     assertThat(sink.papers).extracting(Paper::id).containsExactly("1101.4388");
     assertThat(sink.rejects).isEmpty();
@@ -268,7 +302,8 @@ class OaiPmhParserTest {
     assertThat(p.version()).isEqualTo(2);
     assertThat(p.published()).isEqualTo(LocalDate.of(2007, 4, 2));
     assertThat(p.updated()).isEqualTo(LocalDate.of(2007, 7, 24));
-    assertThat(p.authors()).containsExactly("C. Bal\\'azs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan");
+    assertThat(p.authors())
+        .containsExactly("C. Bal\\'azs", "E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan");
     assertThat(p.categories()).containsExactly("hep-ph");
     assertThat(p.doi()).isEqualTo("10.1103/PhysRevD.76.013009");
     assertThat(p.journalRef()).isEqualTo("Phys.Rev.D76:013009,2007");
@@ -279,7 +314,8 @@ class OaiPmhParserTest {
   void splits_author_strings_as_arxiv_does() throws IOException {
     assertThat(AuthorStrings.split("A.A. Serga, M. Kostylev, and B. Hillebrands"))
         .containsExactly("A.A. Serga", "M. Kostylev", "B. Hillebrands");
-    assertThat(AuthorStrings.split("Arthur Jaffe (1) and Gordon Ritter (1) ((1) Harvard University)"))
+    assertThat(
+            AuthorStrings.split("Arthur Jaffe (1) and Gordon Ritter (1) ((1) Harvard University)"))
         .containsExactly("Arthur Jaffe", "Gordon Ritter");
     assertThat(AuthorStrings.split("The BABAR Collaboration, B. Aubert, et al"))
         .containsExactly("The BABAR Collaboration", "B. Aubert");
@@ -289,20 +325,28 @@ class OaiPmhParserTest {
     // Every author string of the Kaggle snapshot head splits into as many names as arXiv's own
     // parse of it (authors_parsed) has.
     ObjectMapper json = new ObjectMapper();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-        resource("/fixtures/kaggle/arxiv-metadata-oai-snapshot.head200.jsonl"), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(
+                resource("/fixtures/kaggle/arxiv-metadata-oai-snapshot.head200.jsonl"),
+                StandardCharsets.UTF_8))) {
       List<JsonNode> rows = lines.lines().map(l -> readTree(json, l)).toList();
       assertThat(rows).hasSize(200);
-      assertThat(rows).allSatisfy(row -> assertThat(AuthorStrings.split(row.get("authors").asText()))
-          .as(row.get("authors").asText())
-          .hasSize(row.get("authors_parsed").size()));
+      assertThat(rows)
+          .allSatisfy(
+              row ->
+                  assertThat(AuthorStrings.split(row.get("authors").asText()))
+                      .as(row.get("authors").asText())
+                      .hasSize(row.get("authors_parsed").size()));
     }
   }
 
   @Test
   void rejects_a_broken_record_on_its_line_and_keeps_the_others() throws IOException {
-    String page = listRecords(CS_RECORD
-        + """
+    String page =
+        listRecords(
+            CS_RECORD
+                + """
         <record>
         <header>
          <identifier>oai:arXiv.org:1111.1546</identifier>
@@ -314,17 +358,23 @@ class OaiPmhParserTest {
          <title>Improved Smoothed Analysis of Multiobjective Optimization</title><categories>cs.DS</categories><abstract>We present several new results.</abstract></arXiv>
         </metadata>
         </record>
-        """ + OLD_STYLE_RECORD,
-        "<resumptionToken cursor=\"0\" completeListSize=\"3\"></resumptionToken>");
+        """
+                + OLD_STYLE_RECORD,
+            "<resumptionToken cursor=\"0\" completeListSize=\"3\"></resumptionToken>");
     CollectingSink sink = parseXml(page);
 
     assertThat(sink.papers).extracting(Paper::id).containsExactly("1101.4388", "hep-th/9504118");
     assertThat(sink.lines).containsExactly(5L, 29L);
-    assertThat(sink.rejects).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(18);
-      assertThat(r.reason()).isEqualTo("<record> is not well-formed at line 26: The element type"
-          + " \"authors\" must be terminated by the matching end-tag \"</authors>\".");
-    });
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(18);
+              assertThat(r.reason())
+                  .isEqualTo(
+                      "<record> is not well-formed at line 26: The element type"
+                          + " \"authors\" must be terminated by the matching end-tag \"</authors>\".");
+            });
     assertThat(sink.pages).containsExactly(new PageInfo(null, "", 3L));
   }
 
@@ -338,10 +388,13 @@ class OaiPmhParserTest {
     CollectingSink sink = parseXml(broken);
 
     assertThat(sink.papers).hasSize(149).extracting(Paper::id).doesNotContain("1412.1295");
-    assertThat(sink.rejects).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(1876);
-      assertThat(r.reason()).startsWith("<record> is not well-formed at line 1884: ");
-    });
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(1876);
+              assertThat(r.reason()).startsWith("<record> is not well-formed at line 1884: ");
+            });
   }
 
   @Test
@@ -353,12 +406,13 @@ class OaiPmhParserTest {
     Random random = new Random(20261126);
     for (int i = 0; i < 100; i++) {
       int at = firstRecord + random.nextInt(cs.length() - firstRecord);
-      String damage = switch (random.nextInt(4)) {
-        case 0 -> "";
-        case 1 -> "<";
-        case 2 -> "&";
-        default -> String.valueOf((char) (' ' + random.nextInt(95)));
-      };
+      String damage =
+          switch (random.nextInt(4)) {
+            case 0 -> "";
+            case 1 -> "<";
+            case 2 -> "&";
+            default -> String.valueOf((char) (' ' + random.nextInt(95)));
+          };
       String damaged = cs.substring(0, at) + damage + cs.substring(at + 1);
 
       CollectingSink sink = parseXml(damaged);
@@ -371,19 +425,29 @@ class OaiPmhParserTest {
 
   @Test
   void rejects_a_record_in_a_metadata_format_it_cannot_read() throws IOException {
-    String old = CS_RECORD.replace("<arXiv xmlns=\"http://arxiv.org/OAI/arXiv/\">",
-        "<arXivOld xmlns=\"http://arxiv.org/OAI/arXivOld/\">").replace("</arXiv>", "</arXivOld>");
+    String old =
+        CS_RECORD
+            .replace(
+                "<arXiv xmlns=\"http://arxiv.org/OAI/arXiv/\">",
+                "<arXivOld xmlns=\"http://arxiv.org/OAI/arXivOld/\">")
+            .replace("</arXiv>", "</arXivOld>");
     CollectingSink sink = parseXml(listRecords(old + OLD_STYLE_RECORD, ""));
     assertThat(sink.papers).extracting(Paper::id).containsExactly("hep-th/9504118");
-    assertThat(sink.rejects).singleElement().satisfies(r -> assertThat(r.reason())
-        .isEqualTo("<record> has metadata in a format paperboy does not read: <arXivOld>"
-            + " (namespace http://arxiv.org/OAI/arXivOld/); the readable formats are arXiv,"
-            + " arXivRaw and oai_dc"));
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.reason())
+                    .isEqualTo(
+                        "<record> has metadata in a format paperboy does not read: <arXivOld>"
+                            + " (namespace http://arxiv.org/OAI/arXivOld/); the readable formats are arXiv,"
+                            + " arXivRaw and oai_dc"));
   }
 
   @Test
   void reads_invalid_utf8_bytes_as_replacement_characters() throws IOException {
-    byte[] page = listRecords(CS_RECORD, "").replace("l1 Norm", "l1 @@").getBytes(StandardCharsets.UTF_8);
+    byte[] page =
+        listRecords(CS_RECORD, "").replace("l1 Norm", "l1 @@").getBytes(StandardCharsets.UTF_8);
     String text = new String(page, StandardCharsets.UTF_8);
     int at = text.indexOf("@@");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -395,12 +459,14 @@ class OaiPmhParserTest {
     new OaiPmhParser().parse(new ByteArrayInputStream(out.toByteArray()), "bytes", sink);
 
     assertThat(sink.rejects).isEmpty();
-    assertThat(single(sink).title()).isEqualTo("Reproducing Kernel Banach Spaces with the l1 \uFFFDN\uFFFD");
+    assertThat(single(sink).title())
+        .isEqualTo("Reproducing Kernel Banach Spaces with the l1 \uFFFDN\uFFFD");
   }
 
   @Test
   void refuses_what_is_not_an_oai_pmh_response() {
-    assertThatThrownBy(() -> parseXml(fixtureOf("/fixtures/arxiv-api/id_1605.08386_s0_m100_199195aa31ad.xml")))
+    assertThatThrownBy(
+            () -> parseXml(fixtureOf("/fixtures/arxiv-api/id_1605.08386_s0_m100_199195aa31ad.xml")))
         .isInstanceOf(BadInputException.class)
         .hasMessage("test.xml is not an OAI-PMH response: its root element is <feed>");
   }

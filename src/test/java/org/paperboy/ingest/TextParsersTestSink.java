@@ -53,7 +53,10 @@ final class TextParsersTestSink implements RecordSink {
   }
 
   /** Parses into a caller's handler of accepted builders; rejects fail the test. */
-  static void parse(FeedParser parser, byte[] content, java.util.function.ObjLongConsumer<Paper.Builder> accepted) {
+  static void parse(
+      FeedParser parser,
+      byte[] content,
+      java.util.function.ObjLongConsumer<Paper.Builder> accepted) {
     try {
       parser.parse(
           new ByteArrayInputStream(content),

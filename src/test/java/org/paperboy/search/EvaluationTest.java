@@ -41,7 +41,8 @@ class EvaluationTest {
 
   @Test
   void a_broken_corpus_line_is_reported_with_its_line_number(@TempDir Path dir) {
-    TestCorpus.write(dir.resolve("corpus.jsonl"), "{\"_id\":\"d1\",\"title\":\"t\",\"text\":\"x\"}\n{oops\n");
+    TestCorpus.write(
+        dir.resolve("corpus.jsonl"), "{\"_id\":\"d1\",\"title\":\"t\",\"text\":\"x\"}\n{oops\n");
     TestCorpus.write(dir.resolve("queries.jsonl"), "{\"_id\":\"q1\",\"text\":\"x\"}\n");
     TestCorpus.write(dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\n");
     assertThatThrownBy(() -> Evaluation.run(dir, SearchMode.LEXICAL, null))

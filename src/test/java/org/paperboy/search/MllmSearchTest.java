@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.paper.Paper;
 
 /**
- * The product's headline promise on 203 real papers: "multimodal large language models" finds
- * the MLLM / LVLM papers and does not put multilingual-LLM or masked-LM papers ahead of them.
+ * The product's headline promise on 203 real papers: "multimodal large language models" finds the
+ * MLLM / LVLM papers and does not put multilingual-LLM or masked-LM papers ahead of them.
  */
 class MllmSearchTest {
   private static final Pattern MULTIMODAL =
@@ -36,8 +36,15 @@ class MllmSearchTest {
     index = PaperIndex.open(dir.resolve("index"), "none");
     index.upsert(Indexing.documents(papers, null));
     Map<String, Map<String, Integer>> counts = new HashMap<>();
-    SearchService.mine(papers).values().forEach(defs -> defs.forEach(d ->
-        counts.computeIfAbsent(d.shortForm(), k -> new HashMap<>()).merge(d.longForm(), 1, Integer::sum)));
+    SearchService.mine(papers)
+        .values()
+        .forEach(
+            defs ->
+                defs.forEach(
+                    d ->
+                        counts
+                            .computeIfAbsent(d.shortForm(), k -> new HashMap<>())
+                            .merge(d.longForm(), 1, Integer::sum)));
     AcronymLexicon lexicon = AcronymLexicon.of(counts);
     engine = new SearchEngine(index, null, () -> lexicon);
   }
@@ -50,7 +57,8 @@ class MllmSearchTest {
   private List<Paper> top(String query, int n) {
     SearchRequest r = SearchRequest.of(query).withMode(SearchMode.LEXICAL).withLimit(n);
     return engine.search(QuerySyntax.parse(query), r, null, true).hits().stream()
-        .map(h -> byId.get(h.id())).toList();
+        .map(h -> byId.get(h.id()))
+        .toList();
   }
 
   /** About another MLLM: mentions multilingual or masked LMs and nothing multimodal. */
@@ -63,8 +71,12 @@ class MllmSearchTest {
   void multimodal_large_language_models_finds_multimodal_papers_first() {
     List<Paper> top = top("multimodal large language models", 20);
     assertThat(top).hasSize(20);
-    assertThat(top).allSatisfy(p ->
-        assertThat(MULTIMODAL.matcher(p.title() + " " + p.abstractText()).find()).as(p.title()).isTrue());
+    assertThat(top)
+        .allSatisfy(
+            p ->
+                assertThat(MULTIMODAL.matcher(p.title() + " " + p.abstractText()).find())
+                    .as(p.title())
+                    .isTrue());
   }
 
   @Test
@@ -75,15 +87,16 @@ class MllmSearchTest {
 
   @Test
   void the_spelled_out_other_readings_find_their_own_papers() {
-    assertThat(top("multilingual large language models", 3)).anySatisfy(p ->
-        assertThat(p.abstractText()).containsIgnoringCase("multilingual"));
-    assertThat(top("masked language models", 3)).allSatisfy(p ->
-        assertThat(p.title() + p.abstractText()).containsIgnoringCase("mask"));
+    assertThat(top("multilingual large language models", 3))
+        .anySatisfy(p -> assertThat(p.abstractText()).containsIgnoringCase("multilingual"));
+    assertThat(top("masked language models", 3))
+        .allSatisfy(p -> assertThat(p.title() + p.abstractText()).containsIgnoringCase("mask"));
   }
 
   @Test
   void vision_language_model_papers_are_found_by_their_acronym() {
-    assertThat(top("LVLMs hallucination", 5)).first().satisfies(p ->
-        assertThat(p.title() + p.abstractText()).contains("LVLM"));
+    assertThat(top("LVLMs hallucination", 5))
+        .first()
+        .satisfies(p -> assertThat(p.title() + p.abstractText()).contains("LVLM"));
   }
 }

@@ -12,16 +12,18 @@ class QuerySyntaxTest {
 
   @Test
   void reads_words_phrases_exclusions_and_fields() {
-    ParsedQuery q = QuerySyntax.parse(
-        "visual tokens \"token pruning\" -video title:efficient author:\"Yann LeCun\" cat:cs.CV year:2023..2025");
-    assertThat(q.clauses()).containsExactly(
-        new Clause(Kind.WORD, "visual", false, false),
-        new Clause(Kind.WORD, "tokens", false, false),
-        new Clause(Kind.PHRASE, "token pruning", true, false),
-        new Clause(Kind.WORD, "video", false, true),
-        new Clause(Kind.TITLE, "efficient", false, false),
-        new Clause(Kind.AUTHOR, "Yann LeCun", true, false),
-        new Clause(Kind.CATEGORY, "cs.CV", false, false));
+    ParsedQuery q =
+        QuerySyntax.parse(
+            "visual tokens \"token pruning\" -video title:efficient author:\"Yann LeCun\" cat:cs.CV year:2023..2025");
+    assertThat(q.clauses())
+        .containsExactly(
+            new Clause(Kind.WORD, "visual", false, false),
+            new Clause(Kind.WORD, "tokens", false, false),
+            new Clause(Kind.PHRASE, "token pruning", true, false),
+            new Clause(Kind.WORD, "video", false, true),
+            new Clause(Kind.TITLE, "efficient", false, false),
+            new Clause(Kind.AUTHOR, "Yann LeCun", true, false),
+            new Clause(Kind.CATEGORY, "cs.CV", false, false));
     assertThat(q.yearFrom()).isEqualTo(2023);
     assertThat(q.yearTo()).isEqualTo(2025);
     assertThat(q.aboutText()).isEqualTo("visual tokens token pruning efficient");
@@ -29,18 +31,23 @@ class QuerySyntaxTest {
 
   @Test
   void a_single_year_is_a_one_year_range_and_open_ranges_work() {
-    assertThat(QuerySyntax.parse("year:2024")).extracting(ParsedQuery::yearFrom, ParsedQuery::yearTo)
+    assertThat(QuerySyntax.parse("year:2024"))
+        .extracting(ParsedQuery::yearFrom, ParsedQuery::yearTo)
         .containsExactly(2024, 2024);
-    assertThat(QuerySyntax.parse("x year:2023..")).extracting(ParsedQuery::yearFrom, ParsedQuery::yearTo)
+    assertThat(QuerySyntax.parse("x year:2023.."))
+        .extracting(ParsedQuery::yearFrom, ParsedQuery::yearTo)
         .containsExactly(2023, 0);
-    assertThat(QuerySyntax.parse("x year:..2020")).extracting(ParsedQuery::yearFrom, ParsedQuery::yearTo)
+    assertThat(QuerySyntax.parse("x year:..2020"))
+        .extracting(ParsedQuery::yearFrom, ParsedQuery::yearTo)
         .containsExactly(0, 2020);
   }
 
   @Test
   void lucene_operators_and_symbols_are_plain_words() {
     ParsedQuery q = QuerySyntax.parse("C++ AND what? foo:bar - (x)");
-    assertThat(q.clauses()).extracting(Clause::text).containsExactly("C++", "AND", "what?", "foo:bar", "-", "(x)");
+    assertThat(q.clauses())
+        .extracting(Clause::text)
+        .containsExactly("C++", "AND", "what?", "foo:bar", "-", "(x)");
     assertThat(q.negative()).isEmpty();
   }
 
@@ -71,7 +78,8 @@ class QuerySyntaxTest {
 
   @Test
   void an_empty_query_is_an_error() {
-    assertThatThrownBy(() -> QuerySyntax.parse("   ")).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> QuerySyntax.parse("   "))
+        .isInstanceOf(BadInputException.class)
         .hasMessage("the query is empty");
   }
 }

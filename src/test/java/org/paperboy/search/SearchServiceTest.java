@@ -28,24 +28,50 @@ class SearchServiceTest {
   private PaperRepository papers;
   private SearchService search;
 
-  private static final Paper VISION = paper("2401.00001", "Visual Token Pruning for Multimodal LLMs",
-      "Multimodal Large Language Models (MLLMs) spend most compute on visual tokens. We prune them.",
-      "cs.CV", LocalDate.of(2024, 1, 2), "Ada Lovelace");
-  private static final Paper SPEECH = paper("2305.00002", "Speech Recognition with Transformers",
-      "Automatic speech recognition (ASR) with a transformer encoder & <b>bold</b> claims.",
-      "eess.AS", LocalDate.of(2023, 5, 1), "Alan Turing");
-  private static final Paper LINGUAL = paper("2502.00003", "Multilingual LLMs for Low-Resource Languages",
-      "Multilingual Large Language Models (MLLMs) serve many languages. We study low-resource ones.",
-      "cs.CL", LocalDate.of(2025, 2, 3), "Grace Hopper");
+  private static final Paper VISION =
+      paper(
+          "2401.00001",
+          "Visual Token Pruning for Multimodal LLMs",
+          "Multimodal Large Language Models (MLLMs) spend most compute on visual tokens. We prune them.",
+          "cs.CV",
+          LocalDate.of(2024, 1, 2),
+          "Ada Lovelace");
+  private static final Paper SPEECH =
+      paper(
+          "2305.00002",
+          "Speech Recognition with Transformers",
+          "Automatic speech recognition (ASR) with a transformer encoder & <b>bold</b> claims.",
+          "eess.AS",
+          LocalDate.of(2023, 5, 1),
+          "Alan Turing");
+  private static final Paper LINGUAL =
+      paper(
+          "2502.00003",
+          "Multilingual LLMs for Low-Resource Languages",
+          "Multilingual Large Language Models (MLLMs) serve many languages. We study low-resource ones.",
+          "cs.CL",
+          LocalDate.of(2025, 2, 3),
+          "Grace Hopper");
 
-  static Paper paper(String id, String title, String abs, String cat, LocalDate day, String author) {
-    return Paper.builder().id(id).title(title).abstractText(abs).addCategory(cat).published(day)
-        .addAuthor(author).build();
+  static Paper paper(
+      String id, String title, String abs, String cat, LocalDate day, String author) {
+    return Paper.builder()
+        .id(id)
+        .title(title)
+        .abstractText(abs)
+        .addCategory(cat)
+        .published(day)
+        .addAuthor(author)
+        .build();
   }
 
   @BeforeEach
   void open() {
-    db = Database.open("jdbc:h2:mem:" + dir.getFileName() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", null, null);
+    db =
+        Database.open(
+            "jdbc:h2:mem:" + dir.getFileName() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+            null,
+            null);
     papers = new PaperRepository(db.jdbi());
     store(VISION, SPEECH, LINGUAL);
     search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null);
@@ -72,7 +98,14 @@ class SearchServiceTest {
 
   @Test
   void a_paper_is_searchable_as_soon_as_it_is_indexed() {
-    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    Paper p =
+        paper(
+            "2406.00004",
+            "Graph Neural Networks",
+            "GNNs on molecules.",
+            "cs.LG",
+            LocalDate.of(2024, 6, 1),
+            "X");
     store(p);
     search.index(List.of(p));
     assertThat(ids("molecules")).containsExactly("2406.00004");
@@ -82,7 +115,14 @@ class SearchServiceTest {
   void ingest_batches_are_refreshed_not_committed_and_close_commits_them() {
     Path marker = dir.resolve("index").resolve(PaperIndex.UNCOMMITTED);
     assertThat(marker).doesNotExist();
-    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    Paper p =
+        paper(
+            "2406.00004",
+            "Graph Neural Networks",
+            "GNNs on molecules.",
+            "cs.LG",
+            LocalDate.of(2024, 6, 1),
+            "X");
     store(p);
     search.index(List.of(p));
     assertThat(ids("molecules")).containsExactly("2406.00004");
@@ -95,7 +135,14 @@ class SearchServiceTest {
 
   @Test
   void an_index_left_with_uncommitted_changes_is_rebuilt_from_the_store() throws IOException {
-    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    Paper p =
+        paper(
+            "2406.00004",
+            "Graph Neural Networks",
+            "GNNs on molecules.",
+            "cs.LG",
+            LocalDate.of(2024, 6, 1),
+            "X");
     store(p);
     search.index(List.of(p));
     // A process that dies now leaves the last commit (without the paper) and the marker: copy both.
@@ -111,7 +158,8 @@ class SearchServiceTest {
       assertThat(second.search(SearchRequest.of("speech")).hits()).hasSize(1);
     }
     try (SearchService restarted = SearchService.open(crashed, papers, db.jdbi(), null)) {
-      assertThat(restarted.search(SearchRequest.of("molecules")).hits()).extracting(SearchHit::id)
+      assertThat(restarted.search(SearchRequest.of("molecules")).hits())
+          .extracting(SearchHit::id)
           .containsExactly("2406.00004");
     }
     assertThat(crashed.resolve(PaperIndex.UNCOMMITTED)).doesNotExist();
@@ -141,37 +189,52 @@ class SearchServiceTest {
   @Test
   void pins_an_exact_arxiv_id_or_title_first() {
     assertThat(search.search(SearchRequest.of("arXiv:2305.00002v3")).hits())
-        .first().satisfies(h -> {
-          assertThat(h.id()).isEqualTo("2305.00002");
-          assertThat(h.pinned()).isTrue();
-        });
+        .first()
+        .satisfies(
+            h -> {
+              assertThat(h.id()).isEqualTo("2305.00002");
+              assertThat(h.pinned()).isTrue();
+            });
     assertThat(ids("speech recognition with transformers!")).first().isEqualTo("2305.00002");
   }
 
   @Test
   void reports_the_readings_of_an_ambiguous_acronym() {
     SearchResult r = search.search(SearchRequest.of("MLLMs"));
-    assertThat(r.ambiguous()).singleElement().hasToString(
-        "MLLM = multilingual large language model (1) / multimodal large language model (1)");
+    assertThat(r.ambiguous())
+        .singleElement()
+        .hasToString(
+            "MLLM = multilingual large language model (1) / multimodal large language model (1)");
     assertThat(search.acronym("mllm")).isPresent();
   }
 
   @Test
   void snippets_mark_matches_and_escape_the_abstract() {
     SearchHit hit = search.search(SearchRequest.of("transformer encoder")).hits().get(0);
-    assertThat(hit.snippet()).contains("<mark>transformer</mark>").contains("&amp;").contains("&lt;b&gt;")
+    assertThat(hit.snippet())
+        .contains("<mark>transformer</mark>")
+        .contains("&amp;")
+        .contains("&lt;b&gt;")
         .doesNotContain("<b>");
   }
 
   @Test
   void snippets_mark_the_abstract_only_and_phrases_stay_within_title_or_abstract() {
-    Paper p = paper("2406.00004", "Graph Neural Networks", "GNNs on molecules.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
+    Paper p =
+        paper(
+            "2406.00004",
+            "Graph Neural Networks",
+            "GNNs on molecules.",
+            "cs.LG",
+            LocalDate.of(2024, 6, 1),
+            "X");
     store(p);
     search.index(List.of(p));
     // the text field holds the title twice, then the abstract: marks land on the abstract's words
     assertThat(search.search(SearchRequest.of("molecules")).hits().get(0).snippet())
         .isEqualTo("GNNs on <mark>molecules</mark>.");
-    assertThat(search.search(SearchRequest.of("graph")).hits().get(0).snippet()).isEqualTo("GNNs on molecules.");
+    assertThat(search.search(SearchRequest.of("graph")).hits().get(0).snippet())
+        .isEqualTo("GNNs on molecules.");
     assertThat(ids("\"networks gnns\"")).isEmpty();
     assertThat(ids("\"neural networks\"")).containsExactly("2406.00004");
   }
@@ -180,20 +243,35 @@ class SearchServiceTest {
   void a_hit_right_after_one_without_the_term_still_gets_its_match_marked() {
     // Reading the matches of "molecules" for the first paper (which lacks it) lands on the
     // second; advancing again from there skipped its match.
-    Paper graphs = paper("2406.00005", "Graph Methods", "Graphs everywhere.", "cs.LG", LocalDate.of(2024, 6, 1), "X");
-    Paper molecules = paper("2406.00006", "Chemistry", "Molecules here.", "cs.LG", LocalDate.of(2024, 6, 1), "Y");
+    Paper graphs =
+        paper(
+            "2406.00005",
+            "Graph Methods",
+            "Graphs everywhere.",
+            "cs.LG",
+            LocalDate.of(2024, 6, 1),
+            "X");
+    Paper molecules =
+        paper("2406.00006", "Chemistry", "Molecules here.", "cs.LG", LocalDate.of(2024, 6, 1), "Y");
     store(graphs, molecules);
     search.index(List.of(graphs, molecules));
-    List<SearchHit> hits = search.search(SearchRequest.of("graphs molecules").withMode(SearchMode.LEXICAL)).hits();
+    List<SearchHit> hits =
+        search.search(SearchRequest.of("graphs molecules").withMode(SearchMode.LEXICAL)).hits();
     assertThat(hits).extracting(SearchHit::id).contains("2406.00005", "2406.00006");
-    assertThat(hits).filteredOn(h -> h.id().equals("2406.00006")).singleElement()
-        .extracting(SearchHit::snippet).isEqualTo("<mark>Molecules</mark> here.");
+    assertThat(hits)
+        .filteredOn(h -> h.id().equals("2406.00006"))
+        .singleElement()
+        .extracting(SearchHit::snippet)
+        .isEqualTo("<mark>Molecules</mark> here.");
   }
 
   @Test
   void related_papers_exclude_the_paper_itself_and_unknown_ids_are_not_found() {
-    assertThat(search.related("2401.00001", 5)).extracting(SearchHit::id)
-        .doesNotContain("2401.00001").first().isEqualTo("2502.00003");
+    assertThat(search.related("2401.00001", 5))
+        .extracting(SearchHit::id)
+        .doesNotContain("2401.00001")
+        .first()
+        .isEqualTo("2502.00003");
     assertThatThrownBy(() -> search.related("9999.99999", 5)).isInstanceOf(NotFoundException.class);
   }
 
@@ -213,17 +291,20 @@ class SearchServiceTest {
     assertThat(ids("🚀 视觉 speech")).containsExactly("2305.00002");
     assertThat(ids("C++ what? AND (speech) OR*")).containsExactly("2305.00002");
     assertThatThrownBy(() -> ids("")).isInstanceOf(BadInputException.class);
-    assertThatThrownBy(() -> ids("\"speech")).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> ids("\"speech"))
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("position 1");
   }
 
   @Test
   void a_second_process_on_the_same_index_searches_read_only() {
     try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
-      assertThat(second.search(SearchRequest.of("speech")).hits()).extracting(SearchHit::id)
+      assertThat(second.search(SearchRequest.of("speech")).hits())
+          .extracting(SearchHit::id)
           .containsExactly("2305.00002");
       second.index(List.of(VISION)); // stored but not indexed: logged, not fatal
-      assertThatThrownBy(second::reindex).isInstanceOf(PaperboyException.class)
+      assertThatThrownBy(second::reindex)
+          .isInstanceOf(PaperboyException.class)
           .hasMessageContaining("in use by another paperboy process");
     }
   }
@@ -245,8 +326,14 @@ class SearchServiceTest {
     try {
       for (int i = 0; i < 80; i++) {
         String word = "zq" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "word";
-        Paper p = paper("2407.%05d".formatted(i), "Paper " + word, "About " + word + ".", "cs.LG",
-            LocalDate.of(2024, 7, 1), "Emmy Noether");
+        Paper p =
+            paper(
+                "2407.%05d".formatted(i),
+                "Paper " + word,
+                "About " + word + ".",
+                "cs.LG",
+                LocalDate.of(2024, 7, 1),
+                "Emmy Noether");
         store(p);
         search.index(List.of(p));
         var lexical = SearchRequest.of(word).withMode(SearchMode.LEXICAL);
@@ -264,18 +351,35 @@ class SearchServiceTest {
     // Several batches, spread over the rebuild's worker threads: none may be lost or doubled.
     List<Paper> many = new java.util.ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
-      many.add(paper("2406.%05d".formatted(i), "Spectral graph study " + i,
-          "Graph Neural Networks (GNNs) on benchmark " + i + (i == 0 ? " aardvark" : i == 999 ? " zygote" : "") + ".",
-          "cs.LG", LocalDate.of(2024, 6, 1), "Emmy Noether"));
+      many.add(
+          paper(
+              "2406.%05d".formatted(i),
+              "Spectral graph study " + i,
+              "Graph Neural Networks (GNNs) on benchmark "
+                  + i
+                  + (i == 0 ? " aardvark" : i == 999 ? " zygote" : "")
+                  + ".",
+              "cs.LG",
+              LocalDate.of(2024, 6, 1),
+              "Emmy Noether"));
     }
     store(many.toArray(Paper[]::new));
 
     assertThat(search.reindex()).isEqualTo(1_003);
 
-    var spectral = SearchRequest.of("spectral").withMode(SearchMode.LEXICAL).withLimit(SearchRequest.MAX_LIMIT);
-    assertThat(search.search(spectral).hits()).hasSize(1_000).extracting(SearchHit::id).doesNotHaveDuplicates();
+    var spectral =
+        SearchRequest.of("spectral")
+            .withMode(SearchMode.LEXICAL)
+            .withLimit(SearchRequest.MAX_LIMIT);
+    assertThat(search.search(spectral).hits())
+        .hasSize(1_000)
+        .extracting(SearchHit::id)
+        .doesNotHaveDuplicates();
     assertThat(ids("aardvark")).containsExactly("2406.00000");
     assertThat(ids("zygote")).containsExactly("2406.00999");
-    assertThat(search.acronym("GNN")).get().extracting(a -> a.readings().getFirst().papers()).isEqualTo(1_000);
+    assertThat(search.acronym("GNN"))
+        .get()
+        .extracting(a -> a.readings().getFirst().papers())
+        .isEqualTo(1_000);
   }
 }

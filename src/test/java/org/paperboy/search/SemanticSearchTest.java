@@ -16,8 +16,8 @@ import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.paper.Paper;
 
 /**
- * Semantic and hybrid search with the real model on the 203 listing papers (embedded once, about
- * 10 s). Every fifth paper is put in cs.CL so filters can be checked inside the vector search.
+ * Semantic and hybrid search with the real model on the 203 listing papers (embedded once, about 10
+ * s). Every fifth paper is put in cs.CL so filters can be checked inside the vector search.
  */
 class SemanticSearchTest {
   private static final Pattern MULTIMODAL =
@@ -52,7 +52,9 @@ class SemanticSearchTest {
 
   private List<Paper> top(String query, SearchMode mode, int n) {
     SearchRequest r = SearchRequest.of(query).withMode(mode).withLimit(n);
-    return engine.search(QuerySyntax.parse(query), r, null, false).hits().stream().map(h -> byId.get(h.id())).toList();
+    return engine.search(QuerySyntax.parse(query), r, null, false).hits().stream()
+        .map(h -> byId.get(h.id()))
+        .toList();
   }
 
   private static boolean multimodal(Paper p) {
@@ -74,7 +76,8 @@ class SemanticSearchTest {
   @Test
   void meaning_finds_papers_that_use_other_words() {
     // none of these words need to appear: the model knows LVLMs are vision-language models
-    List<Paper> top = top("models that look at pictures and answer questions about them", SearchMode.SEMANTIC, 5);
+    List<Paper> top =
+        top("models that look at pictures and answer questions about them", SearchMode.SEMANTIC, 5);
     assertThat(top).allMatch(SemanticSearchTest::multimodal);
   }
 
@@ -95,13 +98,19 @@ class SemanticSearchTest {
 
   @Test
   void a_filter_that_no_paper_passes_gives_no_results_not_an_error() {
-    assertThat(top("multimodal large language models cat:math.AG", SearchMode.SEMANTIC, 10)).isEmpty();
-    assertThat(top("multimodal large language models cat:math.AG", SearchMode.HYBRID, 10)).isEmpty();
+    assertThat(top("multimodal large language models cat:math.AG", SearchMode.SEMANTIC, 10))
+        .isEmpty();
+    assertThat(top("multimodal large language models cat:math.AG", SearchMode.HYBRID, 10))
+        .isEmpty();
   }
 
   @Test
   void related_papers_are_near_in_meaning() {
-    Paper mllm = byId.values().stream().filter(p -> p.title().startsWith("Dense Connector for MLLMs")).findFirst().orElseThrow();
+    Paper mllm =
+        byId.values().stream()
+            .filter(p -> p.title().startsWith("Dense Connector for MLLMs"))
+            .findFirst()
+            .orElseThrow();
     List<SearchHit> related = engine.related(mllm.id(), 5);
     assertThat(related).hasSize(5).noneMatch(h -> h.id().equals(mllm.id()));
     assertThat(related).allMatch(h -> multimodal(byId.get(h.id())));

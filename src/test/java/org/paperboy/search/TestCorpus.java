@@ -15,7 +15,8 @@ final class TestCorpus {
 
   /** The 203 papers of the MLLM search listing: 2 banner lines, then title and abstract lines. */
   static List<Paper> mllmListing() {
-    try (InputStream in = TestCorpus.class.getResourceAsStream("/fixtures/listing/mllm-search-listing.txt")) {
+    try (InputStream in =
+        TestCorpus.class.getResourceAsStream("/fixtures/listing/mllm-search-listing.txt")) {
       List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       List<Paper> papers = new ArrayList<>();
       for (int i = 2; i + 1 < lines.size(); i += 2) {

@@ -18,7 +18,8 @@ import org.paperboy.paper.TitleKey;
 
 /**
  * What the repositories promise, whatever the database: every field of a paper comes back as it
- * went in, and the queries behave the same. Run by {@link H2StoreTest} and {@link PostgresStoreTest}.
+ * went in, and the queries behave the same. Run by {@link H2StoreTest} and {@link
+ * PostgresStoreTest}.
  */
 abstract class StoreContract {
   /** Microseconds: what both H2 and PostgreSQL keep of a TIMESTAMP. */

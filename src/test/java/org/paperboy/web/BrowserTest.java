@@ -204,7 +204,8 @@ class BrowserTest {
     } catch (org.openqa.selenium.StaleElementReferenceException gone) {
       return true;
     } catch (org.openqa.selenium.WebDriverException maybe) {
-      if (String.valueOf(maybe.getMessage()).contains("does not belong to the document")) return true;
+      if (String.valueOf(maybe.getMessage()).contains("does not belong to the document"))
+        return true;
       throw maybe;
     }
   }

@@ -97,7 +97,12 @@ class KeptTest {
   void a_failed_rebuild_fails_its_waiters_too_and_the_next_request_tries_again() {
     Kept<String> kept = new Kept<>(10, version::get);
     assertThatThrownBy(
-            () -> kept.get("k", () -> { throw new IllegalStateException("boom"); }))
+            () ->
+                kept.get(
+                    "k",
+                    () -> {
+                      throw new IllegalStateException("boom");
+                    }))
         .hasMessage("boom");
     assertThat(kept.get("k", () -> "fine")).isEqualTo("fine");
   }

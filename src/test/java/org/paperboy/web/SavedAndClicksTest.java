@@ -32,12 +32,19 @@ class SavedAndClicksTest {
   }
 
   private static List<String> paperIds(int n) {
-    return site.app.database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT id FROM papers ORDER BY id LIMIT " + n).mapTo(String.class).list());
+    return site.app
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT id FROM papers ORDER BY id LIMIT " + n)
+                    .mapTo(String.class)
+                    .list());
   }
 
   @Test
-  void a_signed_in_reader_saves_a_paper_sees_it_at_once_and_on_saved_and_can_unsave_it() throws Exception {
+  void a_signed_in_reader_saves_a_paper_sees_it_at_once_and_on_saved_and_can_unsave_it()
+      throws Exception {
     String id = paperIds(1).get(0);
     String title = site.app.papers().find(id).orElseThrow().title();
     Site.Client c = site.client();
@@ -76,7 +83,8 @@ class SavedAndClicksTest {
     long account = account("careful-saver@example.org");
 
     assertThat(c.postRaw("/save", Map.of("id", id)).statusCode()).isEqualTo(403);
-    assertThat(c.postRaw("/save", Map.of("id", id, "csrf", "forged-token-forged-token")).statusCode())
+    assertThat(
+            c.postRaw("/save", Map.of("id", id, "csrf", "forged-token-forged-token")).statusCode())
         .isEqualTo(403);
     assertThat(site.app.saved().list(account, 10)).isEmpty();
     assertThat(c.post("/save", Map.of("id", "2999.99999")).statusCode()).isEqualTo(404);
@@ -90,15 +98,30 @@ class SavedAndClicksTest {
 
   @Test
   void a_digest_link_records_one_click_and_redirects_to_the_paper_and_a_forged_one_is_a_400() {
-    String alert = site.app.papers().find(paperIds(1).get(0)).orElseThrow().title().split("\\s+")[0];
-    site.app.digests().subscribe(SubscriptionForm.parse("clicker@example.org", List.of(alert), true, "00:00", "UTC", 5), true);
+    String alert =
+        site.app.papers().find(paperIds(1).get(0)).orElseThrow().title().split("\\s+")[0];
+    site.app
+        .digests()
+        .subscribe(
+            SubscriptionForm.parse("clicker@example.org", List.of(alert), true, "00:00", "UTC", 5),
+            true);
     site.app.digests().run(LocalDate.now(ZoneOffset.UTC), false);
-    String text = site.app.database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT d.body_text FROM digests d JOIN subscriptions s ON s.id = d.subscription_id WHERE s.email = 'clicker@example.org'")
-        .mapTo(String.class).one());
-    Matcher m = Pattern.compile("https?://[^/\\s]+(/d/c\\?s=(\\d+)&p=([^&\\s]+)&k=([\\w-]+))").matcher(text);
+    String text =
+        site.app
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT d.body_text FROM digests d JOIN subscriptions s ON s.id = d.subscription_id WHERE s.email = 'clicker@example.org'")
+                        .mapTo(String.class)
+                        .one());
+    Matcher m =
+        Pattern.compile("https?://[^/\\s]+(/d/c\\?s=(\\d+)&p=([^&\\s]+)&k=([\\w-]+))")
+            .matcher(text);
     assertThat(m.find()).as("a click link in:\n" + text).isTrue();
-    String link = m.group(1), paper = java.net.URLDecoder.decode(m.group(3), java.nio.charset.StandardCharsets.UTF_8);
+    String link = m.group(1),
+        paper = java.net.URLDecoder.decode(m.group(3), java.nio.charset.StandardCharsets.UTF_8);
     Site.Client c = site.client();
 
     HttpResponse<String> first = c.get(link);
@@ -110,9 +133,12 @@ class SavedAndClicksTest {
     assertThat(clicks(m.group(2), paper)).isEqualTo(1);
 
     String forged = link.substring(0, link.lastIndexOf("&k=")) + "&k=" + "A".repeat(43);
-    String elsewhere = "/d/c?s=" + m.group(2) + "&p=" + Site.enc("//evil.example/x") + "&k=" + m.group(4);
-    String otherReader = "/d/c?s=" + (Long.parseLong(m.group(2)) + 1) + "&p=" + m.group(3) + "&k=" + m.group(4);
-    for (String bad : List.of(forged, elsewhere, otherReader, "/d/c?s=1", "/d/c?s=x&p=y&k=%25%25")) {
+    String elsewhere =
+        "/d/c?s=" + m.group(2) + "&p=" + Site.enc("//evil.example/x") + "&k=" + m.group(4);
+    String otherReader =
+        "/d/c?s=" + (Long.parseLong(m.group(2)) + 1) + "&p=" + m.group(3) + "&k=" + m.group(4);
+    for (String bad :
+        List.of(forged, elsewhere, otherReader, "/d/c?s=1", "/d/c?s=x&p=y&k=%25%25")) {
       HttpResponse<String> r = c.get(bad);
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
       assertThat(r.headers().firstValue("location")).as(bad).isEmpty();
@@ -129,13 +155,28 @@ class SavedAndClicksTest {
   }
 
   private static long account(String email) {
-    return site.app.database().jdbi().withHandle(h -> h.createQuery("SELECT id FROM accounts WHERE email = :e")
-        .bind("e", email).mapTo(Long.class).one());
+    return site.app
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT id FROM accounts WHERE email = :e")
+                    .bind("e", email)
+                    .mapTo(Long.class)
+                    .one());
   }
 
   private static int clicks(String subscription, String paper) {
-    return site.app.database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT COUNT(*) FROM digest_clicks WHERE subscription_id = :s AND paper_id = :p")
-        .bind("s", Long.parseLong(subscription)).bind("p", paper).mapTo(Integer.class).one());
+    return site.app
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(*) FROM digest_clicks WHERE subscription_id = :s AND paper_id = :p")
+                    .bind("s", Long.parseLong(subscription))
+                    .bind("p", paper)
+                    .mapTo(Integer.class)
+                    .one());
   }
 }
