@@ -20,24 +20,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatchWorkers implements AutoCloseable {
   private final String job;
   private final ExecutorService pool;
+  private final boolean ownsPool;
   private final Semaphore slots;
   private final Deque<Future<?>> pending = new ArrayDeque<>();
 
-  /** {@code job} names the work in errors ("ingest interrupted"); threads are {@code name-N}. */
+  /**
+   * Workers on their own pool of {@code threads}, ended by {@link #close}. {@code job} names the
+   * work in errors ("ingest interrupted"); threads are {@code name-N}.
+   */
   public BatchWorkers(String job, String name, int threads) {
+    this(job, pool(name, threads), threads, true);
+  }
+
+  /**
+   * Workers on {@code pool} of {@code threads} threads, which stays its owner's: {@link #close}
+   * then only waits for the batches submitted here.
+   */
+  public BatchWorkers(String job, ExecutorService pool, int threads) {
+    this(job, pool, threads, false);
+  }
+
+  private BatchWorkers(String job, ExecutorService pool, int threads, boolean ownsPool) {
     this.job = job;
-    AtomicInteger n = new AtomicInteger();
-    this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-              t.setDaemon(
-                  true); // idle between jobs; an owner that forgets to close must not keep the JVM
-              // up
-              return t;
-            });
+    this.pool = pool;
+    this.ownsPool = ownsPool;
     this.slots = new Semaphore(2 * threads);
+  }
+
+  /** A fixed pool of daemon threads named {@code name-N}. */
+  public static ExecutorService pool(String name, int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+          // idle between jobs; an owner that forgets to close must not keep the JVM up
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Threads worth running on this machine for CPU-bound work, at least one. */
@@ -105,6 +125,10 @@ public final class BatchWorkers implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!ownsPool) {
+      drain();
+      return;
+    }
     pool.shutdown();
     try {
       while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {

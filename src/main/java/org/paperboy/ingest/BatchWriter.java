@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperboy.BatchWorkers;
 import org.paperboy.PaperboyException;
@@ -30,8 +31,8 @@ final class BatchWriter implements RecordSink {
   private final IngestCounter counter = new IngestCounter();
   private final Map<String, Paper> pending = new LinkedHashMap<>();
   private final Runnable onFlush;
-  // One writer thread per ingest: batches are stored in order, one transaction each.
-  private final BatchWorkers writer = new BatchWorkers("ingest", "paperboy-ingest-writer", 1);
+  // One writer thread: batches are stored in order, one transaction each.
+  private final BatchWorkers writer;
   private final AtomicLong written = new AtomicLong();
   // Whether the store holds title-only papers, asked once per run (writer thread only): a bulk
   // ingest of arXiv papers then skips the title look-up, a third of its database time.
@@ -46,7 +47,12 @@ final class BatchWriter implements RecordSink {
       List<IngestListener> listeners,
       Clock clock,
       String sourceName,
-      Runnable onFlush) {
+      Runnable onFlush,
+      ExecutorService writerThread) {
+    this.writer =
+        writerThread != null
+            ? new BatchWorkers("ingest", writerThread, 1)
+            : new BatchWorkers("ingest", "paperboy-ingest-writer", 1);
     this.papers = papers;
     this.listeners = listeners;
     this.clock = clock;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
 import org.paperboy.PaperboyException;
 import org.paperboy.store.PaperRepository;
@@ -19,10 +20,21 @@ public final class IngestService {
   private final PaperRepository papers;
   private final Clock clock;
   private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService writerThread;
 
-  public IngestService(PaperRepository papers, Clock clock) {
+  /**
+   * Ingest whose batches are stored on {@code writer}, a single thread the caller owns (the app's);
+   * runs at the same time keep their own order on it.
+   */
+  public IngestService(PaperRepository papers, Clock clock, ExecutorService writer) {
     this.papers = papers;
     this.clock = clock;
+    this.writerThread = writer;
+  }
+
+  /** Ingest outside the app (tools, benchmarks): each run starts and ends its own writer thread. */
+  public IngestService(PaperRepository papers, Clock clock) {
+    this(papers, clock, null);
   }
 
   public void addListener(IngestListener listener) {
@@ -60,7 +72,13 @@ public final class IngestService {
   public IngestReport run(String name, Producer producer, LongConsumer onBatch) {
     BatchWriter[] holder = new BatchWriter[1];
     BatchWriter writer =
-        new BatchWriter(papers, listeners, clock, name, () -> onBatch.accept(holder[0].written()));
+        new BatchWriter(
+            papers,
+            listeners,
+            clock,
+            name,
+            () -> onBatch.accept(holder[0].written()),
+            writerThread);
     holder[0] = writer;
     try {
       producer.produce(writer);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -70,6 +71,10 @@ final class PaperIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ScheduledExecutorService refresher;
+  private final boolean ownsRefresher;
+  private final ScheduledFuture<?> ticking;
+  private final Object tick = new Object();
+  private boolean closed; // under tick: no commit or refresh starts after close
   private final Analyzer analyzer;
   private final boolean needsRebuild;
 
@@ -83,7 +88,12 @@ final class PaperIndex implements AutoCloseable {
   private boolean dirty; // written under changes' read side and this; read under either
 
   private PaperIndex(
-      Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild, String vectors)
+      Path dir,
+      FSDirectory directory,
+      IndexWriter writer,
+      boolean needsRebuild,
+      String vectors,
+      ScheduledExecutorService refresher)
       throws IOException {
     this.commitData = Map.of(LAYOUT_KEY, LAYOUT, MODEL_KEY, vectors);
     this.dir = dir;
@@ -107,14 +117,21 @@ final class PaperIndex implements AutoCloseable {
     // Without a writer (another process holds it) the searcher follows that process's commits.
     this.searchers =
         writer != null ? new SearcherManager(writer, bm25) : new SearcherManager(directory, bm25);
-    this.refresher = Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
+    this.ownsRefresher = refresher == null;
+    this.refresher =
+        refresher != null
+            ? refresher
+            : Executors.newSingleThreadScheduledExecutor(PaperIndex::refreshThread);
     if (writer != null) {
       // Our own writes refresh at once; a timed refresh would only cut a rebuild into a segment
       // per second (and show it half done), leaving many small segments for every search to visit.
-      refresher.scheduleWithFixedDelay(
-          this::commitQuietly, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
+      ticking =
+          this.refresher.scheduleWithFixedDelay(
+              () -> tick(this::commitQuietly), COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
     } else {
-      refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+      ticking =
+          this.refresher.scheduleWithFixedDelay(
+              () -> tick(this::refreshQuietly), 1, 1, TimeUnit.SECONDS);
     }
   }
 
@@ -125,11 +142,24 @@ final class PaperIndex implements AutoCloseable {
     return t;
   }
 
+  private void tick(Runnable task) {
+    synchronized (tick) {
+      if (!closed) task.run();
+    }
+  }
+
+  /** {@link #open(Path, String, ScheduledExecutorService)} on a refresh thread of its own. */
+  static PaperIndex open(Path dir, String vectors) {
+    return open(dir, vectors, null);
+  }
+
   /**
    * Opens the index in {@code dir}, creating or replacing it when it cannot be used as is. {@code
-   * vectors} names the embedding model (or "none"); an index built with another is replaced.
+   * vectors} names the embedding model (or "none"); an index built with another is replaced. Timed
+   * commits (or, read-only, refreshes) run on {@code refresher}, which stays the caller's; null
+   * gives the index a thread of its own.
    */
-  static PaperIndex open(Path dir, String vectors) {
+  static PaperIndex open(Path dir, String vectors, ScheduledExecutorService refresher) {
     try {
       Files.createDirectories(dir);
       try {
@@ -147,16 +177,16 @@ final class PaperIndex implements AutoCloseable {
                       + " stopped early); building it from the store",
                   dir);
               w.deleteAll();
-              return new PaperIndex(dir, d, w, true, vectors);
+              return new PaperIndex(dir, d, w, true, vectors, refresher);
             }
-            return new PaperIndex(dir, d, w, false, vectors);
+            return new PaperIndex(dir, d, w, false, vectors, refresher);
           } catch (LockObtainFailedException locked) {
             // Normal while serve runs; a write that cannot happen is warned about where it is
             // refused.
             log.debug(
                 "search index at {} is in use by another paperboy process; searching it read-only",
                 dir);
-            return new PaperIndex(dir, d, null, false, vectors);
+            return new PaperIndex(dir, d, null, false, vectors, refresher);
           }
         }
         d.close();
@@ -178,7 +208,7 @@ final class PaperIndex implements AutoCloseable {
       IndexWriter w = new IndexWriter(d, IndexSetup.config(IndexWriterConfig.OpenMode.CREATE));
       w.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT, MODEL_KEY, vectors).entrySet());
       w.commit();
-      return new PaperIndex(dir, d, w, true, vectors);
+      return new PaperIndex(dir, d, w, true, vectors, refresher);
     } catch (IOException e) {
       throw new PaperboyException(
           "cannot open the search index at " + dir + ": " + e.getMessage(), e);
@@ -430,12 +460,18 @@ final class PaperIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    refresher.shutdown();
-    try {
-      // Not shutdownNow: interrupting a commit in progress would close the writer's files.
-      if (!refresher.awaitTermination(60, TimeUnit.SECONDS)) refresher.shutdownNow();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    ticking.cancel(false);
+    synchronized (tick) {
+      closed = true; // waits for a commit in progress; none starts after this
+    }
+    if (ownsRefresher) {
+      refresher.shutdown();
+      try {
+        // Not shutdownNow: interrupting a commit in progress would close the writer's files.
+        if (!refresher.awaitTermination(60, TimeUnit.SECONDS)) refresher.shutdownNow();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       // reverse order of opening: searchers, then the writer, then the directory

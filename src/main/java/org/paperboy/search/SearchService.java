@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code cat:cs.CL} (or {@code cat:cs} for all of cs), {@code year:2024} or {@code
  * year:2023..2025}. A syntax error is a {@link org.paperboy.BadInputException} naming the position.
  *
- * <p>Keeps its index current through {@link #index} (register it as the ingest listener); rebuilds
+ * <p>Keeps its index current through {@link #stored} (register it as the ingest listener); rebuilds
  * the index from the store when it is missing or unreadable, and on {@link #reindex()}.
  */
 public final class SearchService implements AutoCloseable {
@@ -37,29 +37,43 @@ public final class SearchService implements AutoCloseable {
   private final SearchEngine engine;
   // Analysis is most of indexing: the parts of a batch, and a rebuild's batches, go to one thread
   // per core (callers hold this service's lock, so one job uses them at a time).
-  private final BatchWorkers workers =
-      new BatchWorkers("indexing", "paperboy-index", BatchWorkers.cpuThreads());
+  private final BatchWorkers workers;
   private volatile AcronymLexicon lexicon;
 
   /** Set by ingest: the next reader of the lexicon reloads it (once, not once per batch). */
   private volatile boolean lexiconStale;
 
-  private SearchService(Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
+  private SearchService(
+      Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder, SearchThreads threads) {
     this.papers = papers;
     this.acronyms = new AcronymStore(jdbi);
     this.embedder = embedder;
-    this.index = PaperIndex.open(indexDir, embedder == null ? "none" : embedder.modelName());
+    String vectors = embedder == null ? "none" : embedder.modelName();
+    if (threads == null) {
+      this.workers = new BatchWorkers("indexing", "paperboy-index", BatchWorkers.cpuThreads());
+      this.index = PaperIndex.open(indexDir, vectors);
+    } else {
+      this.workers = new BatchWorkers("indexing", threads.indexing(), threads.indexThreads());
+      this.index = PaperIndex.open(indexDir, vectors, threads.refresh());
+    }
     this.lexicon = acronyms.load();
     this.engine = new SearchEngine(index, embedder, this::lexicon);
   }
 
-  /**
-   * Opens (or builds) the index in {@code indexDir} over the papers in the store. {@code embedder}
-   * may be null: search is then lexical only. The embedder stays owned by the caller.
-   */
+  /** {@link #open(Path, PaperRepository, Jdbi, Embedder, SearchThreads)} on threads of its own. */
   public static SearchService open(
       Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
-    SearchService s = new SearchService(indexDir, papers, jdbi, embedder);
+    return open(indexDir, papers, jdbi, embedder, null);
+  }
+
+  /**
+   * Opens (or builds) the index in {@code indexDir} over the papers in the store. {@code embedder}
+   * may be null: search is then lexical only. The embedder and the {@code threads} stay owned by
+   * the caller; null threads: the service starts and ends threads of its own.
+   */
+  public static SearchService open(
+      Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder, SearchThreads threads) {
+    SearchService s = new SearchService(indexDir, papers, jdbi, embedder, threads);
     try {
       if (s.index.needsRebuild() && papers.count() > 0) {
         log.info("rebuilt the search index at {}: {} papers", indexDir, s.reindex());
