@@ -3,40 +3,42 @@ package org.paperboy.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.paperboy.PaperboyException;
 import org.paperboy.account.AccountService;
 import org.paperboy.account.SavedPapers;
 import org.paperboy.digest.DigestService;
-import org.paperboy.digest.DigestSettings;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
 import org.paperboy.mail.DkimSigner;
+import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.OutboxMailer;
 import org.paperboy.mail.SmtpMailer;
-import org.paperboy.mail.SmtpUrl;
-import org.paperboy.rank.TrendingFormula;
 import org.paperboy.rank.TrendingService;
 import org.paperboy.rank.Votes;
 import org.paperboy.search.SearchService;
+import org.paperboy.search.VectorBackfill;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperCalendar;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
+import org.paperboy.web.WebServer;
 
 /**
- * The one place that builds paperboy's object graph. It opens things in data-flow order and {@link
- * #close()} closes them in reverse, also after a start that failed half way. The CLI, the web
- * server and the tests all get their services from here.
+ * The one place that builds paperboy's object graph, with constructors, from a {@link Config} and a
+ * {@link Clock}. It opens things in data-flow order, makes the worker threads they run on, runs
+ * {@link #serve} and {@link #close()}s everything in reverse, also after a start that failed half
+ * way. The CLI and the tests that run the whole app get their services from here; unit tests build
+ * the parts they test with the same constructors.
  */
 public final class Paperboy implements AutoCloseable {
   private final Config config;
-  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private final Clock clock;
+  private final Closer closer = new Closer();
+  private final AppThreads threads;
   private final Database database;
   private final PaperRepository papers;
   private final StateRepository state;
@@ -50,8 +52,9 @@ public final class Paperboy implements AutoCloseable {
   private final AccountService accounts;
   private final DigestService digests;
 
-  private Paperboy(Config config) {
+  private Paperboy(Config config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -59,14 +62,19 @@ public final class Paperboy implements AutoCloseable {
           "cannot create the data dir " + config.dataDir() + ": " + e.getMessage(), e);
     }
     try {
-      database = track(Database.open(config.dbUrl(), config.dbUser(), config.dbPassword()));
+      // First opened, last closed: the services below stop using the threads before they end.
+      threads = track(new AppThreads());
+      database =
+          track(
+              Database.open(
+                  config.store().url(), config.store().user(), config.store().password()));
       papers = new PaperRepository(database.jdbi());
       state = new StateRepository(database.jdbi());
-      ingest = new IngestService(papers, Clock.systemUTC());
+      ingest = new IngestService(papers, clock, threads.ingestWriter);
       // Semantic search embeds every paper (vectors cached in the store, the model loaded on first
-      // use); PAPERBOY_EMBEDDINGS=off keeps search lexical, e.g. for fast test runs.
+      // use); search.embeddings=off keeps search lexical, e.g. for fast test runs.
       Embedder embedder =
-          "off".equalsIgnoreCase(config.env().getOrDefault("PAPERBOY_EMBEDDINGS", "on"))
+          !config.search().embeddings()
               ? null
               : track(
                   new CachingEmbedder(
@@ -74,18 +82,16 @@ public final class Paperboy implements AutoCloseable {
       search =
           track(
               SearchService.open(
-                  config.dataDir().resolve("index"), papers, database.jdbi(), embedder));
+                  config.dataDir().resolve("index"),
+                  papers,
+                  database.jdbi(),
+                  embedder,
+                  threads.search()));
       ingest.addListener(search::stored);
-      calendar = new PaperCalendar(database.jdbi(), Clock.systemUTC());
+      calendar = new PaperCalendar(database.jdbi(), clock);
       votes = new Votes(database.jdbi());
       saved = new SavedPapers(database.jdbi());
-      trending =
-          new TrendingService(
-              database.jdbi(),
-              papers,
-              votes,
-              TrendingFormula.from(config.env()),
-              Clock.systemUTC());
+      trending = new TrendingService(database.jdbi(), papers, votes, config.trending(), clock);
       // The daily lists and trending keep answers for a minute; an ingest here drops them at once.
       ingest.addListener(
           (stored, removed) -> {
@@ -95,73 +101,97 @@ public final class Paperboy implements AutoCloseable {
       mailer = mailer(config);
       accounts =
           new AccountService(
-              database.jdbi(),
-              state,
-              config.env().get("PAPERBOY_SECRET"),
-              mailer,
-              new AccountService.Limits(
-                  config.envInt(
-                      "PAPERBOY_LOGIN_LINKS_PER_CLIENT", AccountService.Limits.DEFAULT.perClient()),
-                  config.envInt(
-                      "PAPERBOY_LOGIN_LINKS_PER_ADDRESS",
-                      AccountService.Limits.DEFAULT.perAddress())),
-              Clock.systemUTC());
+              database.jdbi(), state, config.secret(), mailer, config.loginLinks(), clock);
       digests =
           track(
               new DigestService(
                   database.jdbi(),
                   state,
-                  config.env().get("PAPERBOY_SECRET"),
+                  config.secret(),
                   papers,
                   search,
                   trending,
                   embedder,
                   mailer,
-                  DigestSettings.from(config.env()),
-                  Clock.systemUTC(),
+                  config.digest(),
+                  clock,
                   config.dataDir()));
-    } catch (RuntimeException e) {
-      closeAfterFailedStart(e);
+    } catch (RuntimeException | Error e) {
+      closer.closeAfterFailedStart(e);
       throw e;
     }
   }
 
-  /** SMTP when PAPERBOY_SMTP_URL is set (see {@link SmtpUrl}), else .eml files in data/outbox/. */
+  /** SMTP when a server is configured, else .eml files in data/outbox/. */
   private Mailer mailer(Config config) {
-    String from = config.env().getOrDefault("PAPERBOY_MAIL_FROM", "paperboy <paperboy@localhost>");
-    String smtp = config.env().get("PAPERBOY_SMTP_URL");
-    if (smtp == null || smtp.isBlank()) {
-      return new OutboxMailer(config.dataDir().resolve("outbox"), from, Clock.systemUTC());
+    MailSettings mail = config.mail();
+    if (mail.smtp() == null) {
+      return new OutboxMailer(config.dataDir().resolve("outbox"), mail.from(), clock);
     }
     return track(
         new SmtpMailer(
-            SmtpUrl.parse(smtp),
-            from,
-            java.time.Duration.ofSeconds(config.envInt("PAPERBOY_SMTP_TIMEOUT_SECONDS", 30)),
-            config.envInt("PAPERBOY_SMTP_RATE", 0),
-            DkimSigner.from(config.env(), from, Clock.systemUTC())));
+            mail.smtp(),
+            mail.from(),
+            mail.smtpTimeout(),
+            mail.smtpRate(),
+            DkimSigner.from(mail, clock)));
   }
 
-  private void closeAfterFailedStart(RuntimeException cause) {
-    try {
-      close();
-    } catch (RuntimeException suppressed) {
-      cause.addSuppressed(suppressed);
-    }
+  /**
+   * Opens the application for {@code config}, its time from {@code clock}; the caller closes it.
+   */
+  public static Paperboy open(Config config, Clock clock) {
+    JvmSettings.apply();
+    return new Paperboy(config, clock);
   }
 
-  /** Opens the application for {@code config}; the caller closes it. */
+  /** Opens the application on the system clock (UTC). */
   public static Paperboy open(Config config) {
-    return new Paperboy(config);
+    return open(config, Clock.systemUTC());
   }
 
   private <T extends AutoCloseable> T track(T resource) {
-    opened.push(resource);
-    return resource;
+    return closer.track(resource);
+  }
+
+  /** Serves where the configuration says ({@code serve.host}, {@code serve.port}). */
+  public Serving serve() {
+    return serve(config.serve().host(), config.serve().port());
+  }
+
+  /**
+   * Starts the web server on {@code host}:{@code port} (0 picks a free port), the background
+   * embedder and the digest scheduler, and a shutdown hook that closes the app on Ctrl-C. Closing
+   * the returned handle stops the server and the embedder; closing the app closes it too.
+   */
+  public synchronized Serving serve(String host, int port) {
+    WebServer server = new WebServer(this);
+    VectorBackfill backfill = new VectorBackfill(search, threads.embedder);
+    // Ctrl-C: stop taking requests, then close the store, so nothing is left half written.
+    Thread hook = new Thread(this::close, "paperboy-shutdown");
+    Serving serving;
+    try {
+      int actual = server.start(host, port);
+      backfill.start();
+      serving = track(new Serving(server, backfill, hook, actual));
+      if (config.web().baseUrl() == null) digests.useBaseUrl("http://localhost:" + actual);
+      digests.startScheduler(); // stopped by close()
+    } catch (RuntimeException e) {
+      server.close();
+      backfill.close();
+      throw e;
+    }
+    Runtime.getRuntime().addShutdownHook(hook);
+    return serving;
   }
 
   public Config config() {
     return config;
+  }
+
+  /** Where the app's time comes from. */
+  public Clock clock() {
+    return clock;
   }
 
   public Database database() {
@@ -216,17 +246,12 @@ public final class Paperboy implements AutoCloseable {
     return digests;
   }
 
+  /**
+   * Closes everything opened, in reverse (a running {@link Serving} first), each even when another
+   * failed: the first failure is thrown with the others attached as suppressed. Idempotent.
+   */
   @Override
   public void close() {
-    PaperboyException failure = null;
-    while (!opened.isEmpty()) {
-      try {
-        opened.pop().close();
-      } catch (Exception e) {
-        if (failure == null)
-          failure = new PaperboyException("closing paperboy failed: " + e.getMessage(), e);
-      }
-    }
-    if (failure != null) throw failure;
+    closer.close();
   }
 }

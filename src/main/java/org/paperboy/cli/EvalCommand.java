@@ -33,7 +33,7 @@ final class EvalCommand implements Callable<Integer> {
     SearchMode m = SearchMode.parse(mode);
     Evaluation.Result r;
     if (m.usesVectors()) {
-      try (var embedder = EvalCache.open(main.env())) {
+      try (var embedder = EvalCache.open(main.config().search().evalCache())) {
         r = Evaluation.run(dir, m, embedder);
       }
     } else {

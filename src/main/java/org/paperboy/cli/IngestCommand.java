@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.paperboy.ingest.Format;
 import org.paperboy.ingest.IngestReport;
-import org.paperboy.ingest.live.LiveConfig;
 import org.paperboy.ingest.live.LiveSource;
 import org.paperboy.ingest.live.LiveSources;
 import picocli.CommandLine.Command;
@@ -80,7 +79,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private IngestReport ingestLive(String spec, ProgressBar bar) {
     var app = main.app();
-    LiveSource source = LiveSources.parse(spec, LiveConfig.fromEnv(main.env()), app.state());
+    LiveSource source = LiveSources.parse(spec, app.config().live(), app.state());
     IngestReport report =
         app.ingest().run(source.name(), source::fetch, n -> bar.update(n, -1, -1));
     source.completed();

@@ -2,9 +2,13 @@ package org.paperboy.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import org.paperboy.app.Config;
+import org.paperboy.app.JvmSettings;
 import org.paperboy.app.Paperboy;
+import org.paperboy.app.Setting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +25,7 @@ import picocli.CommandLine.ScopeType;
     description = "A self-hosted research-paper feed: ingest, search, trending, daily digests.",
     subcommands = {
       ServeCommand.class,
+      ConfigCommand.class,
       IngestCommand.class,
       EmbedCommand.class,
       PapersCommand.class,
@@ -37,7 +42,9 @@ import picocli.CommandLine.ScopeType;
     })
 public final class Main implements Runnable {
   private final Map<String, String> env;
-  private Path dataDir;
+  private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+  private Path configFile;
+  private Config config;
   private Paperboy app;
   CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +59,16 @@ public final class Main implements Runnable {
       description =
           "Where the database, index and outbox live (env PAPERBOY_DATA, default ./data).")
   void setDataDir(Path dir) {
-    this.dataDir = dir;
+    flags.put(Setting.DATA_DIR, dir.toString());
+  }
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "A paperboy.toml to read (default: paperboy.toml in the data dir, if any).")
+  void setConfigFile(Path file) {
+    this.configFile = file;
   }
 
   @CommandLine.Spec
@@ -61,15 +77,26 @@ public final class Main implements Runnable {
   }
 
   /**
+   * Sets a setting from a subcommand's flag (e.g. serve's {@code --port}); call before {@link
+   * #config()}.
+   */
+  void flag(Setting setting, Object value) {
+    if (config != null) throw new IllegalStateException("the configuration is already read");
+    if (value != null) flags.put(setting, value.toString());
+  }
+
+  /** The configuration, read on first call: defaults, config file, environment, flags. */
+  Config config() {
+    if (config == null) config = Config.read(env, configFile, flags);
+    return config;
+  }
+
+  /**
    * The application for the chosen data dir, opened on first call and closed when the command ends.
    */
   public Paperboy app() {
-    if (app == null) app = Paperboy.open(Config.from(dataDir, env));
+    if (app == null) app = Paperboy.open(config(), Clock.systemUTC());
     return app;
-  }
-
-  Map<String, String> env() {
-    return env;
   }
 
   @Override
@@ -78,6 +105,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    JvmSettings.apply();
     System.exit(
         run(
             args,
@@ -91,7 +119,7 @@ public final class Main implements Runnable {
     Main main = new Main(env);
     CommandLine cli = new CommandLine(main);
     cli.setOut(out).setErr(err);
-    ExitCodes.install(cli, env.containsKey("PAPERBOY_DEBUG"));
+    ExitCodes.install(cli, Config.debug(env));
     try {
       return cli.execute(args);
     } finally {

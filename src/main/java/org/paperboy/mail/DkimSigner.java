@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.paperboy.BadInputException;
 import org.paperboy.PaperboyException;
 
@@ -23,8 +22,8 @@ import org.paperboy.PaperboyException;
  * DKIM signatures (RFC 6376): rsa-sha256, relaxed/relaxed canonicalisation, over the headers a
  * receiver judges a digest by ({@link #SIGNED}, those present). Only {@code java.security}: the
  * algorithm is a hash of the canonical body and an RSA signature of the canonical headers.
- * Configured with {@code PAPERBOY_DKIM_KEY} (a PKCS#8 PEM RSA private key), {@code
- * PAPERBOY_DKIM_SELECTOR} and {@code PAPERBOY_DKIM_DOMAIN} (default: the From address's domain).
+ * Configured by {@link MailSettings}: a PKCS#8 PEM RSA private key, a selector and a domain
+ * (default: the From address's domain).
  */
 public final class DkimSigner {
   /**
@@ -65,24 +64,28 @@ public final class DkimSigner {
     this.clock = clock;
   }
 
-  /** The signer the environment asks for, or null when PAPERBOY_DKIM_KEY is not set. */
-  public static DkimSigner from(Map<String, String> env, String fromAddress, Clock clock) {
-    String file = env.get("PAPERBOY_DKIM_KEY");
-    if (file == null || file.isBlank()) return null;
-    String selector = env.get("PAPERBOY_DKIM_SELECTOR");
+  /** The signer the mail settings ask for, or null when they name no DKIM key. */
+  public static DkimSigner from(MailSettings mail, Clock clock) {
+    Path file = mail.dkimKey();
+    if (file == null) return null;
+    String selector = mail.dkimSelector();
     if (selector == null || selector.isBlank()) {
       throw new BadInputException(
-          "PAPERBOY_DKIM_KEY is set but PAPERBOY_DKIM_SELECTOR is not: name the DNS selector of the key");
+          "mail.dkim_key (PAPERBOY_DKIM_KEY) is set but mail.dkim_selector"
+              + " (PAPERBOY_DKIM_SELECTOR) is not: name the DNS selector of the key");
     }
-    String domain = env.get("PAPERBOY_DKIM_DOMAIN");
+    String fromAddress = mail.from();
+    String domain = mail.dkimDomain();
     if (domain == null || domain.isBlank()) {
       int at = fromAddress.lastIndexOf('@');
       domain = at < 0 ? "" : fromAddress.substring(at + 1).replaceAll("[>\\s].*$", "");
       if (domain.isEmpty())
         throw new BadInputException(
-            "set PAPERBOY_DKIM_DOMAIN: the From address '" + fromAddress + "' has no domain");
+            "set mail.dkim_domain (PAPERBOY_DKIM_DOMAIN): the From address '"
+                + fromAddress
+                + "' has no domain");
     }
-    return new DkimSigner(readKey(Path.of(file.strip())), domain.strip(), selector.strip(), clock);
+    return new DkimSigner(readKey(file), domain.strip(), selector.strip(), clock);
   }
 
   /** A PKCS#8 PEM RSA private key ("BEGIN PRIVATE KEY"). */

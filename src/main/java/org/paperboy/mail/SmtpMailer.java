@@ -30,16 +30,6 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
   private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
   private static final String QUOTED_PRINTABLE = "quoted-printable";
 
-  static {
-    // Jakarta Mail 2.1 looks its stream provider up again for every part it encodes, by a
-    // ServiceLoader scan of the class path unless this property names the class: that scan was a
-    // third of the time of each digest sent (JFR). A user's -D wins.
-    String provider = "jakarta.mail.util.StreamProvider";
-    if (System.getProperty(provider) == null) {
-      System.setProperty(provider, "org.eclipse.angus.mail.util.MailStreamProvider");
-    }
-  }
-
   private static final Pattern CODE = Pattern.compile("\\b([45]\\d\\d)[ -]");
 
   private final SmtpUrl url;

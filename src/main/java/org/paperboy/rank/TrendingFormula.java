@@ -1,6 +1,5 @@
 package org.paperboy.rank;
 
-import java.util.Map;
 import org.paperboy.BadInputException;
 
 /**
@@ -20,9 +19,7 @@ import org.paperboy.BadInputException;
  * local vote outweighs a Hugging Face upvote because it comes from the people who run this
  * instance.
  *
- * <p>Every constant can be set from the environment: {@code PAPERBOY_TRENDING_VOTE_WEIGHT}, {@code
- * PAPERBOY_TRENDING_HF_WEIGHT}, {@code PAPERBOY_TRENDING_STAR_WEIGHT}, {@code
- * PAPERBOY_TRENDING_HALF_LIFE_SHARE}.
+ * <p>Every constant is configured: {@code trending.*} in docs/configuration.md.
  */
 public record TrendingFormula(
     double voteWeight, double hfWeight, double starWeight, double halfLifeShare) {
@@ -37,15 +34,6 @@ public record TrendingFormula(
       throw new BadInputException(
           "the trending half-life share must be above 0, was " + halfLifeShare);
     }
-  }
-
-  /** The formula with the constants that {@code env} sets, the defaults for the others. */
-  public static TrendingFormula from(Map<String, String> env) {
-    return new TrendingFormula(
-        number(env, "PAPERBOY_TRENDING_VOTE_WEIGHT", DEFAULT.voteWeight),
-        number(env, "PAPERBOY_TRENDING_HF_WEIGHT", DEFAULT.hfWeight),
-        number(env, "PAPERBOY_TRENDING_STAR_WEIGHT", DEFAULT.starWeight),
-        number(env, "PAPERBOY_TRENDING_HALF_LIFE_SHARE", DEFAULT.halfLifeShare));
   }
 
   double decay(double ageDays, Window window) {
@@ -63,15 +51,5 @@ public record TrendingFormula(
   /** One local vote cast {@code ageDays} ago. */
   double vote(double ageDays, Window window) {
     return voteWeight * decay(ageDays, window);
-  }
-
-  private static double number(Map<String, String> env, String name, double fallback) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) return fallback;
-    try {
-      return Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw new BadInputException(name + " must be a number, was '" + v + "'");
-    }
   }
 }

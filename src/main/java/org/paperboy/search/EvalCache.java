@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
@@ -17,8 +16,9 @@ import org.paperboy.store.Database;
 
 /**
  * The embedder for evaluations and benchmarks: the real model behind a vector cache that lives
- * outside any reader's data ({@code $PAPERBOY_CACHE/eval}, default {@code ~/.cache/paperboy/eval}),
- * so a re-run on the same collection embeds nothing. Closing it closes the model and the cache.
+ * outside any reader's data ({@code search.eval_cache}/eval, default {@code
+ * ~/.cache/paperboy/eval}), so a re-run on the same collection embeds nothing. Closing it closes
+ * the model and the cache.
  */
 public final class EvalCache implements Embedder {
   private final JdbcConnectionPool db;
@@ -29,8 +29,9 @@ public final class EvalCache implements Embedder {
     this.cached = cached;
   }
 
-  public static EvalCache open(Map<String, String> env) {
-    Path dir = dir(env);
+  /** Opens the cache under {@code root} (the configured {@code search.eval_cache}). */
+  public static EvalCache open(Path root) {
+    Path dir = root.resolve("eval");
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -54,15 +55,6 @@ public final class EvalCache implements Embedder {
       pool.dispose();
       throw e;
     }
-  }
-
-  static Path dir(Map<String, String> env) {
-    String base = env.get("PAPERBOY_CACHE");
-    Path root =
-        base != null && !base.isBlank()
-            ? Path.of(base)
-            : Path.of(System.getProperty("user.home"), ".cache", "paperboy");
-    return root.resolve("eval");
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.paperboy.search;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,19 +18,34 @@ public final class VectorBackfill implements AutoCloseable {
   private static final long IDLE_MILLIS = 5_000;
 
   private final SearchService search;
-  private final Thread thread;
+  private final ExecutorService thread;
+  private final CountDownLatch ended = new CountDownLatch(1);
   private volatile boolean running = true;
+  private volatile boolean started;
+  private Future<?> work;
 
-  public VectorBackfill(SearchService search) {
+  /**
+   * Embeds on {@code thread}, which stays the caller's; serving pages comes first, so the app gives
+   * it a thread of the lowest priority, and the embedder takes what the web threads leave.
+   */
+  public VectorBackfill(SearchService search, ExecutorService thread) {
     this.search = search;
-    this.thread = new Thread(this::run, "paperboy-embedder");
-    thread.setDaemon(true);
-    // Serving pages comes first: the embedder takes what the web threads leave.
-    thread.setPriority(Thread.MIN_PRIORITY);
+    this.thread = thread;
   }
 
-  public VectorBackfill start() {
-    thread.start();
+  public synchronized VectorBackfill start() {
+    if (work == null) {
+      work =
+          thread.submit(
+              () -> {
+                started = true;
+                try {
+                  run();
+                } finally {
+                  ended.countDown();
+                }
+              });
+    }
     return this;
   }
 
@@ -58,11 +76,13 @@ public final class VectorBackfill implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     running = false;
-    thread.interrupt();
+    if (work == null) return;
+    work.cancel(true);
+    if (!started) return; // cancelled before it ran: it never will
     try {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
+      ended.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

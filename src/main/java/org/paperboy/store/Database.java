@@ -14,14 +14,6 @@ import org.paperboy.PaperboyException;
  * the same SQL runs on both; any other JDBC URL (e.g. PostgreSQL) can be given instead.
  */
 public final class Database implements AutoCloseable {
-  static {
-    // H2 interns every value it binds in a small global cache (hashing each string) to save heap on
-    // repeated values; papers are almost all distinct, and on bulk ingest the cache cost the writer
-    // thread about a sixth of its CPU time (measured on 50,000 Kaggle records) for nothing. Set
-    // before H2 reads its system properties; a user's -D wins.
-    if (System.getProperty("h2.objectCache") == null) System.setProperty("h2.objectCache", "false");
-  }
-
   private final Jdbi jdbi;
   private final AutoCloseable pool;
   private final String url;

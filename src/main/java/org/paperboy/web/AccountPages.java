@@ -184,7 +184,7 @@ final class AccountPages {
 
   /** PAPERBOY_OUTBOX_PAGE=off hides the page, e.g. behind a reverse proxy where all is local. */
   private boolean outboxPage() {
-    return !"off".equals(app.config().env().get("PAPERBOY_OUTBOX_PAGE"));
+    return app.config().web().outboxPage();
   }
 
   private static boolean local(Context ctx) {

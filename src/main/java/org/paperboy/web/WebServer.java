@@ -25,9 +25,7 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer(Paperboy app) {
     this.app = app;
-    String base = app.config().env().get("PAPERBOY_BASE_URL");
-    this.configuredBase =
-        base == null || base.isBlank() ? null : base.strip().replaceAll("/+$", "");
+    this.configuredBase = app.config().web().baseUrl();
     this.javalin =
         Javalin.create(
             config -> {
@@ -50,11 +48,8 @@ public final class WebServer implements AutoCloseable {
   private void routes() {
     Security security =
         new Security(app.accounts(), configuredBase != null && configuredBase.startsWith("https:"));
-    // PAPERBOY_PAGE_CACHE=off computes every page afresh: to measure what keeping them saves.
-    Changes changes =
-        new Changes(
-            app,
-            !"off".equalsIgnoreCase(app.config().env().getOrDefault("PAPERBOY_PAGE_CACHE", "on")));
+    // web.page_cache=off computes every page afresh: to measure what keeping them saves.
+    Changes changes = new Changes(app, app.config().web().pageCache());
     DailyPages daily = new DailyPages(app, changes);
     PaperPage paper = new PaperPage(app, changes);
     TrendingPage trending = new TrendingPage(app, changes);

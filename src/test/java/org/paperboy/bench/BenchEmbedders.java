@@ -2,6 +2,7 @@ package org.paperboy.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.paperboy.app.Config;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.Embedder;
 import org.paperboy.search.EvalCache;
@@ -22,7 +23,9 @@ final class BenchEmbedders implements AutoCloseable {
 
   static BenchEmbedders open(boolean noVectors) {
     if (noVectors) return new BenchEmbedders(null, null);
-    return new BenchEmbedders(BgeSmallEmbedder.create(), EvalCache.open(System.getenv()));
+    return new BenchEmbedders(
+        BgeSmallEmbedder.create(),
+        EvalCache.open(Config.from(null, System.getenv()).search().evalCache()));
   }
 
   /** The uncached model (query side), or null without vectors. */

@@ -1,6 +1,7 @@
 package org.paperboy.bench;
 
 import java.nio.file.Path;
+import org.paperboy.app.Config;
 import org.paperboy.search.EvalCache;
 import org.paperboy.search.Evaluation;
 import org.paperboy.search.SearchMode;
@@ -13,7 +14,8 @@ public final class SearchQualityBenchmark {
   public static void main(String[] args) {
     Path dir = args.length > 0 ? Path.of(args[0]) : SearchBench.corpus(args);
     String[] modes = args.length > 1 ? args[1].split(",") : new String[] {"lexical"};
-    try (EvalCache embedder = EvalCache.open(System.getenv())) {
+    try (EvalCache embedder =
+        EvalCache.open(Config.from(null, System.getenv()).search().evalCache())) {
       for (String m : modes) {
         SearchMode mode = SearchMode.parse(m);
         long t0 = System.nanoTime();

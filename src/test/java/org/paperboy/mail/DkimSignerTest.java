@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.BadInputException;
+import org.paperboy.app.Config;
 
 /**
  * DKIM: the canonicalisations against RFC 6376's examples, and a real message verified as a
@@ -63,7 +64,8 @@ class DkimSignerTest {
     KeyPair keys = rsa();
     Map<String, String> env =
         Map.of("PAPERBOY_DKIM_KEY", pem(keys).toString(), "PAPERBOY_DKIM_SELECTOR", "mail2026");
-    DkimSigner signer = DkimSigner.from(env, "paperboy <digest@paperboy.test>", Clock.systemUTC());
+    DkimSigner signer =
+        DkimSigner.from(mail(env, "paperboy <digest@paperboy.test>"), Clock.systemUTC());
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Message-ID", "<digest.7.2026-11-26@paperboy.test>");
     headers.put(
@@ -111,20 +113,28 @@ class DkimSignerTest {
     assertThatThrownBy(
             () ->
                 DkimSigner.from(
-                    Map.of("PAPERBOY_DKIM_KEY", pkcs1.toString(), "PAPERBOY_DKIM_SELECTOR", "s"),
-                    "a@b.example",
+                    mail(
+                        Map.of(
+                            "PAPERBOY_DKIM_KEY", pkcs1.toString(), "PAPERBOY_DKIM_SELECTOR", "s"),
+                        "a@b.example"),
                     Clock.systemUTC()))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("openssl pkcs8 -topk8");
     assertThatThrownBy(
             () ->
                 DkimSigner.from(
-                    Map.of("PAPERBOY_DKIM_KEY", pkcs1.toString()),
-                    "a@b.example",
+                    mail(Map.of("PAPERBOY_DKIM_KEY", pkcs1.toString()), "a@b.example"),
                     Clock.systemUTC()))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("PAPERBOY_DKIM_SELECTOR");
-    assertThat(DkimSigner.from(Map.of(), "a@b.example", Clock.systemUTC())).isNull();
+    assertThat(DkimSigner.from(mail(Map.of(), "a@b.example"), Clock.systemUTC())).isNull();
+  }
+
+  /** The mail settings the configuration reads from {@code env}, sending from {@code from}. */
+  private MailSettings mail(Map<String, String> env, String from) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("PAPERBOY_MAIL_FROM", from);
+    return Config.from(dir, all).mail();
   }
 
   // ---- a receiver's verification, written from RFC 6376 section 6.1.3 ----

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.BadInputException;
+import org.paperboy.app.Config;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.Signals;
 import org.paperboy.store.Database;
@@ -177,14 +178,19 @@ class TrendingServiceTest {
   @Test
   void the_constants_come_from_the_environment_and_junk_is_refused() {
     TrendingFormula f =
-        TrendingFormula.from(
-            Map.of(
-                "PAPERBOY_TRENDING_VOTE_WEIGHT", "5", "PAPERBOY_TRENDING_HALF_LIFE_SHARE", "0.25"));
+        Config.from(
+                dir,
+                Map.of(
+                    "PAPERBOY_TRENDING_VOTE_WEIGHT",
+                    "5",
+                    "PAPERBOY_TRENDING_HALF_LIFE_SHARE",
+                    "0.25"))
+            .trending();
     assertThat(f).isEqualTo(new TrendingFormula(5, 1, 2, 0.25));
-    assertThatThrownBy(() -> TrendingFormula.from(Map.of("PAPERBOY_TRENDING_HF_WEIGHT", "lots")))
+    assertThatThrownBy(() -> Config.from(dir, Map.of("PAPERBOY_TRENDING_HF_WEIGHT", "lots")))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("PAPERBOY_TRENDING_HF_WEIGHT must be a number, was 'lots'");
-    assertThatThrownBy(() -> TrendingFormula.from(Map.of("PAPERBOY_TRENDING_HALF_LIFE_SHARE", "0")))
+    assertThatThrownBy(() -> Config.from(dir, Map.of("PAPERBOY_TRENDING_HALF_LIFE_SHARE", "0")))
         .isInstanceOf(BadInputException.class);
     assertThatThrownBy(() -> Window.parse("year"))
         .hasMessageContaining("expected day, week or month");

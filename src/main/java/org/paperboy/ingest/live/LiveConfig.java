@@ -3,14 +3,12 @@ package org.paperboy.ingest.live;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Map;
-import org.paperboy.BadInputException;
 
 /**
  * How live sources talk to the outside world: where the services are, who we say we are, and how
- * patiently we retry.
+ * patiently we retry. The service URLs and the User-Agent are configured ({@code live.*}, see
+ * docs/configuration.md); the rest are these defaults.
  *
  * @param arxivApiUrl the arXiv API query endpoint
  * @param oaiUrl the arXiv OAI-PMH endpoint
@@ -88,28 +86,6 @@ public record LiveConfig(
         1000);
   }
 
-  /**
-   * The defaults, overridden by PAPERBOY_ARXIV_API_URL, PAPERBOY_OAI_URL, PAPERBOY_RSS_URL,
-   * PAPERBOY_HF_URL and PAPERBOY_USER_AGENT when set and not blank.
-   */
-  public static LiveConfig fromEnv(Map<String, String> env) {
-    LiveConfig d = defaults();
-    return new LiveConfig(
-        url(env, "PAPERBOY_ARXIV_API_URL", d.arxivApiUrl),
-        url(env, "PAPERBOY_OAI_URL", d.oaiUrl),
-        url(env, "PAPERBOY_RSS_URL", d.rssUrl),
-        url(env, "PAPERBOY_HF_URL", d.hfUrl),
-        text(env, "PAPERBOY_USER_AGENT", d.userAgent),
-        d.arxivDelay,
-        d.connectTimeout,
-        d.requestTimeout,
-        d.maxRetries,
-        d.initialBackoff,
-        d.maxWait,
-        d.apiPageSize,
-        d.apiMaxResults);
-  }
-
   /** This config with other service URLs (tests point them at a local server). */
   public LiveConfig withUrls(URI arxivApi, URI oai, URI rss, URI hf) {
     return new LiveConfig(
@@ -118,6 +94,24 @@ public record LiveConfig(
         rss,
         hf,
         userAgent,
+        arxivDelay,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxWait,
+        apiPageSize,
+        apiMaxResults);
+  }
+
+  /** This config with another User-Agent (the configuration's {@code live.user_agent}). */
+  public LiveConfig withUserAgent(String agent) {
+    return new LiveConfig(
+        arxivApiUrl,
+        oaiUrl,
+        rssUrl,
+        hfUrl,
+        agent,
         arxivDelay,
         connectTimeout,
         requestTimeout,
@@ -180,27 +174,6 @@ public record LiveConfig(
         maxWait,
         apiPageSize,
         apiMaxResults);
-  }
-
-  private static URI url(Map<String, String> env, String name, URI fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      URI uri = new URI(value.strip());
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw new BadInputException(name + " must be an http(s) URL, was '" + value + "'");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new BadInputException(name + " is not a valid URL: '" + value + "'", e);
-    }
-  }
-
-  private static String text(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   private static void requireNonNegative(Duration d, String name) {

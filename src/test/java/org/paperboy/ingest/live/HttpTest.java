@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.PaperboyException;
+import org.paperboy.app.Config;
 import org.paperboy.ingest.live.ReplayServer.Reply;
 
 class HttpTest {
+  @TempDir Path dir;
+
   private final FakeTime time = new FakeTime();
   private ReplayServer server;
 
@@ -48,8 +53,8 @@ class HttpTest {
   void sends_the_configured_user_agent() throws IOException {
     serve(Reply.ok("hello".getBytes(StandardCharsets.UTF_8)));
     LiveConfig config =
-        LiveConfig.fromEnv(
-                Map.of("PAPERBOY_USER_AGENT", "paperboy-test/1 (mailto:lab@example.org)"))
+        Config.from(dir, Map.of("PAPERBOY_USER_AGENT", "paperboy-test/1 (mailto:lab@example.org)"))
+            .live()
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
     byte[] body = time.http(config).get(server.uri("/x"), Duration.ZERO);

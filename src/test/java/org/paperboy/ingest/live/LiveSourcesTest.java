@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.BadInputException;
+import org.paperboy.app.Config;
 import org.paperboy.store.Database;
 import org.paperboy.store.StateRepository;
 
 class LiveSourcesTest {
+  @TempDir Path dir;
+
+  /** Live sources' settings as the configuration reads them from {@code env}. */
+  private LiveConfig live(Map<String, String> env) {
+    return Config.from(dir, env).live();
+  }
+
   private static Database db;
   private static StateRepository state;
 
@@ -116,7 +126,7 @@ class LiveSourcesTest {
   @Test
   void config_reads_urls_and_user_agent_from_the_environment() {
     LiveConfig c =
-        LiveConfig.fromEnv(
+        live(
             Map.of(
                 "PAPERBOY_ARXIV_API_URL", "http://mirror.local/api/query",
                 "PAPERBOY_OAI_URL", "http://mirror.local/oai",
@@ -129,12 +139,12 @@ class LiveSourcesTest {
     assertThat(c.rssUrl()).isEqualTo(URI.create("http://mirror.local/rss/"));
     assertThat(c.hfUrl()).isEqualTo(URI.create("http://mirror.local/hf"));
     assertThat(c.userAgent()).isEqualTo("lab-feed/2 (mailto:me@example.org)");
-    assertThat(LiveConfig.fromEnv(Map.of())).isEqualTo(LiveConfig.defaults());
+    assertThat(live(Map.of())).isEqualTo(LiveConfig.defaults());
   }
 
   @Test
   void config_rejects_a_url_that_is_not_http_naming_the_variable() {
-    assertThatThrownBy(() -> LiveConfig.fromEnv(Map.of("PAPERBOY_OAI_URL", "oaipmh.arxiv.org/oai")))
+    assertThatThrownBy(() -> live(Map.of("PAPERBOY_OAI_URL", "oaipmh.arxiv.org/oai")))
         .isInstanceOf(BadInputException.class)
         .hasMessage("PAPERBOY_OAI_URL must be an http(s) URL, was 'oaipmh.arxiv.org/oai'");
   }
