@@ -171,7 +171,7 @@ public record Config(
       } else if (s.secret()) {
         shown = "********";
       } else if (s == SMTP_URL) {
-        shown = smtp.toString();
+        shown = smtp + (smtp.startTls() ? "?starttls=true" : "");
       } else {
         shown = v.raw();
       }

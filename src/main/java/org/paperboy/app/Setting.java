@@ -16,7 +16,12 @@ import org.paperboy.rank.TrendingFormula;
  */
 public enum Setting {
   DATA_DIR(
-      "data_dir", "PAPERBOY_DATA", "--data", "data", "where the database, index and outbox live"),
+      "data_dir",
+      "PAPERBOY_DATA",
+      "--data",
+      "data",
+      "`./data`",
+      "where the database, the search index and the outbox live"),
   DB_URL(
       "store.db_url",
       "PAPERBOY_DB_URL",
