@@ -70,7 +70,7 @@ public record Config(
 
   /** Whether errors print their stack trace: read before anything else, so it cannot fail. */
   public static boolean debug(Map<String, String> env) {
-    return env.containsKey(DEBUG.env);
+    return env.containsKey(DEBUG.env());
   }
 
   private static Config build(ConfigReader r) {
@@ -155,8 +155,9 @@ public record Config(
     } catch (BadInputException e) {
       // SmtpUrl names the variable; a file's value is named by its file and line instead.
       String label = r.label(SMTP_URL);
-      if (label.equals(SMTP_URL.env)) throw e;
-      throw new BadInputException(label + ": " + e.getMessage().replace(SMTP_URL.env + " ", ""), e);
+      if (label.equals(SMTP_URL.env())) throw e;
+      throw new BadInputException(
+          label + ": " + e.getMessage().replace(SMTP_URL.env() + " ", ""), e);
     }
   }
 
@@ -167,7 +168,7 @@ public record Config(
       ConfigReader.Value v = r.value(s);
       String shown;
       if (v.raw() == null || v.raw().isBlank()) {
-        shown = s == DB_URL ? store.url() : "(" + s.shownDefault.replace("`", "") + ")";
+        shown = s == DB_URL ? store.url() : "(" + s.shownDefault().replace("`", "") + ")";
       } else if (s.secret()) {
         shown = "********";
       } else if (s == SMTP_URL) {

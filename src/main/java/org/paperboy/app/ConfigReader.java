@@ -35,7 +35,7 @@ final class ConfigReader {
       if (Files.isRegularFile(inData)) {
         file = inData;
         entries = TomlFile.read(file);
-        TomlFile.Entry dir = entries.get(Setting.DATA_DIR.key);
+        TomlFile.Entry dir = entries.get(Setting.DATA_DIR.key());
         if (dir != null) {
           throw new BadInputException(
               file
@@ -60,21 +60,21 @@ final class ConfigReader {
       Path file,
       Map<String, TomlFile.Entry> entries) {
     String flag = flags.get(s);
-    if (flag != null) return new Value(flag, "flag " + s.flag, s.flag);
-    String var = env.get(s.env);
+    if (flag != null) return new Value(flag, "flag " + s.flag(), s.flag());
+    String var = env.get(s.env());
     // An empty variable counts as unset, for every setting alike.
-    if (var != null && !var.isBlank()) return new Value(var.strip(), "env " + s.env, s.env);
-    TomlFile.Entry e = entries.get(s.key);
+    if (var != null && !var.isBlank()) return new Value(var.strip(), "env " + s.env(), s.env());
+    TomlFile.Entry e = entries.get(s.key());
     if (e != null) {
       String where = file + ":" + e.line();
-      return new Value(e.value().strip(), where, where + ": " + s.key);
+      return new Value(e.value().strip(), where, where + ": " + s.key());
     }
-    return new Value(s.value, "default", s.key);
+    return new Value(s.defaultValue(), "default", s.key());
   }
 
   private static void rejectUnknown(Path file, Map<String, TomlFile.Entry> entries) {
     Set<String> known = new HashSet<>();
-    for (Setting s : Setting.values()) if (s.read()) known.add(s.key);
+    for (Setting s : Setting.values()) if (s.read()) known.add(s.key());
     for (Map.Entry<String, TomlFile.Entry> e : entries.entrySet()) {
       if (!known.contains(e.getKey())) {
         throw new BadInputException(

@@ -208,21 +208,12 @@ public enum Setting {
       "`/usr/lib/jvm`",
       "where the `./paperboy` launcher looks for a JDK after JAVA_HOME and PATH");
 
-  /** The key in paperboy.toml ({@code table.name}), or null when only the environment sets it. */
-  public final String key;
-
-  public final String env;
-
-  /** The command-line flag that sets it, or null. */
-  public final String flag;
-
-  /** The default as the reader takes it, or null when there is none (or it is computed). */
-  final String value;
-
-  /** The default as the docs say it (Markdown). */
-  public final String shownDefault;
-
-  public final String meaning;
+  private final String key;
+  private final String env;
+  private final String flag;
+  private final String value;
+  private final String shownDefault;
+  private final String meaning;
 
   Setting(String key, String env, String value, String meaning) {
     this(key, env, null, value, "`" + value + "`", meaning);
@@ -239,6 +230,36 @@ public enum Setting {
     this.value = value;
     this.shownDefault = shownDefault;
     this.meaning = meaning;
+  }
+
+  /** The key in paperboy.toml ({@code table.name}), or null when only the environment sets it. */
+  public String key() {
+    return key;
+  }
+
+  /** The environment variable. */
+  public String env() {
+    return env;
+  }
+
+  /** The command-line flag that sets it, or null. */
+  public String flag() {
+    return flag;
+  }
+
+  /** The default as the reader takes it, or null when there is none (or it is computed). */
+  String defaultValue() {
+    return value;
+  }
+
+  /** The default as the docs say it (Markdown). */
+  public String shownDefault() {
+    return shownDefault;
+  }
+
+  /** What it means (Markdown). */
+  public String meaning() {
+    return meaning;
   }
 
   /** Whether {@code paperboy config} hides its value. */

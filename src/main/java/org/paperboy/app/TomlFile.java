@@ -28,6 +28,9 @@ final class TomlFile {
 
   /** The entries of {@code file}, in file order; a syntax error names the file and line. */
   static Map<String, Entry> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("the config file " + file + " does not exist");
+    }
     String text;
     try {
       text = Files.readString(file);

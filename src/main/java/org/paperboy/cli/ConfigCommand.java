@@ -28,16 +28,16 @@ final class ConfigCommand implements Callable<Integer> {
       Map<String, Object> all = new LinkedHashMap<>();
       for (Config.Entry e : config.entries()) {
         all.put(
-            e.setting().key,
-            Map.of("value", e.value(), "from", e.origin(), "env", e.setting().env));
+            e.setting().key(),
+            Map.of("value", e.value(), "from", e.origin(), "env", e.setting().env()));
       }
       out.println(Json.line(all));
       return ExitCodes.OK;
     }
     int width = 0;
-    for (Config.Entry e : config.entries()) width = Math.max(width, e.setting().key.length());
+    for (Config.Entry e : config.entries()) width = Math.max(width, e.setting().key().length());
     for (Config.Entry e : config.entries()) {
-      out.printf("%-" + width + "s = %s  (%s)%n", e.setting().key, e.value(), e.origin());
+      out.printf("%-" + width + "s = %s  (%s)%n", e.setting().key(), e.value(), e.origin());
     }
     return ExitCodes.OK;
   }

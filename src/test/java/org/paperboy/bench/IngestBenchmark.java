@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.paperboy.app.Config;
+import org.paperboy.app.JvmSettings;
 import org.paperboy.app.Paperboy;
 import org.paperboy.ingest.Format;
 import org.paperboy.ingest.IngestReport;
@@ -43,6 +44,7 @@ public final class IngestBenchmark {
   private static final int BATCH = 1_000;
 
   public static void main(String[] args) throws IOException {
+    JvmSettings.apply(); // as Main.main does: the benchmark measures the app's settings
     long records = Long.parseLong(KaggleGenerator.arg(args, "--records", "200000"));
     boolean storeOnly = List.of(args).contains("--store-only");
     List<String> runs =

@@ -1,6 +1,7 @@
 package org.paperboy.bench;
 
 import java.nio.file.Path;
+import org.paperboy.app.JvmSettings;
 import org.paperboy.store.Database;
 
 /**
@@ -15,6 +16,7 @@ public final class WebBenchData {
   private WebBenchData() {}
 
   public static void main(String[] args) {
+    JvmSettings.apply(); // as Main.main does: the benchmark measures the app's settings
     Path dir = Path.of(KaggleGenerator.arg(args, "--data", "data"));
     try (Database db = Database.open(Database.h2Url(dir), null, null)) {
       int n =

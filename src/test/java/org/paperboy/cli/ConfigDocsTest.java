@@ -26,15 +26,15 @@ class ConfigDocsTest {
     b.append("|---|---|---|---|---|\n");
     for (Setting s : Setting.values()) {
       b.append("| ")
-          .append(s.key == null ? "—" : "`" + s.key + "`")
+          .append(s.key() == null ? "—" : "`" + s.key() + "`")
           .append(" | `")
-          .append(s.env)
+          .append(s.env())
           .append("` | ")
-          .append(s.flag == null ? "" : "`" + s.flag + "`")
+          .append(s.flag() == null ? "" : "`" + s.flag() + "`")
           .append(" | ")
-          .append(s.shownDefault)
+          .append(s.shownDefault())
           .append(" | ")
-          .append(s.meaning)
+          .append(s.meaning())
           .append(" |\n");
     }
     return b.toString();

@@ -130,7 +130,7 @@ class ConfigTest {
         .doesNotContain("p4ss");
     // Every setting the reader takes is listed once.
     for (Setting s : Setting.values()) {
-      if (s.key != null) assertThat(text).containsOnlyOnce("\n" + s.key + " ");
+      if (s.key() != null) assertThat(text).containsOnlyOnce("\n" + s.key() + " ");
     }
   }
 
