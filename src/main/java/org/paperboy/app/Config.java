@@ -68,6 +68,12 @@ public record Config(
     return read(env, null, dataDir == null ? Map.of() : Map.of(DATA_DIR, dataDir.toString()));
   }
 
+  /** The settings as {@code paperboy config} shows them: secrets masked. */
+  @Override
+  public String toString() {
+    return "Config" + entries;
+  }
+
   /** Whether errors print their stack trace: read before anything else, so it cannot fail. */
   public static boolean debug(Map<String, String> env) {
     return env.containsKey(DEBUG.env());

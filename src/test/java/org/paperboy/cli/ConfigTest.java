@@ -135,6 +135,14 @@ class ConfigTest {
   }
 
   @Test
+  void the_configuration_never_prints_a_secret() {
+    Config c =
+        Config.from(
+            dir, Map.of("PAPERBOY_SECRET", "s3cret-key", "PAPERBOY_DB_PASSWORD", "hunter2"));
+    assertThat(c.toString()).doesNotContain("s3cret-key").doesNotContain("hunter2");
+  }
+
+  @Test
   void a_bad_config_file_is_exit_code_2_with_one_line_on_stderr() throws IOException {
     write("[digest]\nretry_seconds = \"soon\"\n");
     StringWriter out = new StringWriter();
