@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     Paperboy app = main.app();
     int wanted = port != null ? port : app.config().envInt("PAPERBOY_PORT", 8080);
     String bind = host != null ? host : main.env().getOrDefault("PAPERBOY_HOST", "0.0.0.0");
-    WebServer server = new WebServer(app);
+    WebServer server = WebServer.of(app);
     VectorBackfill embedder = new VectorBackfill(app.search()).start();
     CountDownLatch stopped = new CountDownLatch(1);
     // Ctrl-C: stop taking requests, then close the store, so nothing is left half written.

@@ -1,14 +1,16 @@
 package org.paperboy.web;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.paperboy.app.Paperboy;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.paper.Paper;
+import org.paperboy.rank.Votes;
 import org.paperboy.store.PaperCalendar;
 
 /**
@@ -20,14 +22,18 @@ final class DailyPages {
   static final int PAGE_SIZE = 50;
   static final int MAX_PAGE = 1000;
 
-  private final Paperboy app;
   private final PaperCalendar calendar;
+  private final Votes votes;
+  private final SavedPapers saved;
+  private final Clock clock;
   // The part of a period's page every visitor sees, by path and page number; see render().
   private final Kept<Shown> kept;
 
-  DailyPages(Paperboy app, Changes changes) {
-    this.app = app;
-    this.calendar = app.calendar();
+  DailyPages(PaperCalendar calendar, Votes votes, SavedPapers saved, Changes changes, Clock clock) {
+    this.calendar = calendar;
+    this.votes = votes;
+    this.saved = saved;
+    this.clock = clock;
     this.kept = changes.kept(2048, true);
   }
 
@@ -45,7 +51,7 @@ final class DailyPages {
 
   /** The day {@code /} shows: the newest with papers, not in the future. */
   LocalDate today() {
-    LocalDate now = LocalDate.now(ZoneOffset.UTC);
+    LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return calendar.latestDay(now).orElse(now);
   }
 
@@ -111,7 +117,7 @@ final class DailyPages {
     int page = Dates.page(ctx.queryParam("page"), MAX_PAGE);
     Shown shown = kept.get(path + " " + page, () -> shared(period.get(), page));
     Html h = new Html();
-    PaperCards.fill(h, shown.main(), app.votes(), app.saved(), Visitor.of(ctx), Layout.here(ctx));
+    PaperCards.fill(h, shown.main(), votes, saved, Visitor.of(ctx), Layout.here(ctx));
     Layout.send(ctx, shown.title(), h, null);
   }
 
@@ -145,7 +151,7 @@ final class DailyPages {
           .text(total == 1 ? " paper" : " papers")
           .raw("</p>");
       List<PaperCards.Card> cards = papers.stream().map(x -> new PaperCards.Card(x)).toList();
-      PaperCards.list(h, cards, app.votes(), (page - 1) * PAGE_SIZE + 1);
+      PaperCards.list(h, cards, votes, (page - 1) * PAGE_SIZE + 1);
       pages(h, p.path(), page, total);
     }
     return new Shown(p.title(), h.fragment());

@@ -35,7 +35,7 @@ final class Site implements AutoCloseable {
     this.dir = dir;
     app = Paperboy.open(Config.from(dir, lexical(env)));
     if (sample) SampleCorpus.loadIfEmpty(app);
-    server = new WebServer(app);
+    server = WebServer.of(app);
     port = server.start("127.0.0.1", 0);
   }
 

@@ -1,0 +1,36 @@
+package org.paperboy.web;
+
+import java.util.Map;
+
+/**
+ * What the web server is told by configuration.
+ *
+ * @param baseUrl the public origin links in mail are built from, without a trailing slash; null
+ *     when unset or blank, and then {@code http://localhost:PORT}. An https origin also marks the
+ *     cookies Secure.
+ * @param keepPages false keeps nothing between requests (every page computed afresh), to measure
+ *     what keeping them saves
+ * @param outboxPage false hides the local outbox page, e.g. behind a reverse proxy on the same
+ *     machine, where every request looks local
+ */
+public record WebSettings(String baseUrl, boolean keepPages, boolean outboxPage) {
+  public WebSettings {
+    baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip().replaceAll("/+$", "");
+  }
+
+  /**
+   * From {@code PAPERBOY_BASE_URL}, {@code PAPERBOY_PAGE_CACHE} ({@code off}, in any case, keeps
+   * nothing) and {@code PAPERBOY_OUTBOX_PAGE} ({@code off}, exactly, hides the page).
+   */
+  public static WebSettings fromEnv(Map<String, String> env) {
+    return new WebSettings(
+        env.get("PAPERBOY_BASE_URL"),
+        !"off".equalsIgnoreCase(env.getOrDefault("PAPERBOY_PAGE_CACHE", "on")),
+        !"off".equals(env.get("PAPERBOY_OUTBOX_PAGE")));
+  }
+
+  /** True when cookies must be marked Secure whatever the request says: the site is https. */
+  boolean secure() {
+    return baseUrl != null && baseUrl.startsWith("https:");
+  }
+}
