@@ -39,16 +39,6 @@ final class DailyPages {
 
   private record Shown(String title, Html.Fragment main) {}
 
-  /** A stretch of days and how to get to its neighbours. */
-  record Period(
-      String title,
-      String kind,
-      LocalDate from,
-      LocalDate to,
-      String prev,
-      String next,
-      String path) {}
-
   /** The day {@code /} shows: the newest with papers, not in the future. */
   LocalDate today() {
     LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -58,54 +48,17 @@ final class DailyPages {
   void day(Context ctx) {
     String date = ctx.queryParam("date");
     LocalDate d = date == null || date.isBlank() ? today() : Dates.day(date, "date");
-    render(
-        ctx,
-        "/papers?date=" + d,
-        () ->
-            new Period(
-                "Papers of " + d.format(Dates.DAY_TITLE),
-                "day",
-                d,
-                d,
-                calendar.dayBefore(d).map(x -> "/papers?date=" + x).orElse(null),
-                calendar.dayAfter(d).map(x -> "/papers?date=" + x).orElse(null),
-                "/papers?date=" + d));
+    render(ctx, "/papers?date=" + d, () -> Period.day(d, calendar));
   }
 
   void week(Context ctx, String week) {
     LocalDate monday = Dates.weekStart(week);
-    render(
-        ctx,
-        "/papers/week/" + week,
-        () ->
-            new Period(
-                "Papers of the week " + week,
-                "week",
-                monday,
-                monday.plusDays(6),
-                "/papers/week/" + Dates.week(monday.minusWeeks(1)),
-                "/papers/week/" + Dates.week(monday.plusWeeks(1)),
-                "/papers/week/" + week));
+    render(ctx, "/papers/week/" + week, () -> Period.week(week, monday));
   }
 
   void month(Context ctx, String month) {
     YearMonth m = Dates.month(month);
-    render(
-        ctx,
-        "/papers/month/" + m,
-        () ->
-            new Period(
-                "Papers of "
-                    + m.getMonth()
-                        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-                    + " "
-                    + m.getYear(),
-                "month",
-                m.atDay(1),
-                m.atEndOfMonth(),
-                "/papers/month/" + m.minusMonths(1),
-                "/papers/month/" + m.plusMonths(1),
-                "/papers/month/" + m));
+    render(ctx, "/papers/month/" + m, () -> Period.month(m));
   }
 
   /**
@@ -131,7 +84,7 @@ final class DailyPages {
       h.raw("<a rel=\"prev\" href=\"")
           .text(p.prev())
           .raw("\">← ")
-          .text(previousLabel(p))
+          .text(p.previousLabel())
           .raw("</a>");
     h.raw("<span class=\"views\">");
     h.link("/papers?date=" + p.from(), "day")
@@ -141,7 +94,7 @@ final class DailyPages {
         .link("/papers/month/" + YearMonth.from(p.from()), "month");
     h.raw("</span>");
     if (p.next() != null)
-      h.raw("<a rel=\"next\" href=\"").text(p.next()).raw("\">").text(nextLabel(p)).raw(" →</a>");
+      h.raw("<a rel=\"next\" href=\"").text(p.next()).raw("\">").text(p.nextLabel()).raw(" →</a>");
     h.raw("</nav>");
     if (total == 0) {
       empty(h, p);
@@ -155,14 +108,6 @@ final class DailyPages {
       pages(h, p.path(), page, total);
     }
     return new Shown(p.title(), h.fragment());
-  }
-
-  private static String previousLabel(Period p) {
-    return p.kind().equals("day") ? "previous day with papers" : "previous " + p.kind();
-  }
-
-  private static String nextLabel(Period p) {
-    return p.kind().equals("day") ? "next day with papers" : "next " + p.kind();
   }
 
   private void empty(Html h, Period p) {
