@@ -18,6 +18,7 @@ import org.paperboy.rank.TrendingFormula;
 import org.paperboy.search.SearchSettings;
 import org.paperboy.store.Database;
 import org.paperboy.store.StoreSettings;
+import org.paperboy.web.WebSettings;
 
 /**
  * Everything paperboy is told from outside, read once and typed per feature. Each {@link Setting}
@@ -39,7 +40,7 @@ public record Config(
     AccountService.Limits loginLinks,
     String secret,
     ServeSettings serve,
-    WebValues web,
+    WebSettings web,
     List<Entry> entries) {
 
   /** One line of {@code paperboy config}. */
@@ -95,7 +96,7 @@ public record Config(
     ServeSettings serve = new ServeSettings(r.text(HOST), r.port(PORT));
     java.net.URI base = r.url(BASE_URL);
     String baseUrl = base == null ? null : base.toString().replaceAll("/+$", "");
-    WebValues web = new WebValues(baseUrl, r.onOff(PAGE_CACHE), r.onOff(OUTBOX_PAGE));
+    WebSettings web = new WebSettings(baseUrl, r.onOff(PAGE_CACHE), r.onOff(OUTBOX_PAGE));
     DigestSettings digest =
         new DigestSettings(
             baseUrl != null ? baseUrl : "http://localhost:" + serve.port(),

@@ -165,7 +165,7 @@ public final class Paperboy implements AutoCloseable {
    * the returned handle stops the server and the embedder; closing the app closes it too.
    */
   public synchronized Serving serve(String host, int port) {
-    WebServer server = new WebServer(this);
+    WebServer server = webServer();
     VectorBackfill backfill = new VectorBackfill(search, threads.embedder);
     // Ctrl-C: stop taking requests, then close the store, so nothing is left half written.
     Thread hook = new Thread(this::close, "paperboy-shutdown");
@@ -183,6 +183,22 @@ public final class Paperboy implements AutoCloseable {
     }
     Runtime.getRuntime().addShutdownHook(hook);
     return serving;
+  }
+
+  /**
+   * A web server over this app's services, not yet listening; it hears of every ingest batch (after
+   * the search index does), so the pages it keeps are rebuilt on the next request. {@link #serve}
+   * starts one; tests of the pages start their own the same way.
+   */
+  public WebServer webServer() {
+    WebServer server =
+        new WebServer(
+            new WebServer.Services(
+                papers, search, calendar, votes, saved, trending, accounts, digests, mailer),
+            config.web(),
+            clock);
+    ingest.addListener((stored, removed) -> server.storeChanged());
+    return server;
   }
 
   public Config config() {

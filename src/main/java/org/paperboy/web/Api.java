@@ -7,23 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.BadInputException;
-import org.paperboy.app.Paperboy;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperJson;
 import org.paperboy.rank.Trending;
 import org.paperboy.rank.TrendingItem;
 import org.paperboy.rank.TrendingJson;
 import org.paperboy.rank.TrendingService;
+import org.paperboy.rank.Votes;
 import org.paperboy.rank.Window;
 import org.paperboy.search.Acronym;
 import org.paperboy.search.SearchHit;
+import org.paperboy.search.SearchService;
+import org.paperboy.store.PaperCalendar;
 
 /**
  * The JSON API; {@code /api/openapi.json} describes it. Papers have the {@link PaperJson} shape of
  * the CLI plus their local upvotes; errors have the shape {@link Errors} gives them.
  */
 final class Api {
-  private final Paperboy app;
+  private final SearchService search;
+  private final PaperCalendar calendar;
+  private final Votes votes;
+  private final TrendingService trending;
   private final DailyPages daily;
   private final PaperPage paperPage;
   // Search answers by canonical query, kept until the next ingest: they hold no votes and nothing
@@ -32,8 +37,18 @@ final class Api {
   // A day's list as JSON by date and page, until the next ingest or vote (it holds vote counts).
   private final Kept<byte[]> days;
 
-  Api(Paperboy app, DailyPages daily, PaperPage paperPage, Changes changes) {
-    this.app = app;
+  Api(
+      SearchService search,
+      PaperCalendar calendar,
+      Votes votes,
+      TrendingService trending,
+      DailyPages daily,
+      PaperPage paperPage,
+      Changes changes) {
+    this.search = search;
+    this.calendar = calendar;
+    this.votes = votes;
+    this.trending = trending;
     this.daily = daily;
     this.paperPage = paperPage;
     this.searches = changes.kept(1024, false);
@@ -48,13 +63,13 @@ final class Api {
               PaperPage.canonical(rest.substring(0, rest.length() - "/related".length())));
       int limit = limit(ctx.queryParam("limit"), 10, 100);
       List<Map<String, Object>> hits = new ArrayList<>();
-      for (SearchHit h : app.search().related(p.id(), limit)) hits.add(hit(h));
+      for (SearchHit h : search.related(p.id(), limit)) hits.add(hit(h));
       Json.send(ctx, Map.of("id", p.id(), "related", hits));
       return;
     }
     Paper p = paperPage.find(PaperPage.canonical(rest));
     Map<String, Object> m = PaperJson.toMap(p);
-    m.put("votes", app.votes().count(p.id()));
+    m.put("votes", votes.count(p.id()));
     Json.send(ctx, m);
   }
 
@@ -67,11 +82,10 @@ final class Api {
   }
 
   private Map<String, Object> day(LocalDate d, int page) {
-    var calendar = app.calendar();
     long total = calendar.countBetween(d, d);
     List<Paper> papers =
         calendar.between(d, d, (page - 1) * DailyPages.PAGE_SIZE, DailyPages.PAGE_SIZE);
-    Map<String, Integer> votes = app.votes().counts(papers.stream().map(Paper::id).toList());
+    Map<String, Integer> counts = votes.counts(papers.stream().map(Paper::id).toList());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("date", d.toString());
     out.put("previousDate", calendar.dayBefore(d).map(LocalDate::toString).orElse(null));
@@ -82,7 +96,7 @@ final class Api {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Paper p : papers) {
       Map<String, Object> m = PaperJson.toMap(p);
-      m.put("votes", votes.getOrDefault(p.id(), 0));
+      m.put("votes", counts.getOrDefault(p.id(), 0));
       list.add(m);
     }
     out.put("papers", list);
@@ -92,8 +106,7 @@ final class Api {
   void trending(Context ctx) {
     Window window = Window.parse(ctx.queryParam("window"));
     Trending t =
-        app.trending()
-            .trending(window, limit(ctx.queryParam("limit"), 50, TrendingService.MAX_LIMIT));
+        trending.trending(window, limit(ctx.queryParam("limit"), 50, TrendingService.MAX_LIMIT));
     List<Map<String, Object>> items = new ArrayList<>();
     for (TrendingItem i : t.items()) items.add(TrendingJson.toMap(i));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -111,7 +124,7 @@ final class Api {
   }
 
   private Map<String, Object> search(SearchParams params) {
-    SearchParams.Page page = params.run(app.search());
+    SearchParams.Page page = params.run(search);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("query", params.q());
     out.put("mode", page.result().mode().toString());

@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.http.Context;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -13,12 +14,14 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.paperboy.PaperboyException;
-import org.paperboy.app.Paperboy;
 import org.paperboy.paper.Paper;
 import org.paperboy.rank.Trending;
 import org.paperboy.rank.TrendingItem;
+import org.paperboy.rank.TrendingService;
 import org.paperboy.rank.Window;
 import org.paperboy.search.SearchHit;
+import org.paperboy.search.SearchService;
+import org.paperboy.store.PaperRepository;
 
 /**
  * Atom feeds (RFC 4287) for any search ({@code /feed.atom?q=}, the newest papers without q) and for
@@ -28,44 +31,55 @@ final class AtomFeeds {
   private static final String ATOM = "http://www.w3.org/2005/Atom";
   private static final int SIZE = 50;
 
-  private final Paperboy app;
+  private final PaperRepository papers;
+  private final SearchService search;
+  private final TrendingService trending;
   private final Supplier<String> baseUrl;
+  private final Clock clock;
 
-  AtomFeeds(Paperboy app, Supplier<String> baseUrl) {
-    this.app = app;
+  AtomFeeds(
+      PaperRepository papers,
+      SearchService search,
+      TrendingService trending,
+      Supplier<String> baseUrl,
+      Clock clock) {
+    this.papers = papers;
+    this.search = search;
+    this.trending = trending;
     this.baseUrl = baseUrl;
+    this.clock = clock;
   }
 
   void search(Context ctx) {
     SearchParams params = SearchParams.of(ctx, SIZE);
-    List<Paper> papers;
+    List<Paper> listed;
     String title;
     if (params.q().isEmpty()) {
-      papers = app.papers().latest(SIZE);
+      listed = papers.latest(SIZE);
       title = "paperboy: the newest papers";
     } else {
-      List<SearchHit> hits = params.run(app.search()).hits();
-      Map<String, Paper> found = app.papers().findAll(hits.stream().map(SearchHit::id).toList());
-      papers = new ArrayList<>();
-      for (SearchHit h : hits) if (found.containsKey(h.id())) papers.add(found.get(h.id()));
+      List<SearchHit> hits = params.run(search).hits();
+      Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::id).toList());
+      listed = new ArrayList<>();
+      for (SearchHit h : hits) if (found.containsKey(h.id())) listed.add(found.get(h.id()));
       title = "paperboy: " + params.q();
     }
     String self = "/feed.atom" + (params.q().isEmpty() ? "" : "?" + params.query(1, params.mode()));
     String html = params.q().isEmpty() ? "/" : "/search?" + params.query(1, params.mode());
-    send(ctx, write(title, self, html, papers));
+    send(ctx, write(title, self, html, listed));
   }
 
   void trending(Context ctx) {
     Window window = Window.parse(ctx.queryParam("window"));
-    Trending t = app.trending().trending(window, SIZE);
-    List<Paper> papers = t.items().stream().map(TrendingItem::paper).toList();
+    Trending t = trending.trending(window, SIZE);
+    List<Paper> items = t.items().stream().map(TrendingItem::paper).toList();
     send(
         ctx,
         write(
             "paperboy: trending (" + window + ")",
             "/trending.atom?window=" + window,
             "/trending?window=" + window,
-            papers));
+            items));
   }
 
   private static void send(Context ctx, String xml) {
@@ -74,7 +88,7 @@ final class AtomFeeds {
 
   private String write(String title, String self, String html, List<Paper> papers) {
     String base = baseUrl.get();
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);

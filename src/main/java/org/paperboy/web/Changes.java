@@ -1,24 +1,34 @@
 package org.paperboy.web;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
-import org.paperboy.app.Paperboy;
 import org.paperboy.rank.Votes;
 
 /**
  * Counts the changes to what pages show, for {@link Kept}: every ingest batch stored by this
  * process, and every vote. A kept page part remembers the count it was built at and is rebuilt once
  * the count has moved, so a vote or an ingest shows on the very next request.
+ *
+ * <p>Whoever wires the server tells it of stored batches ({@link #stored()}, through {@link
+ * WebServer#storeChanged()}), after the search index has taken them in: a page rebuilt once the
+ * count moved must find the new papers.
  */
 final class Changes {
   private final AtomicLong store = new AtomicLong();
   private final Votes votes;
   private final boolean keep;
+  private final Clock clock;
 
   /** {@code keep} false keeps nothing: every request computes its page (to measure that cost). */
-  Changes(Paperboy app, boolean keep) {
-    this.votes = app.votes();
+  Changes(Votes votes, boolean keep, Clock clock) {
+    this.votes = votes;
     this.keep = keep;
-    app.ingest().addListener((stored, removed) -> store.incrementAndGet());
+    this.clock = clock;
+  }
+
+  /** An ingest batch was committed to the store. */
+  void stored() {
+    store.incrementAndGet();
   }
 
   /**
@@ -26,7 +36,7 @@ final class Changes {
    * when {@code votes} (they show vote counts).
    */
   <V> Kept<V> kept(int max, boolean votes) {
-    return new Kept<>(keep ? max : 0, votes ? this::storeAndVotes : this::store);
+    return new Kept<>(keep ? max : 0, votes ? this::storeAndVotes : this::store, clock);
   }
 
   /** Moves when papers (or the search index built from them) change. */

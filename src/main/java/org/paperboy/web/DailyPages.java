@@ -1,14 +1,16 @@
 package org.paperboy.web;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.paperboy.app.Paperboy;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.paper.Paper;
+import org.paperboy.rank.Votes;
 import org.paperboy.store.PaperCalendar;
 
 /**
@@ -20,86 +22,43 @@ final class DailyPages {
   static final int PAGE_SIZE = 50;
   static final int MAX_PAGE = 1000;
 
-  private final Paperboy app;
   private final PaperCalendar calendar;
+  private final Votes votes;
+  private final SavedPapers saved;
+  private final Clock clock;
   // The part of a period's page every visitor sees, by path and page number; see render().
   private final Kept<Shown> kept;
 
-  DailyPages(Paperboy app, Changes changes) {
-    this.app = app;
-    this.calendar = app.calendar();
+  DailyPages(PaperCalendar calendar, Votes votes, SavedPapers saved, Changes changes, Clock clock) {
+    this.calendar = calendar;
+    this.votes = votes;
+    this.saved = saved;
+    this.clock = clock;
     this.kept = changes.kept(2048, true);
   }
 
   private record Shown(String title, Html.Fragment main) {}
 
-  /** A stretch of days and how to get to its neighbours. */
-  record Period(
-      String title,
-      String kind,
-      LocalDate from,
-      LocalDate to,
-      String prev,
-      String next,
-      String path) {}
-
   /** The day {@code /} shows: the newest with papers, not in the future. */
   LocalDate today() {
-    LocalDate now = LocalDate.now(ZoneOffset.UTC);
+    LocalDate now = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return calendar.latestDay(now).orElse(now);
   }
 
   void day(Context ctx) {
     String date = ctx.queryParam("date");
     LocalDate d = date == null || date.isBlank() ? today() : Dates.day(date, "date");
-    render(
-        ctx,
-        "/papers?date=" + d,
-        () ->
-            new Period(
-                "Papers of " + d.format(Dates.DAY_TITLE),
-                "day",
-                d,
-                d,
-                calendar.dayBefore(d).map(x -> "/papers?date=" + x).orElse(null),
-                calendar.dayAfter(d).map(x -> "/papers?date=" + x).orElse(null),
-                "/papers?date=" + d));
+    render(ctx, "/papers?date=" + d, () -> Period.day(d, calendar));
   }
 
   void week(Context ctx, String week) {
     LocalDate monday = Dates.weekStart(week);
-    render(
-        ctx,
-        "/papers/week/" + week,
-        () ->
-            new Period(
-                "Papers of the week " + week,
-                "week",
-                monday,
-                monday.plusDays(6),
-                "/papers/week/" + Dates.week(monday.minusWeeks(1)),
-                "/papers/week/" + Dates.week(monday.plusWeeks(1)),
-                "/papers/week/" + week));
+    render(ctx, "/papers/week/" + week, () -> Period.week(week, monday));
   }
 
   void month(Context ctx, String month) {
     YearMonth m = Dates.month(month);
-    render(
-        ctx,
-        "/papers/month/" + m,
-        () ->
-            new Period(
-                "Papers of "
-                    + m.getMonth()
-                        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-                    + " "
-                    + m.getYear(),
-                "month",
-                m.atDay(1),
-                m.atEndOfMonth(),
-                "/papers/month/" + m.minusMonths(1),
-                "/papers/month/" + m.plusMonths(1),
-                "/papers/month/" + m));
+    render(ctx, "/papers/month/" + m, () -> Period.month(m));
   }
 
   /**
@@ -111,7 +70,7 @@ final class DailyPages {
     int page = Dates.page(ctx.queryParam("page"), MAX_PAGE);
     Shown shown = kept.get(path + " " + page, () -> shared(period.get(), page));
     Html h = new Html();
-    PaperCards.fill(h, shown.main(), app.votes(), app.saved(), Visitor.of(ctx), Layout.here(ctx));
+    PaperCards.fill(h, shown.main(), votes, saved, Visitor.of(ctx), Layout.here(ctx));
     Layout.send(ctx, shown.title(), h, null);
   }
 
@@ -125,7 +84,7 @@ final class DailyPages {
       h.raw("<a rel=\"prev\" href=\"")
           .text(p.prev())
           .raw("\">← ")
-          .text(previousLabel(p))
+          .text(p.previousLabel())
           .raw("</a>");
     h.raw("<span class=\"views\">");
     h.link("/papers?date=" + p.from(), "day")
@@ -135,7 +94,7 @@ final class DailyPages {
         .link("/papers/month/" + YearMonth.from(p.from()), "month");
     h.raw("</span>");
     if (p.next() != null)
-      h.raw("<a rel=\"next\" href=\"").text(p.next()).raw("\">").text(nextLabel(p)).raw(" →</a>");
+      h.raw("<a rel=\"next\" href=\"").text(p.next()).raw("\">").text(p.nextLabel()).raw(" →</a>");
     h.raw("</nav>");
     if (total == 0) {
       empty(h, p);
@@ -145,18 +104,10 @@ final class DailyPages {
           .text(total == 1 ? " paper" : " papers")
           .raw("</p>");
       List<PaperCards.Card> cards = papers.stream().map(x -> new PaperCards.Card(x)).toList();
-      PaperCards.list(h, cards, app.votes(), (page - 1) * PAGE_SIZE + 1);
+      PaperCards.list(h, cards, votes, (page - 1) * PAGE_SIZE + 1);
       pages(h, p.path(), page, total);
     }
     return new Shown(p.title(), h.fragment());
-  }
-
-  private static String previousLabel(Period p) {
-    return p.kind().equals("day") ? "previous day with papers" : "previous " + p.kind();
-  }
-
-  private static String nextLabel(Period p) {
-    return p.kind().equals("day") ? "next day with papers" : "next " + p.kind();
   }
 
   private void empty(Html h, Period p) {

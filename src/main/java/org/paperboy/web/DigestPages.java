@@ -1,12 +1,8 @@
 package org.paperboy.web;
 
 import io.javalin.http.Context;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import org.paperboy.BadInputException;
-import org.paperboy.app.Paperboy;
 import org.paperboy.digest.DigestService;
 import org.paperboy.digest.Subscription;
 import org.paperboy.digest.SubscriptionForm;
@@ -18,16 +14,10 @@ import org.paperboy.digest.SubscriptionForm;
  * token and no session (its signed token is the authority).
  */
 final class DigestPages {
-  private static final String ZONES = zoneList();
+  private final DigestService digests;
 
-  private final Paperboy app;
-
-  DigestPages(Paperboy app) {
-    this.app = app;
-  }
-
-  private DigestService digests() {
-    return app.digests();
+  DigestPages(DigestService digests) {
+    this.digests = digests;
   }
 
   void form(Context ctx) {
@@ -41,7 +31,7 @@ final class DigestPages {
                 " and what is trending. We mail you a link to confirm first; nothing is sent before that.</p>")
             .raw("<form class=\"login\" method=\"post\" action=\"/subscribe\">")
             .hidden(Security.CSRF_FIELD, v.csrf());
-    fields(
+    DigestForm.fields(
         h,
         v.signedIn() ? v.account().email() : "",
         List.of(),
@@ -54,69 +44,8 @@ final class DigestPages {
     ctx.html(Layout.page(ctx, "Daily digest", h));
   }
 
-  private static void fields(
-      Html h,
-      String email,
-      List<String> alerts,
-      boolean trending,
-      String time,
-      String zone,
-      int max,
-      boolean emailEditable) {
-    h.raw("<label for=\"email\">Email address</label>")
-        .raw(
-            "<input id=\"email\" type=\"email\" name=\"email\" required autocomplete=\"email\" value=\"")
-        .text(email)
-        .raw("\"")
-        .raw(emailEditable ? ">" : " readonly>")
-        .raw("<label for=\"alerts\">Alerts: saved searches, one per line (at most ")
-        .text(SubscriptionForm.MAX_ALERTS)
-        .raw(")</label>")
-        .raw(
-            "<textarea id=\"alerts\" name=\"alerts\" rows=\"5\" placeholder=\"visual token reduction\">")
-        .text(String.join("\n", alerts))
-        .raw("</textarea>")
-        .raw("<label><input type=\"checkbox\" name=\"trending\" value=\"yes\"")
-        .raw(trending ? " checked" : "")
-        .raw("> Include trending papers</label>")
-        .raw("<label for=\"time\">Send at (your local time)</label>")
-        .raw("<input id=\"time\" type=\"time\" name=\"time\" required value=\"")
-        .text(time)
-        .raw("\">")
-        .raw("<label for=\"zone\">Time zone</label>")
-        .raw("<input id=\"zone\" name=\"zone\" list=\"zones\" required value=\"")
-        .text(zone)
-        .raw("\">")
-        .raw(ZONES)
-        .raw("<label for=\"max\">At most this many papers per email</label>")
-        .raw("<input id=\"max\" type=\"number\" name=\"max\" min=\"1\" max=\"100\" value=\"")
-        .text(max)
-        .raw("\">");
-  }
-
-  private static SubscriptionForm read(Context ctx) {
-    String max = ctx.formParam("max");
-    Integer n;
-    try {
-      n = max == null || max.isBlank() ? null : Integer.valueOf(max.strip());
-    } catch (NumberFormatException e) {
-      throw new BadInputException(
-          "maximum papers per email must be a number, was '" + Html.abbreviate(max, 20) + "'");
-    }
-    String alerts = ctx.formParam("alerts");
-    // A textarea is the one field where line breaks are the separator, not an injection.
-    List<String> lines = alerts == null ? List.of() : Arrays.asList(alerts.split("\r\n|\r|\n"));
-    return SubscriptionForm.parse(
-        ctx.formParam("email"),
-        lines,
-        ctx.formParam("trending") != null,
-        ctx.formParam("time"),
-        ctx.formParam("zone"),
-        n);
-  }
-
   void subscribe(Context ctx) {
-    if (!digests().request(read(ctx))) {
+    if (!digests.request(DigestForm.read(ctx))) {
       throw new TooManyRequestsException(
           "too many confirmation mails for this address; wait an hour and try again");
     }
@@ -144,7 +73,7 @@ final class DigestPages {
   }
 
   void confirm(Context ctx) {
-    Subscription s = digests().confirm(token(ctx.formParam("token")));
+    Subscription s = digests.confirm(token(ctx.formParam("token")));
     Html h =
         new Html()
             .raw("<h1>You are subscribed</h1><p class=\"done\">The digest goes to ")
@@ -155,14 +84,14 @@ final class DigestPages {
             .text(s.zone().getId())
             .raw(") when there is something new.</p>")
             .raw("<p><a href=\"/subscription?token=")
-            .text(Html.url(digests().manageToken(s.id())))
+            .text(Html.url(digests.manageToken(s.id())))
             .raw("\">Change alerts, time or zone</a></p>");
     ctx.html(Layout.page(ctx, "Subscribed", h));
   }
 
   void manage(Context ctx) {
     String token = token(ctx.queryParam("token"));
-    Subscription s = digests().manage(token);
+    Subscription s = digests.manage(token);
     Visitor v = Visitor.of(ctx);
     ctx.header("Cache-Control", "no-store");
     Html h =
@@ -173,7 +102,7 @@ final class DigestPages {
             .raw("<form class=\"login\" method=\"post\" action=\"/subscription\">")
             .hidden(Security.CSRF_FIELD, v.csrf())
             .hidden("token", token);
-    fields(
+    DigestForm.fields(
         h,
         s.email(),
         s.alerts(),
@@ -196,19 +125,19 @@ final class DigestPages {
     Html h = new Html();
     switch (action == null ? "save" : action) {
       case "save" -> {
-        digests().update(token, read(ctx));
+        digests.update(token, DigestForm.read(ctx));
         h.raw("<h1>Saved</h1>");
       }
       case "pause" -> {
-        digests().pause(token, true);
+        digests.pause(token, true);
         h.raw("<h1>Paused</h1><p>No digest until you resume it.</p>");
       }
       case "resume" -> {
-        digests().pause(token, false);
+        digests.pause(token, false);
         h.raw("<h1>Resumed</h1>");
       }
       case "delete" -> {
-        digests().deleteByManageLink(token);
+        digests.deleteByManageLink(token);
         ctx.html(
             Layout.page(
                 ctx,
@@ -249,7 +178,7 @@ final class DigestPages {
   void unsubscribe(Context ctx) {
     String token =
         ctx.queryParam("token") != null ? ctx.queryParam("token") : ctx.formParam("token");
-    digests().unsubscribe(token(token)); // a second click finds nothing: still a success
+    digests.unsubscribe(token(token)); // a second click finds nothing: still a success
     ctx.header("Cache-Control", "no-store");
     ctx.html(
         Layout.page(
@@ -266,7 +195,7 @@ final class DigestPages {
    * site.
    */
   void click(Context ctx) {
-    String paper = digests().click(ctx.queryParam("s"), ctx.queryParam("p"), ctx.queryParam("k"));
+    String paper = digests.click(ctx.queryParam("s"), ctx.queryParam("p"), ctx.queryParam("k"));
     ctx.header("Cache-Control", "no-store");
     ctx.redirect(PaperCards.paperPath(paper), io.javalin.http.HttpStatus.SEE_OTHER);
   }
@@ -275,14 +204,5 @@ final class DigestPages {
     if (t == null || t.isBlank())
       throw new BadInputException("the link has no token; open it from the email again");
     return t.strip();
-  }
-
-  private static String zoneList() {
-    Html h = new Html().raw("<datalist id=\"zones\">");
-    for (String z : new TreeSet<>(ZoneId.getAvailableZoneIds())) {
-      if (z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-        h.raw("<option value=\"").text(z).raw("\">");
-    }
-    return h.raw("<option value=\"UTC\"></datalist>").toString();
   }
 }

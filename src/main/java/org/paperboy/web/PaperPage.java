@@ -4,24 +4,38 @@ import io.javalin.http.Context;
 import java.util.List;
 import org.paperboy.BadInputException;
 import org.paperboy.NotFoundException;
-import org.paperboy.app.Paperboy;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.rank.Votes;
 import org.paperboy.search.SearchHit;
+import org.paperboy.search.SearchService;
+import org.paperboy.store.PaperRepository;
 
 /** {@code /papers/{id}}: one paper, its links, its upvotes and the papers nearest to it. */
 final class PaperPage {
   static final int RELATED = 6;
 
-  private final Paperboy app;
+  private final PaperRepository papers;
+  private final SearchService search;
+  private final Votes votes;
+  private final SavedPapers saved;
   // The page without the visitor's vote button, by id, until the next ingest or vote.
   private final Kept<Shown> pages;
   // The related papers by id, until the next ingest: a vote does not change them, and they are the
   // dear part of the page (a nearest-neighbour search).
   private final Kept<List<SearchHit>> related;
 
-  PaperPage(Paperboy app, Changes changes) {
-    this.app = app;
+  PaperPage(
+      PaperRepository papers,
+      SearchService search,
+      Votes votes,
+      SavedPapers saved,
+      Changes changes) {
+    this.papers = papers;
+    this.search = search;
+    this.votes = votes;
+    this.saved = saved;
     this.pages = changes.kept(4096, true);
     this.related = changes.kept(4096, false);
   }
@@ -46,7 +60,7 @@ final class PaperPage {
 
   Paper find(String id) {
     if (id.length() > 100) throw new NotFoundException("no paper with that id in the store");
-    return app.papers()
+    return papers
         .find(id)
         .orElseThrow(() -> new NotFoundException("no paper with id '" + id + "' in the store"));
   }
@@ -59,8 +73,7 @@ final class PaperPage {
     }
     Shown shown = pages.get(id, () -> shared(id));
     Html h = new Html();
-    PaperCards.fill(
-        h, shown.main(), app.votes(), app.saved(), Visitor.of(ctx), PaperCards.paperPath(id));
+    PaperCards.fill(h, shown.main(), votes, saved, Visitor.of(ctx), PaperCards.paperPath(id));
     Layout.send(ctx, shown.title(), h, null);
   }
 
@@ -68,7 +81,7 @@ final class PaperPage {
     Paper p = find(id);
     Html h = new Html(16_384);
     h.raw("<article class=\"paper-page\"><div class=\"votes\">").hole(p.id());
-    PaperCards.count(h, app.votes().count(p.id()));
+    PaperCards.count(h, votes.count(p.id()));
     h.raw("<h1>").text(p.title()).raw("</h1>");
     PaperCards.meta(h, p);
     h.raw("<p class=\"authors\">").text(String.join(", ", p.authors())).raw("</p>");
@@ -112,7 +125,7 @@ final class PaperPage {
             id,
             () -> {
               try {
-                return app.search().related(id, RELATED);
+                return search.related(id, RELATED);
               } catch (NotFoundException e) {
                 return List.of(); // not indexed yet: the page is still worth showing
               }

@@ -2,14 +2,16 @@ package org.paperboy.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.BadInputException;
 import org.paperboy.NotFoundException;
-import org.paperboy.app.Paperboy;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.paper.Paper;
+import org.paperboy.rank.Votes;
+import org.paperboy.store.PaperRepository;
 
 /**
  * Saving papers to read later: the save button's form post (CSRF-checked like a vote, no script)
@@ -19,10 +21,16 @@ import org.paperboy.paper.Paper;
 final class SavedPage {
   static final int MAX_LISTED = 500;
 
-  private final Paperboy app;
+  private final SavedPapers saved;
+  private final PaperRepository papers;
+  private final Votes votes;
+  private final Clock clock;
 
-  SavedPage(Paperboy app) {
-    this.app = app;
+  SavedPage(SavedPapers saved, PaperRepository papers, Votes votes, Clock clock) {
+    this.saved = saved;
+    this.papers = papers;
+    this.votes = votes;
+    this.clock = clock;
   }
 
   void save(Context ctx) {
@@ -32,11 +40,11 @@ final class SavedPage {
     String action = ctx.formParam("action");
     if ("remove".equals(action)) {
       // No check that the paper exists: a saved paper that was merged away must still be removable.
-      app.saved().remove(v.account().id(), paper);
+      saved.remove(v.account().id(), paper);
     } else if (action == null || "save".equals(action)) {
-      if (app.papers().find(paper).isEmpty())
+      if (papers.find(paper).isEmpty())
         throw new NotFoundException("no paper with id '" + paper + "' in the store");
-      app.saved().save(v.account().id(), paper, Instant.now());
+      saved.save(v.account().id(), paper, clock.instant());
     } else {
       throw new BadInputException(
           "action must be 'save' or 'remove', was '" + Html.abbreviate(action, 20) + "'");
@@ -50,8 +58,8 @@ final class SavedPage {
       ctx.redirect("/login?next=" + Html.url("/saved"), HttpStatus.SEE_OTHER);
       return;
     }
-    List<String> ids = app.saved().list(v.account().id(), MAX_LISTED);
-    Map<String, Paper> found = app.papers().findAll(ids);
+    List<String> ids = saved.list(v.account().id(), MAX_LISTED);
+    Map<String, Paper> found = papers.findAll(ids);
     List<PaperCards.Card> cards = new ArrayList<>();
     for (String id : ids) if (found.containsKey(id)) cards.add(new PaperCards.Card(found.get(id)));
     Html list = new Html();
@@ -65,10 +73,10 @@ final class SavedPage {
           .text(cards.size())
           .raw(cards.size() == 1 ? " paper" : " papers")
           .raw(", most recently saved first. Your daily digest picks new papers like these.</p>");
-      PaperCards.list(list, cards, app.votes(), 1);
+      PaperCards.list(list, cards, votes, 1);
     }
     Html h = new Html();
-    PaperCards.fill(h, list.fragment(), app.votes(), app.saved(), v, "/saved");
+    PaperCards.fill(h, list.fragment(), votes, saved, v, "/saved");
     ctx.header("Cache-Control", "no-store");
     Layout.send(ctx, "Saved papers", h, null);
   }

@@ -3,22 +3,36 @@ package org.paperboy.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import org.paperboy.app.Paperboy;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.paper.Paper;
+import org.paperboy.rank.Votes;
 import org.paperboy.search.Acronym;
 import org.paperboy.search.SearchHit;
 import org.paperboy.search.SearchMode;
+import org.paperboy.search.SearchService;
+import org.paperboy.store.PaperRepository;
 
 /** {@code /search}: results with snippets, mode switch, filters, pages and acronym readings. */
 final class SearchPage {
-  private final Paperboy app;
+  private final SearchService search;
+  private final PaperRepository papers;
+  private final Votes votes;
+  private final SavedPapers saved;
   // Result pages by their canonical query string, kept until the next ingest or vote: the same
   // search (a link in a digest mail, a popular query, paging back) is then answered without
   // searching again. Kept pages hold no per-visitor part.
   private final Kept<Html.Fragment> kept;
 
-  SearchPage(Paperboy app, Changes changes) {
-    this.app = app;
+  SearchPage(
+      SearchService search,
+      PaperRepository papers,
+      Votes votes,
+      SavedPapers saved,
+      Changes changes) {
+    this.search = search;
+    this.papers = papers;
+    this.votes = votes;
+    this.saved = saved;
     this.kept = changes.kept(1024, true);
   }
 
@@ -37,7 +51,7 @@ final class SearchPage {
     }
     Html.Fragment main = kept.get(params.key(), () -> results(params));
     Html h = new Html();
-    PaperCards.fill(h, main, app.votes(), app.saved(), Visitor.of(ctx), Layout.here(ctx));
+    PaperCards.fill(h, main, votes, saved, Visitor.of(ctx), Layout.here(ctx));
     Layout.send(ctx, params.q() + " – search", h, "/feed.atom?" + params.query(1, params.mode()));
   }
 
@@ -45,7 +59,7 @@ final class SearchPage {
     Html h = new Html(32_768);
     h.raw("<h1>Search</h1>");
     filters(h, params);
-    SearchParams.Page page = params.run(app.search());
+    SearchParams.Page page = params.run(search);
     modes(h, params, page.result().mode());
     for (Acronym a : page.result().ambiguous()) {
       h.raw("<p class=\"acronym\"><strong>").text(a.shortForm()).raw("</strong>: ");
@@ -71,13 +85,13 @@ final class SearchPage {
           .raw(params.page() > 1 ? " on this page" : "")
           .raw(".</p>");
     } else {
-      Map<String, Paper> papers = app.papers().findAll(hits.stream().map(SearchHit::id).toList());
+      Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::id).toList());
       List<PaperCards.Card> cards =
           hits.stream()
-              .filter(x -> papers.containsKey(x.id()))
-              .map(x -> new PaperCards.Card(papers.get(x.id()), x.snippet(), null))
+              .filter(x -> found.containsKey(x.id()))
+              .map(x -> new PaperCards.Card(found.get(x.id()), x.snippet(), null))
               .toList();
-      PaperCards.list(h, cards, app.votes(), (params.page() - 1) * params.size() + 1);
+      PaperCards.list(h, cards, votes, (params.page() - 1) * params.size() + 1);
     }
     h.raw("<nav class=\"pager\" aria-label=\"Pages\">");
     if (params.page() > 1)

@@ -3,21 +3,27 @@ package org.paperboy.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
-import org.paperboy.app.Paperboy;
+import org.paperboy.account.SavedPapers;
 import org.paperboy.rank.Trending;
+import org.paperboy.rank.TrendingService;
+import org.paperboy.rank.Votes;
 import org.paperboy.rank.Window;
 
 /** {@code /trending?window=day|week|month}: the same list as {@code paperboy trending}. */
 final class TrendingPage {
   static final int LIMIT = 50;
 
-  private final Paperboy app;
+  private final TrendingService trending;
+  private final Votes votes;
+  private final SavedPapers saved;
   // The list by window, kept until the next ingest or vote (or a minute: the votes' weight decays
   // with time, but by far less than a minute changes in a score shown to two decimals).
   private final Kept<Html.Fragment> kept;
 
-  TrendingPage(Paperboy app, Changes changes) {
-    this.app = app;
+  TrendingPage(TrendingService trending, Votes votes, SavedPapers saved, Changes changes) {
+    this.trending = trending;
+    this.votes = votes;
+    this.saved = saved;
     this.kept = changes.kept(8, true);
   }
 
@@ -25,12 +31,12 @@ final class TrendingPage {
     Window window = Window.parse(ctx.queryParam("window"));
     Html.Fragment main = kept.get(window.toString(), () -> shared(window));
     Html h = new Html();
-    PaperCards.fill(h, main, app.votes(), app.saved(), Visitor.of(ctx), Layout.here(ctx));
+    PaperCards.fill(h, main, votes, saved, Visitor.of(ctx), Layout.here(ctx));
     Layout.send(ctx, "Trending", h, "/trending.atom?window=" + window);
   }
 
   private Html.Fragment shared(Window window) {
-    Trending t = app.trending().trending(window, LIMIT);
+    Trending t = trending.trending(window, LIMIT);
     Html h = new Html(65_536);
     h.raw("<h1>Trending</h1><nav class=\"tabs\" aria-label=\"Window\">");
     for (Window w : Window.values()) {
@@ -54,7 +60,7 @@ final class TrendingPage {
     h.raw(
             "<p class=\"explain\">Local upvotes, Hugging Face upvotes and GitHub stars, halving in"
                 + " weight every ")
-        .text(halfLife(app.trending().formula().halfLifeShare() * window.days()))
+        .text(halfLife(trending.formula().halfLifeShare() * window.days()))
         .raw("; papers up to ")
         .text(t.feedDay())
         .raw(", the newest day with papers.</p>");
@@ -70,7 +76,7 @@ final class TrendingPage {
                       new PaperCards.Card(
                           i.paper(), null, String.format(Locale.ROOT, "score %.2f", i.score())))
               .toList();
-      PaperCards.list(h, cards, app.votes(), 1);
+      PaperCards.list(h, cards, votes, 1);
     }
     return h.fragment();
   }

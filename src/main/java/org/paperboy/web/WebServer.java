@@ -6,26 +6,65 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
 import org.paperboy.PaperboyException;
-import org.paperboy.app.Paperboy;
+import org.paperboy.account.AccountService;
+import org.paperboy.account.SavedPapers;
+import org.paperboy.digest.DigestService;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.OutboxMailer;
+import org.paperboy.rank.TrendingService;
+import org.paperboy.rank.Votes;
+import org.paperboy.search.SearchService;
+import org.paperboy.store.PaperCalendar;
+import org.paperboy.store.PaperRepository;
 
 /**
  * The HTTP face of paperboy: server-rendered pages, the JSON API, Atom feeds, {@code /health} and
- * {@code /metrics}, all over the services of {@link Paperboy}. Pages need no JavaScript.
+ * {@code /metrics}, over the services it is given. Pages need no JavaScript.
  *
- * <p>Links in mail are built from {@code PAPERBOY_BASE_URL} (default {@code
+ * <p>Links in mail are built from {@link WebSettings#baseUrl()} (default {@code
  * http://localhost:PORT}), never from the request's Host header, which a client chooses.
  */
 public final class WebServer implements AutoCloseable {
-  private final Paperboy app;
+  /** The services the pages read and write; each page is given the few it uses. */
+  public record Services(
+      PaperRepository papers,
+      SearchService search,
+      PaperCalendar calendar,
+      Votes votes,
+      SavedPapers saved,
+      TrendingService trending,
+      AccountService accounts,
+      DigestService digests,
+      Mailer mailer) {
+    public Services {
+      Objects.requireNonNull(papers, "papers");
+      Objects.requireNonNull(search, "search");
+      Objects.requireNonNull(calendar, "calendar");
+      Objects.requireNonNull(votes, "votes");
+      Objects.requireNonNull(saved, "saved");
+      Objects.requireNonNull(trending, "trending");
+      Objects.requireNonNull(accounts, "accounts");
+      Objects.requireNonNull(digests, "digests");
+      Objects.requireNonNull(mailer, "mailer");
+    }
+  }
+
   private final Javalin javalin;
   private final Metrics metrics = new Metrics();
-  private final String configuredBase;
+  private final WebSettings settings;
+  private final Changes changes;
   private volatile String baseUrl = "http://localhost:8080";
 
-  public WebServer(Paperboy app) {
-    this.app = app;
-    this.configuredBase = app.config().web().baseUrl();
+  /**
+   * The server over {@code services}; it listens once {@link #start} is called. Whoever builds it
+   * also tells it of every ingest batch through {@link #storeChanged()}.
+   */
+  public WebServer(Services services, WebSettings settings, Clock clock) {
+    this.settings = settings;
+    this.changes = new Changes(services.votes(), settings.keepPages(), clock);
     this.javalin =
         Javalin.create(
             config -> {
@@ -42,23 +81,31 @@ public final class WebServer implements AutoCloseable {
                   });
               config.requestLogger.http(metrics::record);
             });
-    routes();
+    routes(services, clock);
   }
 
-  private void routes() {
-    Security security =
-        new Security(app.accounts(), configuredBase != null && configuredBase.startsWith("https:"));
-    // web.page_cache=off computes every page afresh: to measure what keeping them saves.
-    Changes changes = new Changes(app, app.config().web().pageCache());
-    DailyPages daily = new DailyPages(app, changes);
-    PaperPage paper = new PaperPage(app, changes);
-    TrendingPage trending = new TrendingPage(app, changes);
-    SearchPage search = new SearchPage(app, changes);
-    AccountPages accounts = new AccountPages(app, security, this::baseUrl);
-    AtomFeeds feeds = new AtomFeeds(app, this::baseUrl);
-    Api api = new Api(app, daily, paper, changes);
-    DigestPages digest = new DigestPages(app);
-    SavedPage saved = new SavedPage(app);
+  /**
+   * Tells the server an ingest batch was committed to the store: the pages it keeps are rebuilt on
+   * their next request.
+   */
+  public void storeChanged() {
+    changes.stored();
+  }
+
+  private void routes(Services s, Clock clock) {
+    Security security = new Security(s.accounts(), settings.secure());
+    OutboxPage outbox =
+        new OutboxPage(settings.outboxPage() && s.mailer() instanceof OutboxMailer o ? o : null);
+    DailyPages daily = new DailyPages(s.calendar(), s.votes(), s.saved(), changes, clock);
+    PaperPage paper = new PaperPage(s.papers(), s.search(), s.votes(), s.saved(), changes);
+    TrendingPage trending = new TrendingPage(s.trending(), s.votes(), s.saved(), changes);
+    SearchPage search = new SearchPage(s.search(), s.papers(), s.votes(), s.saved(), changes);
+    AccountPages accounts = new AccountPages(s.accounts(), security, outbox, this::baseUrl);
+    VoteAction votes = new VoteAction(s.papers(), s.votes(), clock);
+    AtomFeeds feeds = new AtomFeeds(s.papers(), s.search(), s.trending(), this::baseUrl, clock);
+    Api api = new Api(s.search(), s.calendar(), s.votes(), s.trending(), daily, paper, changes);
+    DigestPages digest = new DigestPages(s.digests());
+    SavedPage saved = new SavedPage(s.saved(), s.papers(), s.votes(), clock);
     String openApi = resource("/web/openapi.json");
 
     javalin.before(security::before);
@@ -74,11 +121,11 @@ public final class WebServer implements AutoCloseable {
     javalin.get("/login/verify", accounts::confirm);
     javalin.post("/login/verify", accounts::signIn);
     javalin.post("/logout", accounts::signOut);
-    javalin.post("/vote", accounts::vote);
+    javalin.post("/vote", votes::vote);
     javalin.post("/save", saved::save);
     javalin.get("/saved", saved::show);
-    javalin.get("/outbox", accounts::outbox);
-    javalin.get("/outbox/{name}", accounts::message);
+    javalin.get("/outbox", outbox::list);
+    javalin.get("/outbox/{name}", outbox::message);
     javalin.get("/subscribe", digest::form);
     javalin.post("/subscribe", digest::subscribe);
     javalin.get("/subscribe/confirm", digest::confirmPage);
@@ -112,7 +159,8 @@ public final class WebServer implements AutoCloseable {
   /** Starts on {@code port} (0 picks a free one) and returns the port in use. */
   public int start(String host, int port) {
     javalin.start(host, port);
-    baseUrl = configuredBase != null ? configuredBase : "http://localhost:" + javalin.port();
+    baseUrl =
+        settings.baseUrl() != null ? settings.baseUrl() : "http://localhost:" + javalin.port();
     return javalin.port();
   }
 

@@ -51,7 +51,7 @@ class SubscribeFlowTest {
     env.put("PAPERBOY_SECRET", "flow-secret");
     env.put("PAPERBOY_EMBEDDINGS", "off");
     app = Paperboy.open(Config.from(dir, env));
-    server = new WebServer(app);
+    server = app.webServer();
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     browser = new WebClient(base, true);
   }

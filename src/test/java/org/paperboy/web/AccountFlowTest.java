@@ -4,29 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Magic-link sign-in, sessions, CSRF, rate limits and upvotes over real HTTP. */
 class AccountFlowTest {
-  @TempDir static Path dir;
-  static Site site;
-
-  @BeforeAll
-  static void start() {
-    // Every test client comes from 127.0.0.1: lift the per-client limit, keep the per-address one.
-    site = new Site(dir, true, Map.of("PAPERBOY_LOGIN_LINKS_PER_CLIENT", "1000"));
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  // Every test client comes from 127.0.0.1: lift the per-client limit, keep the per-address one.
+  @RegisterExtension
+  static final Site site = Site.withSample(Map.of("PAPERBOY_LOGIN_LINKS_PER_CLIENT", "1000"));
 
   @Test
   void a_magic_link_from_the_outbox_signs_in_once_with_a_strict_session_cookie() throws Exception {
@@ -34,7 +21,7 @@ class AccountFlowTest {
     c.post("/login", Map.of("email", "Ada@Example.org", "next", "/trending"));
     String link = site.newestLink();
     assertThat(link)
-        .startsWith("http://localhost:" + site.port + "/login/verify?next=%2Ftrending&token=");
+        .startsWith("http://localhost:" + site.port() + "/login/verify?next=%2Ftrending&token=");
     String token = link.substring(link.indexOf("token=") + 6);
 
     // Opening the link does not spend it (mail scanners open links); the button does.
@@ -121,7 +108,7 @@ class AccountFlowTest {
     Site.Client c = site.client();
     c.signIn("voter@example.org");
     String id = "2606.13289";
-    int before = site.app.votes().count(id);
+    int before = site.app().votes().count(id);
 
     HttpResponse<String> up =
         c.post("/vote", Map.of("id", id, "action", "up", "next", "/papers/" + id));
@@ -129,13 +116,13 @@ class AccountFlowTest {
 
     assertThat(up.statusCode()).isEqualTo(303);
     assertThat(up.headers().firstValue("location")).hasValue("/papers/" + id);
-    assertThat(site.app.votes().count(id)).isEqualTo(before + 1);
+    assertThat(site.app().votes().count(id)).isEqualTo(before + 1);
     assertThat(c.get("/papers/" + id).body())
         .contains("aria-pressed=\"true\"")
         .contains("Remove my upvote");
 
     c.post("/vote", Map.of("id", id, "action", "remove", "next", "/"));
-    assertThat(site.app.votes().count(id)).isEqualTo(before);
+    assertThat(site.app().votes().count(id)).isEqualTo(before);
   }
 
   @Test
@@ -174,10 +161,10 @@ class AccountFlowTest {
     String list = c.get("/outbox").body();
     assertThat(list).contains("Your paperboy sign-in link").contains("reader@example.org");
     String name;
-    try (var files = Files.list(dir.resolve("outbox"))) {
+    try (var files = Files.list(site.dir().resolve("outbox"))) {
       name = files.map(f -> f.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
     }
     assertThat(c.get("/outbox/" + name).body())
-        .contains("<a href=\"http://localhost:" + site.port + "/login/verify?");
+        .contains("<a href=\"http://localhost:" + site.port() + "/login/verify?");
   }
 }

@@ -9,17 +9,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperboy.cli.Main;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,20 +27,8 @@ class ApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ATOM = "http://www.w3.org/2005/Atom";
 
-  @TempDir static Path dir;
-  static Site site;
-  static Site.Client client;
-
-  @BeforeAll
-  static void start() {
-    site = Site.withSample(dir);
-    client = site.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension static final Site site = Site.withSample();
+  static final Site.Client client = site.client();
 
   static JsonNode json(HttpResponse<String> r) throws Exception {
     assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/json");
@@ -158,7 +143,14 @@ class ApiTest {
     int code =
         Main.run(
             new String[] {
-              "--data", dir.toString(), "trending", "--window", "week", "--limit", "20", "--json"
+              "--data",
+              site.dir().toString(),
+              "trending",
+              "--window",
+              "week",
+              "--limit",
+              "20",
+              "--json"
             },
             Map.of("PAPERBOY_EMBEDDINGS", "off"),
             new PrintWriter(out),
@@ -203,7 +195,7 @@ class ApiTest {
       assertThat(entries.getLength()).as(path).isPositive();
       for (int i = 0; i < entries.getLength(); i++) {
         Element e = (Element) entries.item(i);
-        assertThat(text(e, "id")).startsWith("http://localhost:" + site.port + "/papers/");
+        assertThat(text(e, "id")).startsWith("http://localhost:" + site.port() + "/papers/");
         assertThat(text(e, "title")).isNotBlank();
         OffsetDateTime.parse(text(e, "updated")); // RFC 3339
         // an entry needs an author unless the feed has one; ours has one at feed level, entries too

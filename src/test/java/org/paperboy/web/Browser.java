@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -13,7 +16,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Chromium driven by chromedriver, both from Debian packages ({@code apt-get install
  * chromium chromium-driver}); nothing is downloaded. {@code CHROME_BIN} and {@code CHROMEDRIVER}
- * point elsewhere when needed. {@link #missing()} says why the browser tests must skip.
+ * point elsewhere when needed. {@link #missing()} says why the browser tests must skip, and {@link
+ * Installed} skips them, loudly.
  */
 final class Browser {
   static final Path CHROME =
@@ -34,6 +38,17 @@ final class Browser {
           + " (apt-get install -y chromium chromium-driver, or set CHROME_BIN and CHROMEDRIVER)";
     }
     return null;
+  }
+
+  /** Runs a test class only when the browser and its driver are there; says so on stderr if not. */
+  static final class Installed implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      String missing = missing();
+      if (missing == null) return ConditionEvaluationResult.enabled("chromium is installed");
+      System.err.println(missing);
+      return ConditionEvaluationResult.disabled(missing);
+    }
   }
 
   static ChromeDriver start(Path profile) {

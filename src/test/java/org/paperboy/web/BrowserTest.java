@@ -1,13 +1,14 @@
 package org.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -20,27 +21,22 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * link in the outbox, an upvote, and trending moving. No JavaScript is involved: the pages have
  * none. Screenshots land in target/screenshots/.
  */
+@ExtendWith(Browser.Installed.class) // before the site starts: skips without loading the sample
 class BrowserTest {
-  @TempDir static Path dir;
+  @RegisterExtension static final Site site = Site.withSample();
   @TempDir static Path profile;
-  static Site site;
   static ChromeDriver browser;
   static String base;
 
   @BeforeAll
   static void start() {
-    String missing = Browser.missing();
-    if (missing != null) System.err.println(missing);
-    assumeTrue(missing == null, missing);
-    site = Site.withSample(dir);
-    base = "http://localhost:" + site.port; // the host the mailed links name, so cookies match
+    base = "http://localhost:" + site.port(); // the host the mailed links name, so cookies match
     browser = Browser.start(profile);
   }
 
   @AfterAll
   static void stop() {
     if (browser != null) browser.quit();
-    if (site != null) site.close();
   }
 
   @Test
@@ -146,7 +142,7 @@ class BrowserTest {
 
   @Test
   void hostile_titles_stay_text_in_the_browser() {
-    site.app
+    site.app()
         .ingest()
         .run(
             "hostile",

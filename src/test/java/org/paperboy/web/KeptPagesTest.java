@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperboy.paper.Paper;
 
 /**
@@ -18,18 +16,7 @@ import org.paperboy.paper.Paper;
  * show on the very next request, and the per-visitor parts must never be shared.
  */
 class KeptPagesTest {
-  @TempDir static java.nio.file.Path dir;
-  static Site site;
-
-  @BeforeAll
-  static void start() {
-    site = Site.withSample(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension static final Site site = Site.withSample();
 
   /** The vote count a list page shows for one paper. */
   private static int listed(String body, String id) {
@@ -60,7 +47,7 @@ class KeptPagesTest {
     Site.Client anonymous = site.client();
     String front = anonymous.get("/").body();
     String id = firstListed(front);
-    String title = site.app.papers().find(id).orElseThrow().title();
+    String title = site.app().papers().find(id).orElseThrow().title();
     String search = "/search?q=" + Site.enc(title);
     String paper = "/papers/" + id;
     // Asked twice so that each page is surely kept before the vote.
@@ -132,9 +119,9 @@ class KeptPagesTest {
       c.get("/papers/2606.13392");
     }
     assertThat(c.get("/search?q=" + word).body()).contains("No paper matches");
-    String oldTitle = site.app.papers().find("2606.13392").orElseThrow().title();
+    String oldTitle = site.app().papers().find("2606.13392").orElseThrow().title();
 
-    site.app
+    site.app()
         .ingest()
         .run(
             "kept-test",

@@ -3,36 +3,23 @@ package org.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperboy.digest.SubscriptionForm;
 
 /** Saving papers and the digest's click redirect, over real HTTP against the real app. */
 class SavedAndClicksTest {
-  @TempDir static Path dir;
-  static Site site;
-
-  @BeforeAll
-  static void start() {
-    site = new Site(dir, true, Map.of("PAPERBOY_LOGIN_LINKS_PER_CLIENT", "1000"));
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension
+  static final Site site = Site.withSample(Map.of("PAPERBOY_LOGIN_LINKS_PER_CLIENT", "1000"));
 
   private static List<String> paperIds(int n) {
-    return site.app
+    return site.app()
         .database()
         .jdbi()
         .withHandle(
@@ -46,7 +33,7 @@ class SavedAndClicksTest {
   void a_signed_in_reader_saves_a_paper_sees_it_at_once_and_on_saved_and_can_unsave_it()
       throws Exception {
     String id = paperIds(1).get(0);
-    String title = site.app.papers().find(id).orElseThrow().title();
+    String title = site.app().papers().find(id).orElseThrow().title();
     Site.Client c = site.client();
     c.signIn("saver@example.org");
     long account = account("saver@example.org");
@@ -61,7 +48,7 @@ class SavedAndClicksTest {
 
     assertThat(saved.statusCode()).isEqualTo(303);
     assertThat(saved.headers().firstValue("location")).hasValue(page);
-    assertThat(site.app.saved().list(account, 10)).containsExactly(id);
+    assertThat(site.app().saved().list(account, 10)).containsExactly(id);
     assertThat(c.get(page).body()).contains(">Saved</button>").contains("aria-pressed=\"true\"");
     assertThat(c.get("/saved").body()).contains("1 paper,").contains(Html.escape(title));
     // Another reader's buttons on the same kept page are their own.
@@ -70,7 +57,7 @@ class SavedAndClicksTest {
     assertThat(other.get(page).body()).contains(">Save</button>").doesNotContain(">Saved</button>");
 
     c.post("/save", Map.of("id", id, "action", "remove", "next", "/saved"));
-    assertThat(site.app.saved().list(account, 10)).isEmpty();
+    assertThat(site.app().saved().list(account, 10)).isEmpty();
     assertThat(c.get("/saved").body()).contains("Nothing saved yet");
     assertThat(c.get(page).body()).contains(">Save</button>");
   }
@@ -86,7 +73,7 @@ class SavedAndClicksTest {
     assertThat(
             c.postRaw("/save", Map.of("id", id, "csrf", "forged-token-forged-token")).statusCode())
         .isEqualTo(403);
-    assertThat(site.app.saved().list(account, 10)).isEmpty();
+    assertThat(site.app().saved().list(account, 10)).isEmpty();
     assertThat(c.post("/save", Map.of("id", "2999.99999")).statusCode()).isEqualTo(404);
     Site.Client anonymous = site.client();
     assertThat(anonymous.post("/save", Map.of("id", id)).statusCode()).isEqualTo(403);
@@ -99,15 +86,15 @@ class SavedAndClicksTest {
   @Test
   void a_digest_link_records_one_click_and_redirects_to_the_paper_and_a_forged_one_is_a_400() {
     String alert =
-        site.app.papers().find(paperIds(1).get(0)).orElseThrow().title().split("\\s+")[0];
-    site.app
+        site.app().papers().find(paperIds(1).get(0)).orElseThrow().title().split("\\s+")[0];
+    site.app()
         .digests()
         .subscribe(
             SubscriptionForm.parse("clicker@example.org", List.of(alert), true, "00:00", "UTC", 5),
             true);
-    site.app.digests().run(LocalDate.now(ZoneOffset.UTC), false);
+    site.app().digests().run(LocalDate.now(ZoneOffset.UTC), false);
     String text =
-        site.app
+        site.app()
             .database()
             .jdbi()
             .withHandle(
@@ -147,7 +134,7 @@ class SavedAndClicksTest {
     assertThat(clicks(m.group(2), "//evil.example/x")).isZero();
 
     // An unsubscribed reader's old digest still opens the paper; nothing of theirs is kept.
-    site.app.digests().remove("clicker@example.org");
+    site.app().digests().remove("clicker@example.org");
     HttpResponse<String> gone = c.get(link);
     assertThat(gone.statusCode()).isEqualTo(303);
     assertThat(gone.headers().firstValue("location")).hasValue("/papers/" + paper);
@@ -155,7 +142,7 @@ class SavedAndClicksTest {
   }
 
   private static long account(String email) {
-    return site.app
+    return site.app()
         .database()
         .jdbi()
         .withHandle(
@@ -167,7 +154,7 @@ class SavedAndClicksTest {
   }
 
   private static int clicks(String subscription, String paper) {
-    return site.app
+    return site.app()
         .database()
         .jdbi()
         .withHandle(

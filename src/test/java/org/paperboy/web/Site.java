@@ -10,37 +10,92 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.paperboy.app.Config;
 import org.paperboy.app.Paperboy;
 import org.paperboy.app.SampleCorpus;
 
 /**
- * The real app and server over a temp data dir (with the bundled sample when asked), and an HTTP
- * client that keeps cookies like a browser. One per test class: loading the sample takes a while.
+ * The real app and server over a temp data dir holding the bundled sample, and an HTTP client that
+ * keeps cookies like a browser. A JUnit extension: a test class registers one in a static field
+ * ({@code @RegisterExtension static final Site site = Site.withSample();}); it starts before the
+ * class's first test and stops after its last, since loading the sample takes a while.
  */
-final class Site implements AutoCloseable {
+final class Site implements BeforeAllCallback, AfterAllCallback {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-  final Path dir;
-  final Paperboy app;
-  final WebServer server;
-  final int port;
+  private final Map<String, String> env;
+  private Path dir;
+  private Paperboy app;
+  private WebServer server;
+  private int port;
 
-  Site(Path dir, boolean sample, Map<String, String> env) {
-    this.dir = dir;
-    app = Paperboy.open(Config.from(dir, lexical(env)));
-    if (sample) SampleCorpus.loadIfEmpty(app);
-    server = new WebServer(app);
+  private Site(Map<String, String> env) {
+    this.env = lexical(env);
+  }
+
+  static Site withSample() {
+    return withSample(Map.of());
+  }
+
+  /** With these environment variables on top of the test defaults. */
+  static Site withSample(Map<String, String> env) {
+    return new Site(env);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    // JUnit runs afterAll also when this fails half way: it closes whatever was opened.
+    dir = Files.createTempDirectory("paperboy-site");
+    app = Paperboy.open(Config.from(dir, env));
+    SampleCorpus.loadIfEmpty(app);
+    server = app.webServer();
     port = server.start("127.0.0.1", 0);
   }
 
-  static Site withSample(Path dir) {
-    return new Site(dir, true, Map.of());
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    try {
+      if (server != null) server.close();
+    } finally {
+      try {
+        if (app != null) app.close();
+      } finally {
+        delete(dir);
+        server = null;
+        app = null;
+        dir = null;
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (dir == null || !Files.exists(dir)) return;
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
+  /** The app behind the site, to arrange a test's data and look at what the pages did. */
+  Paperboy app() {
+    return app;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** The data dir: the store, the index and the outbox. */
+  Path dir() {
+    return dir;
   }
 
   /**
@@ -140,11 +195,5 @@ final class Site implements AutoCloseable {
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public void close() {
-    server.close();
-    app.close();
   }
 }

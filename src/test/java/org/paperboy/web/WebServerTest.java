@@ -3,26 +3,21 @@ package org.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperboy.paper.Paper;
 
 /** The real HTTP server on a random port over a real store holding the bundled sample. */
 class WebServerTest {
-  @TempDir static Path dir;
-  static Site site;
-  static Site.Client client;
+  @RegisterExtension static final Site site = Site.withSample();
+  static final Site.Client client = site.client();
 
   @BeforeAll
-  static void start() {
-    site = Site.withSample(dir);
-    client = site.client();
-    site.app
+  static void addAHostilePaper() {
+    site.app()
         .ingest()
         .run(
             "hostile",
@@ -38,11 +33,6 @@ class WebServerTest {
             n -> {});
   }
 
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
-
   @Test
   void the_front_page_shows_the_newest_day_with_papers() {
     HttpResponse<String> page = client.get("/");
@@ -54,7 +44,7 @@ class WebServerTest {
         .contains("EvoArena")
         .contains("previous day with papers")
         .contains("/papers/week/2026-W24");
-    assertThat(site.app.papers().count()).isGreaterThan(500);
+    assertThat(site.app().papers().count()).isGreaterThan(500);
   }
 
   @Test
@@ -71,7 +61,7 @@ class WebServerTest {
   void a_paper_ingested_while_serving_shows_at_once_despite_the_kept_lists() {
     assertThat(client.get("/papers?date=2019-05-06").body()).contains("No papers were published");
 
-    site.app
+    site.app()
         .ingest()
         .run(
             "late",
