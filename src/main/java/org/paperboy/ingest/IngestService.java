@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import org.paperboy.PaperboyException;
+import org.paperboy.ingest.formats.Format;
 import org.paperboy.store.PaperRepository;
 
 /**

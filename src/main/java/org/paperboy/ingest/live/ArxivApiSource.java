@@ -4,9 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import org.paperboy.BadInputException;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.PageInfo;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.formats.Format;
 import org.paperboy.paper.Paper;
 
 /**

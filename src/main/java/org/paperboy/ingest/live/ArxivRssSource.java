@@ -4,8 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.formats.Format;
 
 /** Today's announcements of some arXiv categories from rss.arxiv.org ({@code rss:cs.AI+cs.CL}). */
 final class ArxivRssSource implements LiveSource {

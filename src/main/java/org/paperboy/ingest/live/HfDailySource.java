@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.formats.Format;
 
 /** The papers Hugging Face featured on one day ({@code hf:2026-06-12}), with their upvotes. */
 final class HfDailySource implements LiveSource {
