@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
@@ -19,6 +20,8 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.paperboy.PaperboyException;
+import org.paperboy.time.Pacer;
+import org.paperboy.time.Sleeper;
 
 /**
  * Sends over SMTP with Jakarta Mail. One connection is opened on first use and reused for every
@@ -45,12 +48,12 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
   private final SmtpUrl url;
   private final InternetAddress from;
   private final Session session;
-  private final long minIntervalNanos;
+  private final Duration minInterval;
+  private final Pacer pacer = new Pacer(Pacer.MONOTONIC, Sleeper.SYSTEM);
   private final DkimSigner dkim;
   private static final long IDLE_CHECK_NANOS = 5_000_000_000L;
   private Transport transport;
   private long lastUsed;
-  private long lastSend;
 
   /**
    * @param timeout for connecting and for each read and write; a server that stalls longer fails
@@ -73,7 +76,7 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
       throw new org.paperboy.BadInputException(
           "PAPERBOY_MAIL_FROM is not an address: '" + from + "'");
     }
-    this.minIntervalNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
+    this.minInterval = Duration.ofNanos(perSecond > 0 ? (long) (1e9 / perSecond) : 0);
     String p = url.implicitTls() ? "mail.smtps." : "mail.smtp.";
     Properties props = new Properties();
     props.put(p + "host", url.host());
@@ -110,17 +113,11 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
   }
 
   private void pace() {
-    if (minIntervalNanos == 0) return;
-    long wait = lastSend + minIntervalNanos - System.nanoTime();
-    if (wait > 0) {
-      try {
-        Thread.sleep(Duration.ofNanos(wait));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PaperboyException("interrupted while pacing mail", e);
-      }
+    try {
+      pacer.awaitTurn(minInterval);
+    } catch (InterruptedIOException e) {
+      throw new PaperboyException("interrupted while pacing mail", e);
     }
-    lastSend = System.nanoTime();
   }
 
   private Transport connected() throws MessagingException {

@@ -1,11 +1,11 @@
-package org.paperboy.ingest.live;
+package org.paperboy.time;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
 
 /** Waits. Injected so tests run in milliseconds while still checking how long we would wait. */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
   Sleeper SYSTEM = Thread::sleep;
 
   void sleep(Duration duration) throws InterruptedException;
