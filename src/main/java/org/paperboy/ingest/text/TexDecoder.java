@@ -1,5 +1,8 @@
 package org.paperboy.ingest.text;
 
+import static org.paperboy.ingest.text.TexScan.hasWhitespace;
+import static org.paperboy.ingest.text.TexScan.isLetter;
+import static org.paperboy.ingest.text.TexScan.startsWithSwitch;
 import static org.paperboy.ingest.text.TexSymbols.BLACKBOARD;
 import static org.paperboy.ingest.text.TexSymbols.DELIMITER_SIZES;
 import static org.paperboy.ingest.text.TexSymbols.FORMAT_COMMANDS;
@@ -19,13 +22,7 @@ import static org.paperboy.ingest.text.TexSymbols.SYMBOL_ACCENTS;
  * math is harder to read than TeX. Unknown commands in text keep their arguments verbatim.
  */
 final class TexDecoder {
-  private static final String SWITCH_BREAK = " \t\n{}\\";
-
-  /**
-   * Hostile input ("{{{{..." or "$a $a $a ...") must stay linear and must not overflow the stack.
-   */
-  private static final int MAX_MATH = 500;
-
+  /** Hostile input ("{{{{...") must not overflow the stack. */
   private static final int MAX_DEPTH = 16;
 
   private final int depth;
@@ -33,9 +30,8 @@ final class TexDecoder {
   private final String s;
   private final StringBuilder out;
   private int[] closers; // computed on the first brace: most text has none
+  private MathSpans spans; // made on the first dollar
   private boolean failed;
-  private int noCloserUpTo;
-  private boolean noCloserStrict;
 
   private TexDecoder(String s, boolean math, int depth) {
     this.s = s;
@@ -47,11 +43,6 @@ final class TexDecoder {
   /** Decodes running text; never fails. */
   static String text(String s) {
     return new TexDecoder(s, false, 0).run();
-  }
-
-  /** Decodes the inside of a math span, or null when something in it is not understood. */
-  static String math(String s) {
-    return new TexDecoder(s, true, 0).run();
   }
 
   private String inner(String t, boolean asMath) {
@@ -74,7 +65,7 @@ final class TexDecoder {
       } else if ((c == '^' || c == '_') && math) {
         i = script(i, c == '^');
       } else if (c == '-' && !math) {
-        i = dashes(i);
+        i = TexScan.dashes(s, i, out);
       } else {
         out.append(c);
         i++;
@@ -94,7 +85,7 @@ final class TexDecoder {
     char c = s.charAt(i + 1);
     Character accent = SYMBOL_ACCENTS.get(c);
     if (accent != null) {
-      int end = accent(i + 2, accent);
+      int end = TexAccents.compose(s, i + 2, accent, out);
       return end > 0 ? end : verbatim(i, i + 2);
     }
     if ("&%$#_{}".indexOf(c) >= 0) {
@@ -122,7 +113,7 @@ final class TexDecoder {
   private int word(int i, String name, int j) {
     Character accent = LETTER_ACCENTS.get(name);
     if (accent != null) {
-      int end = accent(j, accent);
+      int end = TexAccents.compose(s, j, accent, out);
       if (end > 0) {
         return end;
       }
@@ -178,51 +169,6 @@ final class TexDecoder {
     return close + 1;
   }
 
-  /**
-   * An accent's target at {@code k}: {@code e}, {@code {e}}, {@code \i}, {@code {\i}}, after
-   * optional spaces. Appends the composed letter and returns the index after it, or -1.
-   */
-  private int accent(int k, char combining) {
-    k = skipSpaces(k);
-    int n = s.length();
-    if (k >= n) {
-      return -1;
-    }
-    char base;
-    int end;
-    char c = s.charAt(k);
-    if (c == '{') {
-      int close = s.indexOf('}', k);
-      if (close < 0 || close - k > 6) {
-        return -1;
-      }
-      String inner = s.substring(k + 1, close).strip();
-      if (inner.length() == 1 && isLetter(inner.charAt(0))) {
-        base = inner.charAt(0);
-      } else if (inner.equals("\\i") || inner.equals("\\j")) {
-        base = inner.charAt(1);
-      } else {
-        return -1;
-      }
-      end = close + 1;
-    } else if (c == '\\'
-        && k + 1 < n
-        && "ij".indexOf(s.charAt(k + 1)) >= 0
-        && (k + 2 >= n || !isLetter(s.charAt(k + 2)))) {
-      base = s.charAt(k + 1); // dotless i under an accent is just i with it
-      end = skipSpaces(k + 2);
-    } else if (isLetter(c)) {
-      base = c;
-      end = k + 1;
-    } else {
-      return -1;
-    }
-    out.append(
-        java.text.Normalizer.normalize(
-            base + String.valueOf(combining), java.text.Normalizer.Form.NFC));
-    return end;
-  }
-
   /** An unknown command: copied as written, with its arguments, or fails a math span. */
   private int verbatim(int i, int j) {
     if (math) {
@@ -241,7 +187,7 @@ final class TexDecoder {
     return end;
   }
 
-  // ---- groups, math, scripts, dashes
+  // ---- groups, math, scripts
 
   /**
    * A brace group in text. {@code {\"o}}, {@code {GPU}} and {@code {\em word word}} lose their
@@ -265,23 +211,7 @@ final class TexDecoder {
     return i + 1;
   }
 
-  private static boolean startsWithSwitch(String inner) {
-    if (inner.isEmpty() || inner.charAt(0) != '\\') {
-      return false;
-    }
-    int j = 1;
-    while (j < inner.length() && isLetter(inner.charAt(j))) {
-      j++;
-    }
-    return SWITCHES.contains(inner.substring(1, j))
-        && (j == inner.length() || SWITCH_BREAK.indexOf(inner.charAt(j)) >= 0);
-  }
-
-  /**
-   * {@code $...$} or {@code $$...$$}. As in Pandoc, an opening dollar must touch a non-space and a
-   * closing one must follow a non-space, so "costs $5 and $10" stays prose; a span that starts with
-   * a digit also may not close right before one ("$5-$10"), while "$\sim$10" still works.
-   */
+  /** {@code $...$} or {@code $$...$$}: decoded whole, or kept as written ({@link MathSpans}). */
   private int mathSpan(int i) {
     int n = s.length();
     int delimiter = i + 1 < n && s.charAt(i + 1) == '$' ? 2 : 1;
@@ -292,33 +222,11 @@ final class TexDecoder {
       out.append(s, i, Math.min(from, n));
       return from;
     }
-    int close = -1;
-    boolean number = Character.isDigit(s.charAt(from));
-    int limit = Math.min(n, from + MAX_MATH);
-    // A closer is judged by its own neighbours, so where an earlier search found none (and was not
-    // stricter than this one) there is none now: skipping that stretch keeps "$a $a $a ..." linear.
-    int startAt =
-        delimiter == 1 && (number || !noCloserStrict) ? Math.max(from + 1, noCloserUpTo) : from + 1;
-    for (int k = startAt; k < limit; k++) {
-      char c = s.charAt(k);
-      if (c == '\\') {
-        k++;
-      } else if (c == '$') {
-        boolean afterSpace = Character.isWhitespace(s.charAt(k - 1));
-        boolean beforeDigit = k + delimiter < n && Character.isDigit(s.charAt(k + delimiter));
-        if (delimiter == 2
-            ? k + 1 < n && s.charAt(k + 1) == '$'
-            : !afterSpace && !(number && beforeDigit)) {
-          close = k;
-          break;
-        }
-      }
+    if (spans == null) {
+      spans = new MathSpans(s);
     }
+    int close = spans.closer(from, delimiter);
     if (close < 0) {
-      if (delimiter == 1) {
-        noCloserUpTo = limit;
-        noCloserStrict = number;
-      }
       out.append(s, i, from);
       return from;
     }
@@ -331,61 +239,16 @@ final class TexDecoder {
     return close + delimiter;
   }
 
-  /** {@code x^2}, {@code x^{-1}}, {@code a_{ij}}, {@code f^\prime} as Unicode scripts, or fail. */
+  /** A script in math, or fail the span when Unicode has no script letters for it. */
   private int script(int i, boolean superscript) {
-    int k = skipSpaces(i + 1);
-    int n = s.length();
-    if (k >= n) {
+    TexScripts.Script script =
+        TexScripts.read(s, skipSpaces(i + 1), superscript, this::matching, t -> inner(t, true));
+    if (script.text() == null) {
       failed = true;
-      return k;
-    }
-    String operand;
-    int end;
-    char c = s.charAt(k);
-    if (c == '{') {
-      end = matching(k);
-      if (end < 0) {
-        failed = true;
-        return n;
-      }
-      operand = inner(s.substring(k + 1, end), true);
-      end++;
-    } else if (c == '\\') {
-      end = k + 1;
-      while (end < n && isLetter(s.charAt(end))) {
-        end++;
-      }
-      operand = SYMBOLS.get(s.substring(k + 1, end));
     } else {
-      operand = String.valueOf(c);
-      end = k + 1;
+      out.append(script.text());
     }
-    String scripted = operand == null ? null : TexSymbols.script(operand, superscript);
-    if (scripted == null) {
-      failed = true;
-      return end;
-    }
-    out.append(scripted);
-    return end;
-  }
-
-  /** -- is an en dash and --- an em dash; arrows (-->, <--) and longer rules stay as written. */
-  private int dashes(int i) {
-    int n = s.length();
-    int j = i;
-    while (j < n && s.charAt(j) == '-') {
-      j++;
-    }
-    int run = j - i;
-    boolean arrow = (j < n && s.charAt(j) == '>') || (i > 0 && s.charAt(i - 1) == '<');
-    if (run == 2 && !arrow) {
-      out.append('–');
-    } else if (run == 3 && !arrow) {
-      out.append('—');
-    } else {
-      out.append(s, i, j);
-    }
-    return j;
+    return script.end();
   }
 
   // ---- scanning helpers
@@ -396,63 +259,20 @@ final class TexDecoder {
       return -1;
     }
     if (closers == null) {
-      closers = closers(s);
+      closers = TexScan.closers(s);
     }
     return closers[open];
   }
 
-  /**
-   * For each opening brace the index of its closing brace, found in one pass with a stack: looking
-   * for it from each brace anew would be quadratic on "{{{{...", which a hostile title can be.
-   */
-  private static int[] closers(String s) {
-    int n = s.length();
-    int[] closers = new int[n];
-    int[] stack = new int[Math.min(n, 1024)];
-    int top = 0;
-    java.util.Arrays.fill(closers, -1);
-    for (int k = 0; k < n; k++) {
-      char c = s.charAt(k);
-      if (c == '\\') {
-        k++;
-      } else if (c == '{') {
-        if (top == stack.length) {
-          stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-        }
-        stack[top++] = k;
-      } else if (c == '}' && top > 0) {
-        closers[stack[--top]] = k;
-      }
-    }
-    return closers;
-  }
-
   private int skipSpaces(int k) {
-    while (k < s.length() && s.charAt(k) == ' ') {
-      k++;
-    }
-    return k;
+    return TexScan.skipSpaces(s, k);
   }
 
-  /** "\LaTeX{} is": the empty group only ends the command name. */
   private int emptyGroup(int k) {
-    return s.startsWith("{}", k) ? k + 2 : k;
+    return TexScan.emptyGroup(s, k);
   }
 
   private boolean endsWithLetterOrDigit() {
     return !out.isEmpty() && Character.isLetterOrDigit(out.charAt(out.length() - 1));
-  }
-
-  private static boolean hasWhitespace(String t) {
-    for (int k = 0; k < t.length(); k++) {
-      if (Character.isWhitespace(t.charAt(k))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

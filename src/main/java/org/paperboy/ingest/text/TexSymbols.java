@@ -4,7 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The TeX vocabulary {@link TexDecoder} understands; anything else is left as written. */
+/**
+ * The TeX vocabulary {@link TexDecoder} understands; anything else is left as written. Only tables:
+ * it is long because the formatter puts one array element on each line, and kept in Java (not a
+ * resource file) so a typo in a name fails at compile time and the tables need no loader.
+ */
 final class TexSymbols {
   private TexSymbols() {}
 
@@ -506,29 +510,5 @@ final class TexSymbols {
       m.put(f, f);
     }
     return Map.copyOf(m);
-  }
-
-  private static final String SUPER_FROM = "0123456789+-=()nabcdefghijklmoprstuvwxyzT′∘⊤*∗−";
-  private static final String SUPER_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ′°ᵀ**⁻";
-  private static final String SUB_FROM = "0123456789+-=()aehijklmnoprstuvx−";
-  private static final String SUB_TO = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ₋";
-
-  /** {@code text} as superscript (or subscript) characters, or null when one has no such form. */
-  static String script(String text, boolean superscript) {
-    String from = superscript ? SUPER_FROM : SUB_FROM;
-    String to = superscript ? SUPER_TO : SUB_TO;
-    StringBuilder sb = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ' ') {
-        continue;
-      }
-      int k = from.indexOf(c);
-      if (k < 0) {
-        return null;
-      }
-      sb.append(to.charAt(k));
-    }
-    return sb.isEmpty() ? null : sb.toString();
   }
 }
