@@ -34,7 +34,7 @@ public final class XmlChunkReader implements XmlRecordSplitter.Handler {
   private final XMLInputFactory factory;
   private final RecordSink sink;
   private final ElementReader reader;
-  private final List<XmlRecordSplitter.Chunk> batch = new ArrayList<>();
+  private final List<RecordChunk> batch = new ArrayList<>();
   private int batchChars;
 
   public XmlChunkReader(XMLInputFactory factory, RecordSink sink, ElementReader reader) {
@@ -44,7 +44,7 @@ public final class XmlChunkReader implements XmlRecordSplitter.Handler {
   }
 
   @Override
-  public void chunk(XmlRecordSplitter.Chunk chunk) {
+  public void chunk(RecordChunk chunk) {
     if (chunk.problem() != null) {
       flush();
       sink.reject(chunk.line(), "<" + chunk.name() + "> is not well-formed: " + chunk.problem());
@@ -65,7 +65,7 @@ public final class XmlChunkReader implements XmlRecordSplitter.Handler {
     if (batch.isEmpty()) {
       return;
     }
-    List<XmlRecordSplitter.Chunk> chunks = List.copyOf(batch);
+    List<RecordChunk> chunks = List.copyOf(batch);
     batch.clear();
     batchChars = 0;
     for (int i = chunks.size() == 1 ? 0 : readTogether(chunks); i < chunks.size(); i++) {
@@ -74,16 +74,16 @@ public final class XmlChunkReader implements XmlRecordSplitter.Handler {
   }
 
   /** Returns how many chunks were read and handed over before the first problem. */
-  private int readTogether(List<XmlRecordSplitter.Chunk> chunks) {
+  private int readTogether(List<RecordChunk> chunks) {
     StringBuilder doc = new StringBuilder(chunks.size() * 4096);
-    doc.append(XmlRecordSplitter.wrapperStart(chunks.get(0).namespaces()));
+    doc.append(RecordChunk.wrapperStart(chunks.get(0).namespaces()));
     chunks.forEach(c -> doc.append(c.body()));
-    doc.append(XmlRecordSplitter.WRAPPER_END);
+    doc.append(RecordChunk.WRAPPER_END);
     int done = 0;
     try {
       XMLStreamReader r = factory.createXMLStreamReader(new StringReader(doc.toString()));
       r.nextTag();
-      for (XmlRecordSplitter.Chunk chunk : chunks) {
+      for (RecordChunk chunk : chunks) {
         r.nextTag();
         Paper.Builder paper = reader.read(r);
         done++;
@@ -98,7 +98,7 @@ public final class XmlChunkReader implements XmlRecordSplitter.Handler {
     return done;
   }
 
-  private void readAlone(XmlRecordSplitter.Chunk chunk) {
+  private void readAlone(RecordChunk chunk) {
     Paper.Builder paper;
     try {
       XMLStreamReader r = factory.createXMLStreamReader(new StringReader(chunk.xml()));

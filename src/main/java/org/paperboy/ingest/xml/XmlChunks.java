@@ -109,7 +109,7 @@ public final class XmlChunks {
    * Why a chunk is not well-formed, in words, with the line of the fault in the file: StAX's own
    * message is "ParseError at [row,col]:[3,15]\nMessage: ..." relative to the chunk.
    */
-  static String describe(XmlRecordSplitter.Chunk chunk, XMLStreamException e) {
+  static String describe(RecordChunk chunk, XMLStreamException e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     int at = message.indexOf("Message:");
     if (at >= 0) {

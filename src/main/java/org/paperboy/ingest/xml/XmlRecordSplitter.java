@@ -2,14 +2,7 @@ package org.paperboy.ingest.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Cuts an XML feed into one chunk per record ({@code <entry>}, {@code <record>}, ...) so that each
@@ -24,34 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class XmlRecordSplitter {
 
-  /** A record is cut off when it grows past this many chars; no real record comes close. */
-  static final int MAX_CHUNK_CHARS = 16 * 1024 * 1024;
-
   /** A tag longer than this is not a tag but broken text with a stray {@code <}. */
   private static final int MAX_TAG_CHARS = 64 * 1024;
-
-  private static final String WRAPPER = "paperboy-chunk";
-  private static final Pattern XMLNS =
-      Pattern.compile("(xmlns(?::[\\w.\\-]+)?)\\s*=\\s*(\"[^\"]*\"|'[^']*')");
-
-  /**
-   * One captured element: {@code body} is its text as it stands in the input, starting on line
-   * {@code line}; {@code namespaces} the xmlns attributes in scope around it. {@code problem} is
-   * null when the element was closed properly, otherwise it says why the cut is incomplete (and
-   * {@code body} may be null).
-   */
-  record Chunk(String name, long line, String namespaces, String body, String problem) {
-    /** A standalone document holding the element, whose first line is line {@link #line}. */
-    String xml() {
-      return wrapperStart(namespaces) + body + WRAPPER_END;
-    }
-  }
-
-  static String wrapperStart(String namespaces) {
-    return "<" + WRAPPER + namespaces + ">";
-  }
-
-  static final String WRAPPER_END = "</" + WRAPPER + ">";
 
   /**
    * What the splitter saw of the document as a whole. {@code cutAtEnd}: the input ended inside a
@@ -60,7 +27,7 @@ public final class XmlRecordSplitter {
   public record Outline(String rootName, boolean rootClosed, boolean cutAtEnd, long lastLine) {}
 
   interface Handler {
-    void chunk(Chunk chunk);
+    void chunk(RecordChunk chunk);
   }
 
   private final Set<String> captured;
@@ -80,20 +47,10 @@ public final class XmlRecordSplitter {
     private final Handler handler;
     private final StringBuilder tag = new StringBuilder();
 
-    /** Open elements outside any chunk: qualified name and their xmlns declarations. */
-    private final Deque<Open> open = new ArrayDeque<>();
-
-    private String nsDecls = "";
+    private final OpenElements open = new OpenElements();
     private String rootName;
     private boolean rootClosed;
-
-    // the chunk being cut, when chunk != null
-    private StringBuilder chunk;
-    private String chunkQName;
-    private String chunkLocal;
-    private long chunkLine;
-    private String chunkNamespaces;
-    private boolean chunkOverflow;
+    private RecordCut chunk; // the record being cut, if any
 
     Run(XmlCharSource src, Handler handler) {
       this.src = src;
@@ -101,10 +58,9 @@ public final class XmlRecordSplitter {
     }
 
     Outline run() throws IOException {
-      while (src.text(chunk)) {
-        if (chunk != null && chunk.length() > MAX_CHUNK_CHARS) {
-          chunk.setLength(MAX_CHUNK_CHARS);
-          chunkOverflow = true;
+      while (src.text(chunk == null ? null : chunk.buffer())) {
+        if (chunk != null) {
+          chunk.cap();
         }
         if (src.peek() == '<') {
           src.read();
@@ -113,7 +69,7 @@ public final class XmlRecordSplitter {
       }
       boolean cutAtEnd = chunk != null;
       if (cutAtEnd) {
-        finish("the input ends before its closing </" + chunkQName + ">");
+        finish("the input ends before its closing </" + chunk.qName + ">");
       }
       return new Outline(rootName, rootClosed, cutAtEnd, src.line());
     }
@@ -135,10 +91,10 @@ public final class XmlRecordSplitter {
           }
         } else if (chunk != null) {
           // A '<' that starts no complete tag: keep it so StAX reports the record as broken.
-          append(tag);
+          chunk.append(tag);
         }
       } else if (chunk != null) {
-        append('<'); // a bare '<' in text; StAX will reject the record
+        chunk.append('<'); // a bare '<' in text; StAX will reject the record
       }
     }
 
@@ -159,39 +115,43 @@ public final class XmlRecordSplitter {
       if (captured.contains(local)) {
         if (chunk != null) {
           finish(
-              "it has no closing </" + chunkQName + "> before the <" + qName + "> on line " + line);
+              "it has no closing </"
+                  + chunk.qName
+                  + "> before the <"
+                  + qName
+                  + "> on line "
+                  + line);
         }
         begin(qName, local, line);
         if (empty) {
           finish(null);
         }
       } else if (chunk != null) {
-        append(tag);
+        chunk.append(tag);
       } else if (!empty) {
-        open.push(new Open(qName, xmlnsOf(tag)));
-        nsDecls = null;
+        open.push(qName, tag);
       }
     }
 
     private void endTag(long line) {
       String qName = tagName(tag, 2);
       if (chunk != null) {
-        if (qName.equals(chunkQName)) {
-          append(tag);
+        if (qName.equals(chunk.qName)) {
+          chunk.append(tag);
           finish(null);
           return;
         }
-        if (!isOpen(qName)) {
-          append(tag);
+        if (!open.contains(qName)) {
+          chunk.append(tag);
           return;
         }
         finish(
-            "it has no closing </" + chunkQName + "> before the </" + qName + "> on line " + line);
+            "it has no closing </" + chunk.qName + "> before the </" + qName + "> on line " + line);
       }
       if (captured.contains(qName.substring(qName.indexOf(':') + 1))) {
         // Only reachable when the record's start tag was too broken to be recognised.
         handler.chunk(
-            new Chunk(
+            new RecordChunk(
                 qName,
                 line,
                 "",
@@ -205,11 +165,7 @@ public final class XmlRecordSplitter {
                     + ">: the start of this record is broken"));
         return;
       }
-      while (isOpen(qName)) {
-        Open closed = open.pop();
-        nsDecls = null;
-        if (closed.qName.equals(qName)) break;
-      }
+      open.close(qName);
       if (open.isEmpty() && qName.equals(rootName)) {
         rootClosed = true;
       }
@@ -246,83 +202,33 @@ public final class XmlRecordSplitter {
         }
         if (chunk != null && tag.length() > 4096) {
           // a long comment or CDATA section: hand it over in pieces, keeping a possible end mark
-          append(tag.subSequence(0, tag.length() - 2));
+          chunk.append(tag.subSequence(0, tag.length() - 2));
           tag.delete(0, tag.length() - 2);
         } else if (chunk == null && tag.length() > 64) {
           tag.delete(0, tag.length() - 3); // outside chunks only the last chars matter
         }
       }
       if (chunk != null) {
-        append(tag);
+        chunk.append(tag);
       }
       tag.setLength(0);
     }
 
     private void begin(String qName, String local, long line) {
-      chunk = new StringBuilder(4096);
-      chunkQName = qName;
-      chunkLocal = local;
-      chunkLine = line;
-      chunkOverflow = false;
-      chunkNamespaces = namespaces();
-      append(tag);
+      chunk = new RecordCut(qName, local, line, open.namespaces());
+      chunk.append(tag);
     }
 
     private void finish(String problem) {
-      if (problem == null && chunkOverflow) {
-        problem = "it is larger than " + MAX_CHUNK_CHARS / (1024 * 1024) + " M characters";
-      }
-      String body = chunk.toString();
       // the root itself may be captured, as in arXiv's bare <error> document
-      boolean wasRoot = open.isEmpty() && chunkQName.equals(rootName);
+      boolean wasRoot = open.isEmpty() && chunk.qName.equals(rootName);
+      RecordChunk done = chunk.done(problem);
       chunk = null;
-      handler.chunk(new Chunk(chunkLocal, chunkLine, chunkNamespaces, body, problem));
-      if (wasRoot && problem == null) {
+      handler.chunk(done);
+      if (wasRoot && done.problem() == null) {
         rootClosed = true;
       }
     }
-
-    private void append(char c) {
-      if (chunk.length() < MAX_CHUNK_CHARS) chunk.append(c);
-      else chunkOverflow = true;
-    }
-
-    private void append(CharSequence s) {
-      if (chunk.length() + s.length() <= MAX_CHUNK_CHARS) chunk.append(s);
-      else chunkOverflow = true;
-    }
-
-    private boolean isOpen(String qName) {
-      for (Open o : open) {
-        if (o.qName.equals(qName)) return true;
-      }
-      return false;
-    }
-
-    /** The xmlns declarations in scope outside the chunk, innermost winning, as attribute text. */
-    private String namespaces() {
-      if (nsDecls == null) {
-        Map<String, String> byPrefix = new LinkedHashMap<>();
-        for (Iterator<Open> it = open.descendingIterator(); it.hasNext(); ) {
-          byPrefix.putAll(it.next().xmlns);
-        }
-        StringBuilder sb = new StringBuilder();
-        byPrefix.forEach((name, value) -> sb.append(' ').append(name).append('=').append(value));
-        nsDecls = sb.toString();
-      }
-      return nsDecls;
-    }
-  }
-
-  private record Open(String qName, Map<String, String> xmlns) {}
-
-  private static Map<String, String> xmlnsOf(CharSequence tag) {
-    Map<String, String> decls = new LinkedHashMap<>();
-    Matcher m = XMLNS.matcher(tag);
-    while (m.find()) {
-      decls.put(m.group(1), m.group(2));
-    }
-    return decls;
   }
 
   private static String tagName(CharSequence tag, int from) {
