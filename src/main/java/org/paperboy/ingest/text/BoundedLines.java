@@ -7,6 +7,11 @@ import java.io.Reader;
  * Reads lines like {@link java.io.BufferedReader#readLine} but never holds more than {@code max}
  * characters of one: a corrupt or binary file with no line breaks must cost a rejected line, not
  * the heap. Lines end at {@code \n}; a {@code \r} before it is dropped.
+ *
+ * <p>{@link ByteLines} is the same loop over bytes. They stay two because their users count
+ * differently: the listing format bounds a line in characters of decoded text (and says so in its
+ * reject message), the Kaggle parser in bytes it hands to Jackson undecoded; one class over both
+ * would need a char[] and a byte[] copy of every loop anyway, as Java has no generics over them.
  */
 public final class BoundedLines {
   private final Reader in;

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.paperboy.ingest.text.BoundedLines;
-import org.paperboy.ingest.text.ByteLines;
 import org.paperboy.ingest.text.Normalizer;
 import org.paperboy.paper.Links;
 import org.paperboy.paper.Paper;
@@ -197,58 +195,6 @@ class KaggleParserTest {
     assertThat(sink.rejected).extracting(TextParsersTestSink.Rejected::line).containsExactly(1L);
     assertThat(sink.rejected.get(0).reason()).startsWith("line is longer than ");
     assertThat(sink.accepted).extracting(TextParsersTestSink.Accepted::line).containsExactly(2L);
-  }
-
-  @Test
-  void bounded_lines_split_like_readline_and_cut_long_ones() throws Exception {
-    BoundedLines lines =
-        new BoundedLines(new java.io.StringReader("ab\r\n\n0123456789X\nlast"), 10);
-
-    assertThat(lines.next()).isEqualTo("ab");
-    assertThat(lines.next()).isEmpty();
-    assertThat(lines.tooLong()).isFalse();
-    assertThat(lines.next()).isEmpty();
-    assertThat(lines.tooLong()).isTrue();
-    assertThat(lines.next()).isEqualTo("last");
-    assertThat(lines.tooLong()).isFalse();
-    assertThat(lines.next()).isNull();
-  }
-
-  @Test
-  void byte_lines_split_like_readline_and_cut_long_ones() throws Exception {
-    // A tiny first buffer is not possible from outside, so lines longer than the 16 kB start
-    // buffer and a line straddling reads come from a stream that returns a few bytes per read.
-    String longLine = "y".repeat(40_000);
-    byte[] input = ("ab\r\n\n0123456789X\n" + longLine + "\nlast").getBytes(UTF_8);
-    java.io.InputStream trickle =
-        new java.io.ByteArrayInputStream(input) {
-          @Override
-          public synchronized int read(byte[] b, int off, int len) {
-            return super.read(b, off, Math.min(len, 7));
-          }
-        };
-    ByteLines lines = new ByteLines(trickle, 50_000);
-
-    assertThat(lines.next()).isTrue();
-    assertThat(new String(lines.bytes(), 0, lines.length(), UTF_8)).isEqualTo("ab");
-    assertThat(lines.next()).isTrue();
-    assertThat(lines.length()).isZero();
-    assertThat(lines.isBlank()).isTrue();
-    assertThat(lines.next()).isTrue();
-    assertThat(lines.tooLong()).isFalse();
-    assertThat(lines.length()).isEqualTo(11);
-    assertThat(lines.next()).isTrue();
-    assertThat(new String(lines.bytes(), 0, lines.length(), UTF_8)).isEqualTo(longLine);
-    assertThat(lines.next()).isTrue();
-    assertThat(new String(lines.bytes(), 0, lines.length(), UTF_8)).isEqualTo("last");
-    assertThat(lines.next()).isFalse();
-
-    ByteLines bounded = new ByteLines(new java.io.ByteArrayInputStream(input), 10);
-    assertThat(bounded.next()).isTrue();
-    assertThat(bounded.next()).isTrue();
-    assertThat(bounded.next()).isTrue();
-    assertThat(bounded.tooLong()).isTrue();
-    assertThat(bounded.length()).isZero();
   }
 
   @Test
