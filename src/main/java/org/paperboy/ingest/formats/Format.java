@@ -1,11 +1,14 @@
 package org.paperboy.ingest.formats;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.paperboy.BadInputException;
+import org.paperboy.ingest.RecordSink;
 
 /** The feed formats paperboy reads, each with its parser and a content sniffer. */
 public enum Format {
@@ -30,6 +33,11 @@ public enum Format {
 
   public FeedParser newParser() {
     return parser.get();
+  }
+
+  /** Parses a body already in memory, such as a live source's page; the name is for messages. */
+  public void parse(byte[] body, String sourceName, RecordSink sink) throws IOException {
+    newParser().parse(new ByteArrayInputStream(body), sourceName, sink);
   }
 
   /** The format named on the command line, or a BadInputException listing the supported names. */

@@ -1,6 +1,5 @@
 package org.paperboy.ingest.live;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -29,6 +28,6 @@ final class ArxivRssSource implements LiveSource {
     String base = config.rssUrl().toString();
     URI uri = URI.create((base.endsWith("/") ? base : base + "/") + String.join("+", categories));
     byte[] feed = http.get(uri, config.arxivDelay(), Http.endsWithClosingTag("rss"));
-    Format.ARXIV_RSS.newParser().parse(new ByteArrayInputStream(feed), uri.toString(), sink);
+    Format.ARXIV_RSS.parse(feed, uri.toString(), sink);
   }
 }

@@ -1,6 +1,5 @@
 package org.paperboy.ingest.live;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +29,6 @@ final class HfDailySource implements LiveSource {
     URI uri = QueryUrl.on(config.hfUrl()).with("date", date).toUri();
     // Not arXiv: one request, no politeness gap asked for.
     byte[] json = http.get(uri, Duration.ZERO);
-    Format.HF_DAILY.newParser().parse(new ByteArrayInputStream(json), uri.toString(), sink);
+    Format.HF_DAILY.parse(json, uri.toString(), sink);
   }
 }
