@@ -32,9 +32,8 @@ public final class BatchWorkers implements AutoCloseable {
             threads,
             r -> {
               Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-              t.setDaemon(
-                  true); // idle between jobs; an owner that forgets to close must not keep the JVM
-              // up
+              // Idle between jobs: an owner that forgets to close must not keep the JVM up.
+              t.setDaemon(true);
               return t;
             });
     this.slots = new Semaphore(2 * threads);
