@@ -3,6 +3,8 @@ package org.paperboy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +21,21 @@ class BatchWorkersTest {
 
   @Test
   void a_failure_reaches_finish_once_the_job_ended_and_does_not_leak_into_the_next() {
-    try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
+    // Four threads, so the failing batch runs while the three before it are still under way: they
+    // wait until it has failed, and finish must still wait for them.
+    try (BatchWorkers workers = new BatchWorkers("test", "test", 4)) {
       AtomicInteger done = new AtomicInteger();
+      CountDownLatch failed = new CountDownLatch(1);
       for (int i = 0; i < 3; i++) {
         workers.submit(
             () -> {
-              sleep(20);
+              await(failed);
               done.incrementAndGet();
             });
       }
       workers.submit(
           () -> {
+            failed.countDown();
             throw new IllegalStateException("batch 3 failed");
           });
       assertThatThrownBy(workers::finish)
@@ -45,22 +51,28 @@ class BatchWorkersTest {
 
   @Test
   void a_failure_seen_at_the_next_submit_stops_the_job_there() {
-    try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
+    // One thread: the second batch starts only once the first has ended, so when it has run the
+    // failure is there to be seen by the next submit.
+    try (BatchWorkers workers = new BatchWorkers("test", "test", 1)) {
+      CountDownLatch firstEnded = new CountDownLatch(1);
       workers.submit(
           () -> {
             throw new IllegalStateException("batch 0 failed");
           });
-      sleep(100);
+      workers.submit(firstEnded::countDown);
+      await(firstEnded);
       assertThatThrownBy(() -> workers.submit(() -> {})).hasMessage("batch 0 failed");
       workers.finish(); // nothing left of the failed job
     }
   }
 
-  private static void sleep(long ms) {
+  /** Waits for the latch; the bound only keeps a broken test from hanging the build. */
+  private static void await(CountDownLatch latch) {
     try {
-      Thread.sleep(ms);
+      assertThat(latch.await(30, TimeUnit.SECONDS)).as("latch released").isTrue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 }

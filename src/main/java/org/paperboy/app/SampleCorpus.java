@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.paperboy.PaperboyException;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.IngestReport;
 import org.paperboy.ingest.IngestService;
+import org.paperboy.ingest.formats.Format;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

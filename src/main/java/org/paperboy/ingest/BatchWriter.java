@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperboy.BatchWorkers;
 import org.paperboy.PaperboyException;
+import org.paperboy.ingest.text.Normalizer;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.TitleKey;
 import org.paperboy.store.PaperRepository;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.paperboy.BadInputException;
+import org.paperboy.ingest.formats.Format;
 
 /**
  * A feed file opened for reading: gzip detected by its magic bytes (not its name), the format

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
 import org.paperboy.PaperboyException;
+import org.paperboy.ingest.formats.Format;
 import org.paperboy.store.PaperRepository;
 
 /**

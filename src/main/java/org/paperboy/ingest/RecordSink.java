@@ -1,5 +1,6 @@
 package org.paperboy.ingest;
 
+import org.paperboy.ingest.formats.FeedParser;
 import org.paperboy.paper.Paper;
 
 /**

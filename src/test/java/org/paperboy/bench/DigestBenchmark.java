@@ -28,7 +28,7 @@ import java.util.Random;
 import org.paperboy.app.Config;
 import org.paperboy.app.Paperboy;
 import org.paperboy.digest.RunReport;
-import org.paperboy.ingest.Format;
+import org.paperboy.ingest.formats.Format;
 import org.paperboy.search.SearchMode;
 import org.paperboy.search.SearchRequest;
 

@@ -56,7 +56,7 @@ class KillTest {
               new java.io.ByteArrayInputStream(
                   s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
               "listing.txt",
-              org.paperboy.ingest.Format.LISTING);
+              org.paperboy.ingest.formats.Format.LISTING);
       for (int i = 0; i < READERS; i++) {
         app.digests()
             .subscribe(

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.app.Config;
 import org.paperboy.app.Paperboy;
-import org.paperboy.ingest.Format;
+import org.paperboy.ingest.formats.Format;
 import org.paperboy.web.WebServer;
 
 /**

@@ -1,12 +1,11 @@
 package org.paperboy.ingest.live;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import org.paperboy.BadInputException;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.PageInfo;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.formats.Format;
 import org.paperboy.paper.Paper;
 
 /**
@@ -46,9 +45,7 @@ final class ArxivApiSource implements LiveSource {
       int size = (int) Math.min(config.apiPageSize(), config.apiMaxResults() - start);
       URI uri = pageUri(start, size);
       PageTally tally = new PageTally(sink, uri);
-      Format.ARXIV_ATOM
-          .newParser()
-          .parse(new ByteArrayInputStream(get(uri)), uri.toString(), tally);
+      Format.ARXIV_ATOM.parse(get(uri), uri.toString(), tally);
       PageInfo info = tally.info();
       // Advance by what arrived, not by what was asked: arXiv sometimes sends a short page in the
       // middle of a result, and asking from the real offset neither skips nor repeats records.
@@ -80,9 +77,7 @@ final class ArxivApiSource implements LiveSource {
         throw e;
       }
       try {
-        Format.ARXIV_ATOM
-            .newParser()
-            .parse(new ByteArrayInputStream(e.body()), uri.toString(), IGNORE);
+        Format.ARXIV_ATOM.parse(e.body(), uri.toString(), IGNORE);
       } catch (BadInputException arxivSays) {
         throw new BadInputException(
             "the arXiv API rejected the search '" + query + "': " + arxivSays.getMessage(), e);

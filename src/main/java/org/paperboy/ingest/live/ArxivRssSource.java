@@ -1,11 +1,10 @@
 package org.paperboy.ingest.live;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.formats.Format;
 
 /** Today's announcements of some arXiv categories from rss.arxiv.org ({@code rss:cs.AI+cs.CL}). */
 final class ArxivRssSource implements LiveSource {
@@ -29,6 +28,6 @@ final class ArxivRssSource implements LiveSource {
     String base = config.rssUrl().toString();
     URI uri = URI.create((base.endsWith("/") ? base : base + "/") + String.join("+", categories));
     byte[] feed = http.get(uri, config.arxivDelay(), Http.endsWithClosingTag("rss"));
-    Format.ARXIV_RSS.newParser().parse(new ByteArrayInputStream(feed), uri.toString(), sink);
+    Format.ARXIV_RSS.parse(feed, uri.toString(), sink);
   }
 }

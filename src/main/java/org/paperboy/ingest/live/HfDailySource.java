@@ -1,12 +1,11 @@
 package org.paperboy.ingest.live;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.formats.Format;
 
 /** The papers Hugging Face featured on one day ({@code hf:2026-06-12}), with their upvotes. */
 final class HfDailySource implements LiveSource {
@@ -30,6 +29,6 @@ final class HfDailySource implements LiveSource {
     URI uri = QueryUrl.on(config.hfUrl()).with("date", date).toUri();
     // Not arXiv: one request, no politeness gap asked for.
     byte[] json = http.get(uri, Duration.ZERO);
-    Format.HF_DAILY.newParser().parse(new ByteArrayInputStream(json), uri.toString(), sink);
+    Format.HF_DAILY.parse(json, uri.toString(), sink);
   }
 }

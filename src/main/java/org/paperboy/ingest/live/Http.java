@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.paperboy.PaperboyException;
+import org.paperboy.time.Pacer;
+import org.paperboy.time.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

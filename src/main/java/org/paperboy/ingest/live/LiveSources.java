@@ -11,6 +11,8 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.paperboy.BadInputException;
 import org.paperboy.store.StateRepository;
+import org.paperboy.time.Pacer;
+import org.paperboy.time.Sleeper;
 
 /**
  * Turns a live-source spec from the command line into a {@link LiveSource}:

@@ -2,7 +2,6 @@ package org.paperboy.ingest.live;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.PaperboyException;
-import org.paperboy.ingest.Format;
 import org.paperboy.ingest.PageInfo;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.formats.Format;
 import org.paperboy.store.StateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +76,7 @@ final class OaiPmhSource implements LiveSource {
       byte[] page = http.get(uri, config.arxivDelay(), WHOLE);
       newest = later(newest, newestDatestamp(page));
       PageTally tally = new PageTally(sink, uri);
-      Format.OAI_PMH.newParser().parse(new ByteArrayInputStream(page), uri.toString(), tally);
+      Format.OAI_PMH.parse(page, uri.toString(), tally);
       String token = token(tally.info());
       pages++;
       records += tally.records();

@@ -6,6 +6,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.paperboy.time.Pacer;
+import org.paperboy.time.Sleeper;
 
 /** A clock that only moves when someone sleeps, and remembers every sleep asked for. */
 final class FakeTime implements InstantSource, Sleeper {

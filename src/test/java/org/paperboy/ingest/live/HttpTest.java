@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,25 +170,31 @@ class HttpTest {
   }
 
   @Test
-  void retries_a_response_that_does_not_arrive_in_time() throws IOException {
+  void retries_a_response_that_does_not_arrive_in_time() throws Exception {
     Deque<Boolean> slow = new ArrayDeque<>(List.of(true));
+    // The first answer waits for the end of the test: the client's 300 ms read timeout must fire.
+    CountDownLatch testOver = new CountDownLatch(1);
     server =
         ReplayServer.start(
             time,
             r -> {
               if (slow.poll() != null) {
-                sleepQuietly(3000);
+                awaitQuietly(testOver);
               }
               return Reply.ok("late but here".getBytes(StandardCharsets.UTF_8));
             });
     LiveConfig config =
         LiveConfig.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
 
-    byte[] body = time.http(config).get(server.uri("/x"), Duration.ZERO);
+    try {
+      byte[] body = time.http(config).get(server.uri("/x"), Duration.ZERO);
 
-    assertThat(text(body)).isEqualTo("late but here");
-    assertThat(server.requests()).hasSize(2);
-    assertThat(time.sleeps()).hasSize(1);
+      assertThat(text(body)).isEqualTo("late but here");
+      assertThat(server.requests()).hasSize(2);
+      assertThat(time.sleeps()).hasSize(1);
+    } finally {
+      testOver.countDown();
+    }
   }
 
   @Test
@@ -251,9 +259,10 @@ class HttpTest {
     assertThat(whole.test(new byte[0])).isFalse();
   }
 
-  private static void sleepQuietly(long millis) {
+  /** Waits for the latch; the bound only keeps a broken test from hanging the build. */
+  private static void awaitQuietly(CountDownLatch latch) {
     try {
-      Thread.sleep(millis);
+      latch.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
