@@ -10,6 +10,7 @@ import org.paperboy.account.AccountService;
 import org.paperboy.account.SavedPapers;
 import org.paperboy.digest.DigestService;
 import org.paperboy.digest.DigestSettings;
+import org.paperboy.digest.DigestThreads;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
@@ -106,6 +107,7 @@ public final class Paperboy implements AutoCloseable {
                       "PAPERBOY_LOGIN_LINKS_PER_ADDRESS",
                       AccountService.Limits.DEFAULT.perAddress())),
               Clock.systemUTC());
+      DigestThreads digestThreads = track(new DigestThreads()); // closed after the service
       digests =
           track(
               new DigestService(
@@ -116,10 +118,14 @@ public final class Paperboy implements AutoCloseable {
                   search,
                   trending,
                   embedder,
+                  accounts,
+                  votes,
+                  saved,
                   mailer,
                   DigestSettings.from(config.env()),
                   Clock.systemUTC(),
-                  config.dataDir()));
+                  config.dataDir(),
+                  digestThreads));
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;
