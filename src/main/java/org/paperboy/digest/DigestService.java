@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
@@ -22,8 +21,6 @@ import org.paperboy.rank.Votes;
 import org.paperboy.search.SearchService;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.StateRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The digest feature's one entry point: subscriptions ({@link SubscriptionDesk}), signed links, and
@@ -32,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * minute for {@code serve}.
  */
 public final class DigestService implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(DigestService.class);
   private static final String SECRET_KEY = "digest.hmac-secret";
 
   private final DigestSettings settings;
@@ -43,10 +39,9 @@ public final class DigestService implements AutoCloseable {
   private final SubscriptionDesk desk;
   private final DueDigests due;
   private final DigestSender sender;
-  private final DigestThreads threads;
+  private final DigestSchedule schedule;
   private final ReentrantLock running = new ReentrantLock();
   private volatile DigestLinks links;
-  private ScheduledFuture<?> schedule;
 
   /**
    * @param embedder the papers' sentence vectors for picks and the hybrid order of alerts; null
@@ -73,7 +68,7 @@ public final class DigestService implements AutoCloseable {
       DigestThreads threads) {
     this.settings = settings;
     this.clock = clock;
-    this.threads = threads;
+    this.schedule = new DigestSchedule(threads.scheduler(), () -> run(null, false));
     // Not the same key as sign-in links even when both come from one PAPERBOY_SECRET.
     this.key = Hmac.key(state, SECRET_KEY, secret, "digest:");
     this.links = new DigestLinks(key, settings.baseUrl());
@@ -220,34 +215,14 @@ public final class DigestService implements AutoCloseable {
     startScheduler(Duration.ofSeconds(5), Duration.ofMinutes(1));
   }
 
-  synchronized void startScheduler(Duration first, Duration every) {
-    if (schedule != null) return;
-    schedule =
-        threads
-            .scheduler()
-            .scheduleWithFixedDelay(
-                this::scheduledRun, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void scheduledRun() {
-    try {
-      RunReport r = run(null, false);
-      if (r.due() + r.sent() + r.retrying() + r.failed() > 0)
-        log.info("digest run: {}", r.summary());
-    } catch (RuntimeException e) {
-      log.error("digest run failed; trying again in a minute", e); // keep the schedule alive
-    }
+  void startScheduler(Duration first, Duration every) {
+    schedule.start(first, every);
   }
 
   /** Stops the schedule, waits (up to 30 s) for a run in progress, and closes the journal. */
   @Override
   public void close() {
-    ScheduledFuture<?> s;
-    synchronized (this) {
-      s = schedule;
-      schedule = null;
-    }
-    if (s != null) s.cancel(false);
+    schedule.stop();
     try {
       if (running.tryLock(30, TimeUnit.SECONDS)) running.unlock();
     } catch (InterruptedException e) {
