@@ -107,16 +107,20 @@ final class CandidateIndex implements AutoCloseable {
   }
 
   /**
-   * Alerts are checked when saved ({@link SubscriptionForm}); one saved before that check that does
-   * not parse is read as plain words, as it was then, and said once per run in the log.
+   * Alerts are checked when saved ({@link SubscriptionForm}). One saved before that check that does
+   * not parse is read as it was matched then: its quotes ignored (the old reading of an unclosed
+   * quote), or if that does not parse either, as plain words; the log says so once per run.
    */
   private ParsedQuery parse(String alert) {
     try {
       return QuerySyntax.parse(alert);
     } catch (BadInputException e) {
-      if (unreadable.add(alert))
-        log.warn("alert '{}' read as plain words: {}", alert, e.getMessage());
-      return ParsedQuery.plain(alert.replace('"', ' '));
+      if (unreadable.add(alert)) log.warn("alert '{}' read loosely: {}", alert, e.getMessage());
+      try {
+        return QuerySyntax.parse(alert.replace('"', ' '));
+      } catch (BadInputException again) {
+        return ParsedQuery.plain(alert.replace('"', ' '));
+      }
     }
   }
 

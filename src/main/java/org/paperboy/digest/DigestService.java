@@ -46,7 +46,8 @@ public final class DigestService implements AutoCloseable {
   /**
    * @param embedder the papers' sentence vectors for picks and the hybrid order of alerts; null
    *     (PAPERBOY_EMBEDDINGS=off): hashed words and BM25 only
-   * @param accounts, votes, saved: whose votes and saves are a reader's likes
+   * @param accounts the accounts whose votes ({@code votes}) and saves ({@code saved}) are likes of
+   *     the subscriber with the same address
    * @param dataDir where the sender's journal of accepted messages lives (see {@link SentJournal})
    * @param threads the scheduler and the planning pool; the caller closes them after this
    */
