@@ -125,7 +125,8 @@ public final class Paperboy implements AutoCloseable {
                   DigestSettings.from(config.env()),
                   Clock.systemUTC(),
                   config.dataDir(),
-                  digestThreads));
+                  digestThreads.scheduler(),
+                  digestThreads.planning()));
     } catch (RuntimeException e) {
       closeAfterFailedStart(e);
       throw e;

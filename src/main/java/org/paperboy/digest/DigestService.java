@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
@@ -49,7 +51,8 @@ public final class DigestService implements AutoCloseable {
    * @param accounts the accounts whose votes ({@code votes}) and saves ({@code saved}) are likes of
    *     the subscriber with the same address
    * @param dataDir where the sender's journal of accepted messages lives (see {@link SentJournal})
-   * @param threads the scheduler and the planning pool; the caller closes them after this
+   * @param scheduler runs {@link #startScheduler()}'s schedule (one thread is enough)
+   * @param planning runs the blocks of readers scored on vectors
    */
   public DigestService(
       Jdbi jdbi,
@@ -66,10 +69,11 @@ public final class DigestService implements AutoCloseable {
       DigestSettings settings,
       Clock clock,
       Path dataDir,
-      DigestThreads threads) {
+      ScheduledExecutorService scheduler,
+      Executor planning) {
     this.settings = settings;
     this.clock = clock;
-    this.schedule = new DigestSchedule(threads.scheduler(), () -> run(null, false));
+    this.schedule = new DigestSchedule(scheduler, () -> run(null, false));
     // Not the same key as sign-in links even when both come from one PAPERBOY_SECRET.
     this.key = Hmac.key(state, SECRET_KEY, secret, "digest:");
     this.links = new DigestLinks(key, settings.baseUrl());
@@ -85,7 +89,7 @@ public final class DigestService implements AutoCloseable {
             trending,
             new StoredVectors(embedder),
             new LikedPapers(accounts, votes, saved, clicks),
-            threads.planning());
+            planning);
     this.due = new DueDigests(subscriptions, outbox, planner);
     this.sender =
         new DigestSender(

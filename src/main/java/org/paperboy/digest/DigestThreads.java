@@ -34,11 +34,11 @@ public final class DigestThreads implements AutoCloseable {
     };
   }
 
-  ScheduledThreadPoolExecutor scheduler() {
+  public ScheduledThreadPoolExecutor scheduler() {
     return scheduler;
   }
 
-  ExecutorService planning() {
+  public ExecutorService planning() {
     return planning;
   }
 

@@ -75,7 +75,8 @@ final class DigestWorld implements AutoCloseable {
             settings.withBaseUrl(BASE),
             clock,
             dir,
-            t);
+            t.scheduler(),
+            t.planning());
     opened.add(d);
     return d;
   }
