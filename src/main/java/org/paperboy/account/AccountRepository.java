@@ -1,6 +1,8 @@
 package org.paperboy.account;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -11,6 +13,17 @@ final class AccountRepository {
 
   AccountRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /** Every account's address by id. */
+  Map<Long, String> addresses() {
+    Map<Long, String> out = new HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT id, email FROM accounts")
+                .map((rs, ctx) -> out.put(rs.getLong(1), rs.getString(2)))
+                .forEach(x -> {}));
+    return out;
   }
 
   /** The account for {@code email}, created on first sign-in. */

@@ -1,10 +1,10 @@
 package org.paperboy.account;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -39,28 +39,11 @@ public final class AccountService {
   public AccountService(
       Jdbi jdbi, StateRepository state, String secret, Mailer mailer, Limits limits, Clock clock) {
     this.accounts = new AccountRepository(jdbi);
-    this.links = new MagicLinks(secret(state, secret));
+    this.links = new MagicLinks(Hmac.key(state, SECRET_KEY, secret, ""));
     this.mailer = mailer;
     this.clock = clock;
     this.perClient = new RateLimiter(limits.perClient(), Duration.ofMinutes(15), clock);
     this.perAddress = new RateLimiter(limits.perAddress(), Duration.ofMinutes(15), clock);
-  }
-
-  /** The HMAC key: PAPERBOY_SECRET when set, else a random one made once and kept in the store. */
-  private static byte[] secret(StateRepository state, String configured) {
-    String key = configured;
-    if (key == null || key.isBlank()) {
-      key =
-          state
-              .get(SECRET_KEY)
-              .orElseGet(
-                  () -> {
-                    String made = MagicLinks.randomToken();
-                    state.put(SECRET_KEY, made);
-                    return made;
-                  });
-    }
-    return key.getBytes(StandardCharsets.UTF_8);
   }
 
   /** What became of a link request; the page says the same for SENT whatever the address. */
@@ -120,6 +103,14 @@ public final class AccountService {
       return Optional.empty();
     }
     return accounts.session(MagicLinks.sha256(sessionToken), clock.instant());
+  }
+
+  /**
+   * Every account's address by account id: the digest finds a subscriber's votes and saves through
+   * the account with their address (sign-in is by address, so the two are one person).
+   */
+  public Map<Long, String> addresses() {
+    return accounts.addresses();
   }
 
   public void signOut(String sessionToken) {

@@ -7,6 +7,7 @@ import org.paperboy.PaperboyException;
 import org.paperboy.account.AccountService;
 import org.paperboy.account.SavedPapers;
 import org.paperboy.digest.DigestService;
+import org.paperboy.digest.DigestThreads;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
@@ -102,6 +103,7 @@ public final class Paperboy implements AutoCloseable {
       accounts =
           new AccountService(
               database.jdbi(), state, config.secret(), mailer, config.loginLinks(), clock);
+      DigestThreads digestThreads = track(new DigestThreads()); // closed after the service
       digests =
           track(
               new DigestService(
@@ -112,10 +114,15 @@ public final class Paperboy implements AutoCloseable {
                   search,
                   trending,
                   embedder,
+                  accounts,
+                  votes,
+                  saved,
                   mailer,
                   config.digest(),
                   clock,
-                  config.dataDir()));
+                  config.dataDir(),
+                  digestThreads.scheduler(),
+                  digestThreads.planning()));
     } catch (RuntimeException | Error e) {
       closer.closeAfterFailedStart(e);
       throw e;

@@ -2,81 +2,60 @@ package org.paperboy.digest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.paperboy.BadInputException;
 import org.paperboy.paper.Paper;
+import org.paperboy.search.Filters;
+import org.paperboy.search.LexicalQueries;
+import org.paperboy.search.ParsedQuery;
+import org.paperboy.search.QuerySyntax;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The day's candidate papers in a Lucene index in memory ({@link ByteBuffersDirectory}), built once
  * per run, so each distinct alert costs a search over a thousand papers instead of one over the
- * whole corpus with snippets. English analysis (stop words, Porter stems) on title and abstract,
- * title words counting double. An alert's words are clauses of which about two thirds must match
- * (so "lattice quantum chromodynamics" does not match a paper that only says "lattice"); an acronym
- * the corpus knows also matches its long form ("MLLM" finds "multimodal large language models"),
- * through the {@code expand} function the search package's lexicon answers.
+ * whole corpus with snippets. Alerts are saved searches: parsed by search's {@link QuerySyntax},
+ * analysed as search analyses (English stems for text, names for authors), filtered by search's
+ * {@link Filters}; only the scoring is the alert's own ({@link AlertQuery}).
  */
 final class CandidateIndex implements AutoCloseable {
-  private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:\\.\\.(\\d{4}))?");
-  private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"|(-?)(\\S+)");
+  private static final Logger log = LoggerFactory.getLogger(CandidateIndex.class);
 
   /** One candidate that matched, with its BM25 score against this index. */
   record Hit(String id, float score) {}
 
-  private final Analyzer analyzer = new EnglishChain();
+  private final Analyzer analyzer = LexicalQueries.analyzer();
   private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final List<String> ids = new ArrayList<>();
+  private final Set<String> unreadable = new LinkedHashSet<>();
 
   CandidateIndex(List<Paper> candidates) {
     try (IndexWriter w =
         new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
       for (Paper p : candidates) {
-        Document d = new Document();
-        d.add(new StoredField("id", p.id()));
-        d.add(new TextField("title", p.title(), Field.Store.NO));
-        d.add(new TextField("abstract", p.abstractText(), Field.Store.NO));
-        d.add(new TextField("authors", String.join(", ", p.authors()), Field.Store.NO));
-        for (String c : p.categories())
-          d.add(new StringField("cat", c.toLowerCase(Locale.ROOT), Field.Store.NO));
-        if (p.published() != null) d.add(new IntPoint("year", p.published().getYear()));
-        w.addDocument(d);
+        w.addDocument(document(p));
         ids.add(p.id());
       }
       w.commit();
@@ -87,16 +66,34 @@ final class CandidateIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Title and abstract scored apart (the title counts double at query time, see {@link
+   * AlertQuery}); {@link Filters#TEXT} holds both for exclusions; the rest under search's names.
+   */
+  private static Document document(Paper p) {
+    Document d = new Document();
+    d.add(new StoredField("id", p.id()));
+    d.add(new TextField(AlertQuery.TITLE, p.title(), Field.Store.NO));
+    d.add(new TextField(AlertQuery.ABSTRACT, p.abstractText(), Field.Store.NO));
+    d.add(new TextField(Filters.TEXT, p.title(), Field.Store.NO));
+    d.add(new TextField(Filters.TEXT, p.abstractText(), Field.Store.NO));
+    d.add(new TextField(Filters.AUTHORS, String.join("\n", p.authors()), Field.Store.NO));
+    for (String c : p.categories()) d.add(new KeywordField(Filters.CATEGORY, c, Field.Store.NO));
+    LocalDate day = p.published() != null ? p.published() : p.updated();
+    if (day != null) d.add(new LongField(Filters.DAY, day.toEpochDay(), Field.Store.NO));
+    return d;
+  }
+
   int size() {
     return ids.size();
   }
 
   /**
-   * The candidates matching {@code alert}, best first, at most {@code depth}. Words, "phrases" and
-   * -exclusions; {@code expand} gives an acronym's long form or null.
+   * The candidates matching {@code alert}, best first, at most {@code depth}; {@code expand} gives
+   * an acronym's long form or null.
    */
   List<Hit> search(String alert, int depth, Function<String, String> expand) {
-    Query q = query(alert, expand);
+    Query q = new AlertQuery(analyzer, expand).of(parse(alert));
     if (q == null || ids.isEmpty()) return List.of();
     try {
       List<Hit> out = new ArrayList<>();
@@ -110,130 +107,21 @@ final class CandidateIndex implements AutoCloseable {
   }
 
   /**
-   * Null when the alert has nothing to search for (only stop words, say). The search syntax: words
-   * and "phrases" score (most of them must match); {@code title:} and {@code author:} words must
-   * match in that field; {@code cat:cs.CL} and {@code year:2024} / {@code year:2023..2025} filter;
-   * a leading {@code -} excludes. An alert of filters only lists every candidate passing them.
+   * Alerts are checked when saved ({@link SubscriptionForm}). One saved before that check that does
+   * not parse is read as it was matched then: its quotes ignored (the old reading of an unclosed
+   * quote), or if that does not parse either, as plain words; the log says so once per run.
    */
-  Query query(String alert, Function<String, String> expand) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    int should = 0;
-    int required = 0;
-    Set<String> seen = new LinkedHashSet<>();
-    Matcher m = TOKEN.matcher(alert);
-    while (m.find()) {
-      boolean phrase = m.group(2) != null;
-      boolean not = !(phrase ? m.group(1) : m.group(3)).isEmpty();
-      String raw = phrase ? m.group(2) : m.group(4);
-      int colon = phrase ? -1 : raw.indexOf(':');
-      if (colon > 0) {
-        Query field =
-            fieldClause(raw.substring(0, colon).toLowerCase(Locale.ROOT), raw.substring(colon + 1));
-        if (field != null) {
-          all.add(field, not ? Occur.MUST_NOT : Occur.FILTER);
-          if (!not) required++;
-          continue;
-        }
-        raw = raw.substring(colon + 1); // an unknown prefix: the word after it
-      }
-      List<String> terms = terms(raw);
-      if (terms.isEmpty()) continue;
-      if (phrase) {
-        if (!seen.add("\"" + String.join(" ", terms))) continue;
-        Query c = either(phraseIn("title", terms), phraseIn("abstract", terms));
-        if (not) all.add(c, Occur.MUST_NOT);
-        else {
-          all.add(c, Occur.SHOULD);
-          should++;
-        }
-        continue;
-      }
-      for (String t : terms) {
-        if (!seen.add(t)) continue;
-        Query c =
-            either(new TermQuery(new Term("title", t)), new TermQuery(new Term("abstract", t)));
-        if (not) {
-          all.add(c, Occur.MUST_NOT);
-          continue;
-        }
-        String longForm = terms.size() == 1 && raw.length() <= 12 ? expand.apply(raw) : null;
-        List<String> expanded = longForm == null ? List.of() : terms(longForm);
-        if (expanded.size() > 1) {
-          c =
-              new BooleanQuery.Builder()
-                  .add(c, Occur.SHOULD)
-                  .add(
-                      either(phraseIn("title", expanded), phraseIn("abstract", expanded)),
-                      Occur.SHOULD)
-                  .build();
-        }
-        all.add(c, Occur.SHOULD);
-        should++;
+  private ParsedQuery parse(String alert) {
+    try {
+      return QuerySyntax.parse(alert);
+    } catch (BadInputException e) {
+      if (unreadable.add(alert)) log.warn("alert '{}' read loosely: {}", alert, e.getMessage());
+      try {
+        return QuerySyntax.parse(alert.replace('"', ' '));
+      } catch (BadInputException again) {
+        return ParsedQuery.plain(alert.replace('"', ' '));
       }
     }
-    if (should == 0) {
-      if (required == 0) return null;
-      all.add(new MatchAllDocsQuery(), Occur.MUST);
-      return all.build();
-    }
-    all.setMinimumNumberShouldMatch(should <= 2 ? should : (int) Math.ceil(should * 2 / 3.0));
-    return all.build();
-  }
-
-  /**
-   * The clause of {@code title:}, {@code author:}, {@code cat:} or {@code year:}; null for any
-   * other prefix.
-   */
-  private Query fieldClause(String field, String value) {
-    switch (field) {
-      case "title", "author" -> {
-        List<String> terms = terms(value);
-        if (terms.isEmpty()) return null;
-        return phraseIn(field.equals("title") ? "title" : "authors", terms);
-      }
-      case "cat" -> {
-        return value.isBlank()
-            ? null
-            : new TermQuery(new Term("cat", value.toLowerCase(Locale.ROOT)));
-      }
-      case "year" -> {
-        Matcher y = YEARS.matcher(value);
-        if (!y.matches()) return null;
-        int from = Integer.parseInt(y.group(1));
-        int to = y.group(2) == null ? from : Integer.parseInt(y.group(2));
-        return IntPoint.newRangeQuery("year", Math.min(from, to), Math.max(from, to));
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  private static Query either(Query title, Query abstractText) {
-    return new BooleanQuery.Builder()
-        .add(new BoostQuery(title, 2f), Occur.SHOULD)
-        .add(abstractText, Occur.SHOULD)
-        .build();
-  }
-
-  private static Query phraseIn(String field, List<String> terms) {
-    return terms.size() == 1
-        ? new TermQuery(new Term(field, terms.get(0)))
-        : new PhraseQuery(field, terms.toArray(String[]::new));
-  }
-
-  /** The analysed terms of {@code text}, as the index holds them. */
-  List<String> terms(String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("abstract", text.toLowerCase(Locale.ROOT))) {
-      CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) out.add(a.toString());
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 
   @Override
@@ -243,20 +131,6 @@ final class CandidateIndex implements AutoCloseable {
       dir.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Lucene's English chain: the same on papers and on alerts. */
-  private static final class EnglishChain extends Analyzer {
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-      StandardTokenizer source = new StandardTokenizer();
-      TokenStream t = new LowerCaseFilter(source);
-      t = new ASCIIFoldingFilter(t);
-      t = new EnglishPossessiveFilter(t);
-      t = new StopFilter(t, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-      t = new PorterStemFilter(t);
-      return new TokenStreamComponents(source, t);
     }
   }
 }

@@ -1,6 +1,6 @@
 package org.paperboy.digest;
 
-import static org.paperboy.web.Html.escape;
+import static org.paperboy.html.HtmlEscape.escape;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

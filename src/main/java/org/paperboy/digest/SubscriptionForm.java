@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.paperboy.BadInputException;
+import org.paperboy.search.QuerySyntax;
 
 /**
  * What a reader (or an admin) asks for, checked: every field either passes or is a {@link
  * BadInputException} that names the field and the value. Everything here ends up in mail headers or
- * in SQL, so line breaks are refused outright rather than cleaned.
+ * in SQL, so line breaks are refused outright rather than cleaned. Alerts must parse as searches.
  */
 public record SubscriptionForm(
     String email,
@@ -81,6 +82,7 @@ public record SubscriptionForm(
         throw new BadInputException(
             "alert '" + shorten(s) + "' is longer than " + MAX_ALERT_LENGTH + " characters");
       }
+      syntax(s);
       out.add(s);
     }
     if (out.size() > MAX_ALERTS) {
@@ -92,6 +94,19 @@ public record SubscriptionForm(
               + "; remove some");
     }
     return new ArrayList<>(out);
+  }
+
+  /**
+   * An alert is a saved search, so it must be a search that parses ({@link QuerySyntax}): bad
+   * syntax is refused when the alert is saved, with search's message ("the quote at position 1 is
+   * never closed"), rather than matching something else every morning.
+   */
+  private static void syntax(String alert) {
+    try {
+      QuerySyntax.parse(alert);
+    } catch (BadInputException e) {
+      throw new BadInputException("alert '" + shorten(alert) + "': " + e.getMessage());
+    }
   }
 
   static LocalTime time(String raw) {

@@ -18,16 +18,40 @@ import org.paperboy.search.ParsedQuery.Kind;
 /**
  * The constraints of a search (categories, dates, exclusions) as one Lucene filter, used as is by
  * both the BM25 query and the kNN query, so the vector search never returns fewer hits because of
- * them.
+ * them. Digest alerts filter the day's papers with it too (see {@link #of(ParsedQuery,
+ * QueryBuilder)}).
  */
-final class Filters {
+public final class Filters {
+  /**
+   * The fields the filters read. Another index of papers (the digest's index of the day's papers)
+   * that names its fields so gets the same filters.
+   */
+  public static final String TEXT = PaperDocuments.TEXT,
+      TITLE = PaperDocuments.TITLE,
+      AUTHORS = PaperDocuments.AUTHORS,
+      CATEGORY = PaperDocuments.CATEGORY,
+      DAY = PaperDocuments.DAY;
+
   private Filters() {}
 
   /** Category, date and exclusion constraints, or null when there are none. */
   static Query of(ParsedQuery q, SearchRequest r, QueryBuilder text) {
+    return of(q, r.categories(), r.from(), r.to(), text);
+  }
+
+  /**
+   * The query's own constraints (categories, years, exclusions) over the fields named above, or
+   * null when there are none; {@code text} analyses as the index did.
+   */
+  public static Query of(ParsedQuery q, QueryBuilder text) {
+    return of(q, List.of(), null, null, text);
+  }
+
+  private static Query of(
+      ParsedQuery q, List<String> categories, LocalDate rFrom, LocalDate rTo, QueryBuilder text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean any = false;
-    List<String> cats = new ArrayList<>(r.categories());
+    List<String> cats = new ArrayList<>(categories);
     q.positive(Kind.CATEGORY).forEach(c -> cats.add(c.text()));
     if (!cats.isEmpty()) {
       BooleanQuery.Builder anyCat = new BooleanQuery.Builder();
@@ -35,8 +59,8 @@ final class Filters {
       b.add(anyCat.build(), Occur.FILTER);
       any = true;
     }
-    LocalDate from = later(r.from(), q.yearFrom() == 0 ? null : LocalDate.of(q.yearFrom(), 1, 1));
-    LocalDate to = earlier(r.to(), q.yearTo() == 0 ? null : LocalDate.of(q.yearTo(), 12, 31));
+    LocalDate from = later(rFrom, q.yearFrom() == 0 ? null : LocalDate.of(q.yearFrom(), 1, 1));
+    LocalDate to = earlier(rTo, q.yearTo() == 0 ? null : LocalDate.of(q.yearTo(), 12, 31));
     if (from != null || to != null) {
       long lo = from == null ? Long.MIN_VALUE : from.toEpochDay();
       long hi = to == null ? Long.MAX_VALUE : to.toEpochDay();

@@ -21,7 +21,7 @@ import org.paperboy.search.ParsedQuery.Kind;
  * twice, see {@link PaperDocuments#TEXT}) and the authors, plus acronym expansions. The filters are
  * {@link Filters}.
  */
-final class LexicalQueries {
+public final class LexicalQueries {
   static final float AUTHOR_BOOST = 0.5f;
 
   /** Weight of an acronym's expansions relative to the word typed; split by reading usage. */
@@ -43,6 +43,14 @@ final class LexicalQueries {
       java.util.regex.Pattern.compile("[\\s,;:!?()\\[\\]\"]+");
   private String lastText;
   private Map<Acronym, Acronym.Reading> lastFound;
+
+  /**
+   * The analysis of the search index, field by field (English for text, names for authors), for
+   * another index of papers whose queries must mean what they mean in search: digest alerts.
+   */
+  public static Analyzer analyzer() {
+    return IndexSetup.analyzer();
+  }
 
   LexicalQueries(Analyzer analyzer, AcronymLexicon lexicon) {
     this.text = new QueryBuilder(analyzer); // per field: the authors field has its own analyzer

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * @param yearFrom first year included, 0 when unbounded
  * @param yearTo last year included, 0 when unbounded
  */
-record ParsedQuery(List<Clause> clauses, int yearFrom, int yearTo) {
+public record ParsedQuery(List<Clause> clauses, int yearFrom, int yearTo) {
 
-  enum Kind {
+  public enum Kind {
     WORD,
     PHRASE,
     TITLE,
@@ -25,29 +25,29 @@ record ParsedQuery(List<Clause> clauses, int yearFrom, int yearTo) {
   /**
    * One piece of the query; {@code negated} for {@code -word}, {@code -"a phrase"}, {@code -cat:x}.
    */
-  record Clause(Kind kind, String text, boolean quoted, boolean negated) {
-    Clause {
+  public record Clause(Kind kind, String text, boolean quoted, boolean negated) {
+    public Clause {
       requireNonNull(kind, "kind");
       requireNonNull(text, "text");
     }
   }
 
-  ParsedQuery {
+  public ParsedQuery {
     clauses = List.copyOf(clauses);
   }
 
   /**
    * The plain query as free text, treating every character literally (for collections like BEIR).
    */
-  static ParsedQuery plain(String text) {
+  public static ParsedQuery plain(String text) {
     return new ParsedQuery(List.of(new Clause(Kind.WORD, text, false, false)), 0, 0);
   }
 
-  List<Clause> positive(Kind kind) {
+  public List<Clause> positive(Kind kind) {
     return clauses.stream().filter(c -> c.kind() == kind && !c.negated()).toList();
   }
 
-  List<Clause> negative() {
+  public List<Clause> negative() {
     return clauses.stream().filter(Clause::negated).toList();
   }
 

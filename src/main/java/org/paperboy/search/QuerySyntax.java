@@ -13,14 +13,16 @@ import org.paperboy.search.ParsedQuery.Kind;
  * Parses the search box: words, "phrases", {@code -exclude}, {@code title:}, {@code author:},
  * {@code cat:cs.CL}, {@code year:2024} and {@code year:2023..2025}. Anything else is a plain word,
  * so {@code C++}, {@code what?} or {@code AND} are just text. Errors name the 1-based character
- * position, because the query is all the reader has to go on.
+ * position, because the query is all the reader has to go on. Digest alerts are saved searches and
+ * use this parser too.
  */
-final class QuerySyntax {
+public final class QuerySyntax {
   private static final Pattern YEARS = Pattern.compile("(\\d{4})?(?:(\\.\\.)(\\d{4})?)?");
 
   private QuerySyntax() {}
 
-  static ParsedQuery parse(String query) {
+  /** The parsed query; bad syntax is a {@link BadInputException} naming the position. */
+  public static ParsedQuery parse(String query) {
     if (query == null || query.isBlank()) throw new BadInputException("the query is empty");
     List<Clause> clauses = new ArrayList<>();
     int yearFrom = 0;

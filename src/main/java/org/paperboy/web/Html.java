@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.paperboy.html.HtmlEscape;
 
 /**
  * HTML output. {@link #text} escapes (titles can contain {@code <script>}); {@link #raw} is for
@@ -54,30 +55,11 @@ public final class Html {
   }
 
   public static String escape(String s) {
-    if (s == null) return "";
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    escapeInto(out, s);
-    return out.toString();
+    return HtmlEscape.escape(s);
   }
 
   private static void escapeInto(StringBuilder out, String s) {
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      String entity =
-          switch (s.charAt(i)) {
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '&' -> "&amp;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#39;";
-            default -> null;
-          };
-      if (entity != null) {
-        out.append(s, start, i).append(entity);
-        start = i + 1;
-      }
-    }
-    out.append(s, start, s.length());
+    HtmlEscape.escapeInto(out, s);
   }
 
   /** A query-string value. */

@@ -65,4 +65,10 @@ class CandidateIndexTest {
   void an_unknown_prefix_searches_the_word_after_it() {
     assertThat(ids("topic:vision")).containsExactly("2401.00001", "2401.00003");
   }
+
+  @Test
+  void an_alert_saved_before_its_syntax_was_checked_is_read_as_it_was_then() {
+    assertThat(ids("\"vision -cat:cs.CV")).isEmpty();
+    assertThat(ids("\"vision -author:lovelace")).containsExactly("2401.00003");
+  }
 }

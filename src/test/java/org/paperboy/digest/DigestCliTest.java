@@ -108,8 +108,9 @@ class DigestCliTest {
         paperboy(
             "subscribers", "add", "ada@example.org", "--alert", "x\r\nBcc: everyone@example.org");
     Run date = paperboy("digest", "run", "--date", "tomorrow");
+    Run syntax = paperboy("subscribers", "add", "ada@example.org", "--alert", "\"open quote");
 
-    for (Run r : List.of(address, zone, alerts, header, date)) {
+    for (Run r : List.of(address, zone, alerts, header, date, syntax)) {
       assertThat(r.code()).isEqualTo(2);
       assertThat(r.err().lines()).hasSize(1);
     }
@@ -119,6 +120,9 @@ class DigestCliTest {
         .isEqualTo("paperboy: at most 20 alerts per subscription, got 21; remove some\n");
     assertThat(header.err()).contains("must be one line");
     assertThat(date.err()).contains("--date must be YYYY-MM-DD, was 'tomorrow'");
+    assertThat(syntax.err())
+        .isEqualTo("paperboy: alert '\"open quote': the quote at position 1 is never closed\n");
+    assertThat(paperboy("subscribers", "list").out()).doesNotContain("ada@example.org");
   }
 
   @Test

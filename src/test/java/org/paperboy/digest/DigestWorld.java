@@ -44,14 +44,20 @@ final class DigestWorld implements AutoCloseable {
                 "PAPERBOY_EMBEDDINGS",
                 "off"));
     all.putAll(env);
-    this.app = Paperboy.open(Config.from(dir, all));
     this.clock = new MovableClock(start);
-    this.ingest = new IngestService(app.papers(), clock);
-    ingest.addListener(app.search()::stored);
+    this.app = Paperboy.open(Config.from(dir, all), clock);
+    this.ingest = app.ingest();
   }
 
-  /** A digest service on this world's clock, sending through {@code mailer}. */
+  /**
+   * A digest service on this world's clock, sending through {@code mailer}, built as the app builds
+   * its own: the same arguments (the embedder is off, as PAPERBOY_EMBEDDINGS=off makes it in
+   * production), the journal in the data dir, threads of its own.
+   */
   DigestService digests(Mailer mailer, DigestSettings settings) {
+    DigestThreads t = new DigestThreads();
+    opened.add(t);
+    threads.add(t);
     DigestService d =
         new DigestService(
             app.database().jdbi(),
@@ -60,12 +66,22 @@ final class DigestWorld implements AutoCloseable {
             app.papers(),
             app.search(),
             app.trending(),
+            null,
+            app.accounts(),
+            app.votes(),
+            app.saved(),
             mailer,
             settings.withBaseUrl(BASE),
-            clock);
+            clock,
+            dir,
+            t.scheduler(),
+            t.planning());
     opened.add(d);
     return d;
   }
+
+  /** The threads of the services made with {@link #digests}, in order. */
+  final List<DigestThreads> threads = new ArrayList<>();
 
   DigestService digests(Mailer mailer) {
     return digests(mailer, DigestSettings.DEFAULTS);

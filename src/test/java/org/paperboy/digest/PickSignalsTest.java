@@ -69,7 +69,13 @@ class PickSignalsTest {
             world.app.papers(),
             world.app.search(),
             world.app.trending(),
-            embedder);
+            new StoredVectors(embedder),
+            new LikedPapers(
+                world.app.accounts(),
+                world.app.votes(),
+                world.app.saved(),
+                new DigestClicks(world.app.database().jdbi())),
+            world.threads.get(0).planning());
     List<Subscription> now =
         readers.stream().map(s -> digests.find(s.email()).orElseThrow()).toList();
     DigestPlanner.Run run = planner.run(now, world.clock.instant());

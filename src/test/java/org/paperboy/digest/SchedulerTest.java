@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,33 +25,44 @@ class SchedulerTest {
 
   @Test
   void sends_once_when_the_local_time_comes_and_its_thread_stops_on_close() throws Exception {
-    try (DigestWorld world =
-        new DigestWorld(dir, Instant.parse("2026-11-26T05:00:00Z"), Map.of())) {
+    DigestWorld world = new DigestWorld(dir, Instant.parse("2026-11-26T05:00:00Z"), Map.of());
+    ScheduledThreadPoolExecutor scheduler;
+    try (world) {
       DigestService digests = world.digests(world.smtp(smtp.getSmtp().getPort()));
+      scheduler = world.threads.get(0).scheduler();
       world.papers(DigestWorld.mllm(0, 40));
       digests.subscribe(
           SubscriptionForm.parse(
               "ada@example.org", List.of("multimodal"), false, "07:00", "Europe/Berlin", 5),
           true);
 
-      digests.startScheduler(Duration.ZERO, Duration.ofMillis(200));
-      Thread.sleep(800); // 06:00 in Berlin: not yet
+      digests.startScheduler(Duration.ZERO, Duration.ofMillis(50));
+      runs(scheduler, 3); // three runs at 06:00 in Berlin: not yet
       int early = smtp.getReceivedMessages().length;
       world.clock.set(Instant.parse("2026-11-26T06:00:00Z")); // 07:00 in Berlin
       boolean arrived = smtp.waitForIncomingEmail(10_000, 1);
-      Thread.sleep(800); // more ticks: no second digest
+      runs(scheduler, scheduler.getCompletedTaskCount() + 3); // more runs: no second digest
       boolean running = threadAlive();
       digests.close();
-      long until =
-          System.nanoTime() + 2_000_000_000L; // the worker thread exits just after the pool ends
-      while (threadAlive() && System.nanoTime() < until) Thread.sleep(20);
 
       assertThat(early).isZero();
       assertThat(arrived).isTrue();
       assertThat(smtp.getReceivedMessages()).hasSize(1);
       assertThat(running).isTrue();
-      assertThat(threadAlive()).isFalse();
+      assertThat(scheduler.getQueue()).isEmpty(); // closed: nothing scheduled any more
     }
+    // The app closes the threads it handed in; the worker exits just after its pool ends.
+    long until = System.nanoTime() + 2_000_000_000L;
+    while (threadAlive() && System.nanoTime() < until) Thread.sleep(20);
+    assertThat(scheduler.isTerminated()).isTrue();
+    assertThat(threadAlive()).isFalse();
+  }
+
+  /** Waits until the scheduler has completed {@code n} runs (each run is one task execution). */
+  private static void runs(ScheduledThreadPoolExecutor scheduler, long n) throws Exception {
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (scheduler.getCompletedTaskCount() < n && System.nanoTime() < until) Thread.sleep(10);
+    assertThat(scheduler.getCompletedTaskCount()).isGreaterThanOrEqualTo(n);
   }
 
   private static boolean threadAlive() {

@@ -142,6 +142,13 @@ class SubscribeFlowTest {
     change.put("token", manage.substring(manage.indexOf("token=") + 6));
     assertThat(browser.post("/subscription", change).body()).contains("Saved");
     assertThat(app.digests().find("ada@example.org").orElseThrow().sendTime()).hasToString("06:15");
+    Map<String, String> broken = new java.util.HashMap<>(change);
+    broken.put("alerts", "agents year:soon");
+    var refused = browser.post("/subscription", broken);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("alert &#39;agents year:soon&#39;: &#39;year:soon&#39;");
+    assertThat(app.digests().find("ada@example.org").orElseThrow().alerts())
+        .containsExactly("multimodal large language models");
 
     // One-click unsubscribe: a POST from the mail client, no cookies, no CSRF token.
     String header = digest.getHeader("List-Unsubscribe")[0];
@@ -190,6 +197,7 @@ class SubscribeFlowTest {
             form(
                 "ada@example.org",
                 "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\nr\ns\nt\nu"));
+    var syntax = browser.post("/subscribe", form("ada@example.org", "agents\n\"open quote"));
     var forged =
         new WebClient(base, false)
             .oneClick(base + "/unsubscribe?token=unsubscribe.1.99999999999.AAAA");
@@ -199,6 +207,10 @@ class SubscribeFlowTest {
     assertThat(bad.body()).contains("&#39;not-an-address&#39; is not an email address");
     assertThat(tooMany.statusCode()).isEqualTo(400);
     assertThat(tooMany.body()).contains("at most 20 alerts per subscription, got 21");
+    assertThat(syntax.statusCode()).isEqualTo(400);
+    assertThat(syntax.body())
+        .contains("alert &#39;&quot;open quote&#39;: the quote at position 1 is never closed");
+    assertThat(app.digests().find("ada@example.org")).isEmpty();
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(forged.body()).contains("this link is not valid");
     assertThat(manage.statusCode()).isEqualTo(400);
@@ -221,7 +233,7 @@ class SubscribeFlowTest {
     assertThat(app.digests().find("ada@example.org").orElseThrow().alerts())
         .containsExactly("mine");
     MimeMessage[] got = smtp.getReceivedMessages();
-    assertThat(got).hasSize(DigestService.CONFIRMATIONS_PER_HOUR); // rate limited per address
+    assertThat(got).hasSize(SubscriptionDesk.CONFIRMATIONS_PER_HOUR); // rate limited per address
     assertThat(GreenMailUtil.getBody(got[0])).contains("subscribed already");
   }
 }

@@ -75,6 +75,25 @@ class SubscriptionFormTest {
   }
 
   @Test
+  void an_alert_is_a_search_and_bad_search_syntax_is_refused_naming_the_alert_and_the_place() {
+    assertThatThrownBy(() -> form("ada@example.org", List.of("\"visual tokens"), null, null))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("alert '\"visual tokens': the quote at position 1 is never closed");
+    assertThatThrownBy(() -> form("ada@example.org", List.of("llm year:soon"), null, null))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("alert 'llm year:soon': 'year:soon' at position 5");
+    assertThatThrownBy(() -> form("ada@example.org", List.of("title: agents"), null, null))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("needs a value right after the colon");
+    assertThatThrownBy(() -> form("ada@example.org", List.of("x year:2025..2023"), null, null))
+        .hasMessageContaining("the range runs backwards");
+
+    List<String> good =
+        List.of("\"visual tokens\" -cat:cs.CL", "author:turing year:2023..2025", "C++ topic:llm");
+    assertThat(form("ada@example.org", good, null, null).alerts()).isEqualTo(good);
+  }
+
+  @Test
   void rejects_unknown_zones_bad_times_and_silly_sizes() {
     assertThatThrownBy(() -> form("ada@example.org", List.of(), null, "Mars/Olympus"))
         .hasMessageContaining("unknown time zone 'Mars/Olympus'");
