@@ -1,7 +1,6 @@
 package org.paperboy.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -440,14 +439,6 @@ final class PaperIndex implements AutoCloseable {
 
   interface SearcherWork<T> {
     T apply(IndexSearcher searcher) throws IOException;
-  }
-
-  long sizeOnDisk() {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.mapToLong(p -> p.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private void refreshQuietly() {

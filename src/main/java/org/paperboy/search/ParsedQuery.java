@@ -58,11 +58,4 @@ public record ParsedQuery(List<Clause> clauses, int yearFrom, int yearTo) {
         .map(Clause::text)
         .collect(Collectors.joining(" "));
   }
-
-  boolean hasFilters() {
-    return yearFrom != 0
-        || yearTo != 0
-        || !positive(Kind.CATEGORY).isEmpty()
-        || !negative().isEmpty();
-  }
 }

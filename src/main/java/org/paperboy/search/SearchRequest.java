@@ -32,17 +32,4 @@ public record SearchRequest(
       throw new BadInputException("the date range runs backwards: " + from + " is after " + to);
     }
   }
-
-  /** A hybrid search for the top 20. */
-  public static SearchRequest of(String query) {
-    return new SearchRequest(query, SearchMode.HYBRID, 20, null, null, List.of());
-  }
-
-  public SearchRequest withMode(SearchMode m) {
-    return new SearchRequest(query, m, limit, from, to, categories);
-  }
-
-  public SearchRequest withLimit(int n) {
-    return new SearchRequest(query, mode, n, from, to, categories);
-  }
 }

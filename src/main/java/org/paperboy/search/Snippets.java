@@ -41,10 +41,10 @@ final class Snippets {
       throws IOException {
     String[] out = new String[docs.length];
     if (query != null && docs.length > 0) {
-      List<int[]>[] matches = matches(searcher, terms(query), docs, starts);
+      List<List<int[]>> matches = matches(searcher, terms(query), docs, starts);
       for (int i = 0; i < docs.length; i++) {
-        if (abstracts[i] != null && !matches[i].isEmpty())
-          out[i] = highlight(abstracts[i], matches[i]);
+        if (abstracts[i] != null && !matches.get(i).isEmpty())
+          out[i] = highlight(abstracts[i], matches.get(i));
       }
     }
     for (int i = 0; i < docs.length; i++) {
@@ -64,11 +64,10 @@ final class Snippets {
    * Per doc, its matches in the abstract as {start, end, term number}, from the postings' offsets
    * (the title's matches, before {@code starts}, are left out).
    */
-  @SuppressWarnings("unchecked")
-  private static List<int[]>[] matches(
+  private static List<List<int[]>> matches(
       IndexSearcher searcher, Set<Term> terms, int[] docs, int[] starts) throws IOException {
-    List<int[]>[] out = new List[docs.length];
-    for (int i = 0; i < docs.length; i++) out[i] = new ArrayList<>();
+    List<List<int[]>> out = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) out.add(new ArrayList<>());
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Integer[] order = inDocOrder(docs);
     Term[] ts = terms.toArray(new Term[0]);
@@ -94,7 +93,8 @@ final class Snippets {
             for (int n = pe.freq(); n > 0; n--) {
               pe.nextPosition();
               if (pe.startOffset() >= start) {
-                out[order[k]].add(new int[] {pe.startOffset() - start, pe.endOffset() - start, t});
+                out.get(order[k])
+                    .add(new int[] {pe.startOffset() - start, pe.endOffset() - start, t});
               }
             }
           }

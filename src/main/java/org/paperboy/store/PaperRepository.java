@@ -297,8 +297,8 @@ public final class PaperRepository {
             rs.getString("link_code"),
             rs.getString("link_project")),
         new Signals(
-            (Integer) rs.getObject("hf_upvotes", Integer.class),
-            (Integer) rs.getObject("github_stars", Integer.class),
+            rs.getObject("hf_upvotes", Integer.class),
+            rs.getObject("github_stars", Integer.class),
             split(rs.getString("ai_keywords"), "\n")),
         split(rs.getString("sources"), " "),
         instant(rs.getTimestamp("first_seen")));

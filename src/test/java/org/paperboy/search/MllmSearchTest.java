@@ -55,7 +55,7 @@ class MllmSearchTest {
   }
 
   private List<Paper> top(String query, int n) {
-    SearchRequest r = SearchRequest.of(query).withMode(SearchMode.LEXICAL).withLimit(n);
+    SearchRequest r = new SearchRequest(query, SearchMode.LEXICAL, n, null, null, List.of());
     return engine.search(QuerySyntax.parse(query), r, null, true).hits().stream()
         .map(h -> byId.get(h.id()))
         .toList();

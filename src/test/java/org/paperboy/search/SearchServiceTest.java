@@ -88,7 +88,14 @@ class SearchServiceTest {
   }
 
   private List<String> ids(String query) {
-    return search.search(SearchRequest.of(query)).hits().stream().map(SearchHit::id).toList();
+    return search.search(request(query, SearchMode.HYBRID, 20)).hits().stream()
+        .map(SearchHit::id)
+        .toList();
+  }
+
+  /** A search as the web and the CLI build it, with no date range and no category filter. */
+  private static SearchRequest request(String query, SearchMode mode, int limit) {
+    return new SearchRequest(query, mode, limit, null, null, List.of());
   }
 
   @Test
@@ -155,10 +162,10 @@ class SearchServiceTest {
     }
     // Meanwhile a second process on the live index only reads it: the marker is not its business.
     try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
-      assertThat(second.search(SearchRequest.of("speech")).hits()).hasSize(1);
+      assertThat(second.search(request("speech", SearchMode.HYBRID, 20)).hits()).hasSize(1);
     }
     try (SearchService restarted = SearchService.open(crashed, papers, db.jdbi(), null)) {
-      assertThat(restarted.search(SearchRequest.of("molecules")).hits())
+      assertThat(restarted.search(request("molecules", SearchMode.HYBRID, 20)).hits())
           .extracting(SearchHit::id)
           .containsExactly("2406.00004");
     }
@@ -188,7 +195,7 @@ class SearchServiceTest {
 
   @Test
   void pins_an_exact_arxiv_id_or_title_first() {
-    assertThat(search.search(SearchRequest.of("arXiv:2305.00002v3")).hits())
+    assertThat(search.search(request("arXiv:2305.00002v3", SearchMode.HYBRID, 20)).hits())
         .first()
         .satisfies(
             h -> {
@@ -200,7 +207,7 @@ class SearchServiceTest {
 
   @Test
   void reports_the_readings_of_an_ambiguous_acronym() {
-    SearchResult r = search.search(SearchRequest.of("MLLMs"));
+    SearchResult r = search.search(request("MLLMs", SearchMode.HYBRID, 20));
     assertThat(r.ambiguous())
         .singleElement()
         .hasToString(
@@ -210,7 +217,8 @@ class SearchServiceTest {
 
   @Test
   void snippets_mark_matches_and_escape_the_abstract() {
-    SearchHit hit = search.search(SearchRequest.of("transformer encoder")).hits().get(0);
+    SearchHit hit =
+        search.search(request("transformer encoder", SearchMode.HYBRID, 20)).hits().get(0);
     assertThat(hit.snippet())
         .contains("<mark>transformer</mark>")
         .contains("&amp;")
@@ -231,9 +239,9 @@ class SearchServiceTest {
     store(p);
     search.index(List.of(p));
     // the text field holds the title twice, then the abstract: marks land on the abstract's words
-    assertThat(search.search(SearchRequest.of("molecules")).hits().get(0).snippet())
+    assertThat(search.search(request("molecules", SearchMode.HYBRID, 20)).hits().get(0).snippet())
         .isEqualTo("GNNs on <mark>molecules</mark>.");
-    assertThat(search.search(SearchRequest.of("graph")).hits().get(0).snippet())
+    assertThat(search.search(request("graph", SearchMode.HYBRID, 20)).hits().get(0).snippet())
         .isEqualTo("GNNs on molecules.");
     assertThat(ids("\"networks gnns\"")).isEmpty();
     assertThat(ids("\"neural networks\"")).containsExactly("2406.00004");
@@ -256,7 +264,7 @@ class SearchServiceTest {
     store(graphs, molecules);
     search.index(List.of(graphs, molecules));
     List<SearchHit> hits =
-        search.search(SearchRequest.of("graphs molecules").withMode(SearchMode.LEXICAL)).hits();
+        search.search(request("graphs molecules", SearchMode.LEXICAL, 20)).hits();
     assertThat(hits).extracting(SearchHit::id).contains("2406.00005", "2406.00006");
     assertThat(hits)
         .filteredOn(h -> h.id().equals("2406.00006"))
@@ -277,7 +285,7 @@ class SearchServiceTest {
 
   @Test
   void semantic_mode_falls_back_to_lexical_without_an_embedder() {
-    SearchResult r = search.search(SearchRequest.of("speech").withMode(SearchMode.SEMANTIC));
+    SearchResult r = search.search(request("speech", SearchMode.SEMANTIC, 20));
     assertThat(r.mode()).isEqualTo(SearchMode.LEXICAL);
     assertThat(r.hits()).extracting(SearchHit::id).containsExactly("2305.00002");
   }
@@ -299,7 +307,7 @@ class SearchServiceTest {
   @Test
   void a_second_process_on_the_same_index_searches_read_only() {
     try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
-      assertThat(second.search(SearchRequest.of("speech")).hits())
+      assertThat(second.search(request("speech", SearchMode.HYBRID, 20)).hits())
           .extracting(SearchHit::id)
           .containsExactly("2305.00002");
       second.index(List.of(VISION)); // stored but not indexed: logged, not fatal
@@ -336,7 +344,7 @@ class SearchServiceTest {
                 "Emmy Noether");
         store(p);
         search.index(List.of(p));
-        var lexical = SearchRequest.of(word).withMode(SearchMode.LEXICAL);
+        var lexical = request(word, SearchMode.LEXICAL, 20);
         var a = pool.submit(() -> search.search(lexical).hits().size());
         var b = pool.submit(() -> search.search(lexical).hits().size());
         assertThat(List.of(a.get(), b.get())).as("searches for %s", word).containsExactly(1, 1);
@@ -367,10 +375,7 @@ class SearchServiceTest {
 
     assertThat(search.reindex()).isEqualTo(1_003);
 
-    var spectral =
-        SearchRequest.of("spectral")
-            .withMode(SearchMode.LEXICAL)
-            .withLimit(SearchRequest.MAX_LIMIT);
+    var spectral = request("spectral", SearchMode.LEXICAL, SearchRequest.MAX_LIMIT);
     assertThat(search.search(spectral).hits())
         .hasSize(1_000)
         .extracting(SearchHit::id)

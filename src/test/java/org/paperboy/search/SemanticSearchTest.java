@@ -51,7 +51,7 @@ class SemanticSearchTest {
   }
 
   private List<Paper> top(String query, SearchMode mode, int n) {
-    SearchRequest r = SearchRequest.of(query).withMode(mode).withLimit(n);
+    SearchRequest r = new SearchRequest(query, mode, n, null, null, List.of());
     return engine.search(QuerySyntax.parse(query), r, null, false).hits().stream()
         .map(h -> byId.get(h.id()))
         .toList();

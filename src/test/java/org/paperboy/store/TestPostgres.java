@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * A fresh, empty schema on the PostgreSQL server named by {@code PAPERBOY_TEST_PG_URL}, dropped on
  * {@link #close()}: each test gets a database of its own without the cost of CREATE DATABASE. When
  * the variable is unset the calling test is skipped (not failed), so a plain {@code mvn test} works
- * on a machine without PostgreSQL; when it is set and the server cannot be reached, the test fails.
+ * on a machine without PostgreSQL, and the first skip says so on stderr, which Surefire shows in
+ * the build output: a skipped test is otherwise only a count there. When the variable is set and
+ * the server cannot be reached, the test fails.
  *
  * <p>The URL may carry the user ({@code ?user=paperboy}, as {@code .ci/postgres-start} prints it);
  * {@code PAPERBOY_TEST_PG_USER} and {@code PAPERBOY_TEST_PG_PASSWORD} serve other servers.
@@ -19,6 +22,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class TestPostgres implements AutoCloseable {
   public static final String SKIPPED =
       "PostgreSQL tests skipped: set PAPERBOY_TEST_PG_URL (./.ci/postgres-start prints one)";
+
+  private static final AtomicBoolean SKIP_REPORTED = new AtomicBoolean();
 
   private final String serverUrl;
   private final String user;
@@ -35,7 +40,14 @@ public final class TestPostgres implements AutoCloseable {
   /** Creates a schema with a unique name; skips the calling test when no server is configured. */
   public static TestPostgres freshSchema() {
     String url = System.getenv("PAPERBOY_TEST_PG_URL");
-    assumeTrue(url != null && !url.isBlank(), SKIPPED);
+    boolean configured = url != null && !url.isBlank();
+    if (!configured && SKIP_REPORTED.compareAndSet(false, true)) {
+      System.err.println(
+          "*** WARNING: the PostgreSQL tests are SKIPPED: PAPERBOY_TEST_PG_URL is not set."
+              + " To run them: export PAPERBOY_TEST_PG_URL=$(.ci/postgres-start)"
+              + " (CI's .ci/run does this; .ci/postgres-stop stops the server) ***");
+    }
+    assumeTrue(configured, SKIPPED);
     String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
     String user = System.getenv("PAPERBOY_TEST_PG_USER");
     String password = System.getenv("PAPERBOY_TEST_PG_PASSWORD");
