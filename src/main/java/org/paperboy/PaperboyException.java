@@ -6,6 +6,8 @@ package org.paperboy;
  * {@link NotFoundException}: exit 2 / HTTP 404). Messages are written for humans.
  */
 public class PaperboyException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public PaperboyException(String message) {
     super(message);
   }

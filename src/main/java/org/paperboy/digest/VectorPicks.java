@@ -107,7 +107,7 @@ final class VectorPicks {
     List<float[]> neg = new ArrayList<>();
     // Two negatives per like (at most 30), from a different place in the pool for each reader.
     int want = Math.min(30, 2 * pos.size()),
-        start = pool.isEmpty() ? 0 : (int) Math.floorMod(s.id() * 7919, pool.size());
+        start = pool.isEmpty() ? 0 : Math.floorMod(s.id() * 7919, pool.size());
     Set<float[]> mine = Collections.newSetFromMap(new IdentityHashMap<>());
     mine.addAll(pos);
     for (int j = 0; j < pool.size() && neg.size() < want; j++) {

@@ -8,6 +8,8 @@ import org.paperboy.PaperboyException;
  * {@code reply} holds what it said.
  */
 public final class MailDeliveryException extends PaperboyException {
+  private static final long serialVersionUID = 1L;
+
   private final boolean temporary;
   private final int code;
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.BadInputException;
+import org.paperboy.search.SearchMode;
 import org.paperboy.search.SearchRequest;
 
 /** The whole app: a start that fails half way, and serving. */
@@ -40,7 +41,11 @@ class PaperboyTest {
     // Had the index stayed open, its write lock would make this app search read-only.
     try (Paperboy app = Paperboy.open(Config.from(dir, LEXICAL))) {
       SampleCorpus.loadIfEmpty(app);
-      assertThat(app.search().search(SearchRequest.of("attention")).hits()).isNotEmpty();
+      assertThat(
+              app.search()
+                  .search(new SearchRequest("attention", SearchMode.LEXICAL, 10, null, null, null))
+                  .hits())
+          .isNotEmpty();
     }
   }
 

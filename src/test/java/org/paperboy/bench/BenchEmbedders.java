@@ -50,8 +50,10 @@ final class BenchEmbedders implements AutoCloseable {
 
   @Override
   public void close() {
-    try (EvalCache c = cache) {
+    try {
       if (real != null) real.close();
+    } finally {
+      cache.close();
     }
   }
 }

@@ -142,8 +142,13 @@ final class DigestWorld implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) opened.get(i).close();
-    app.close();
+  public void close() {
+    try {
+      for (int i = opened.size() - 1; i >= 0; i--) opened.get(i).close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the test world failed", e);
+    } finally {
+      app.close();
+    }
   }
 }

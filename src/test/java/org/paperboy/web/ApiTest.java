@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -40,8 +39,7 @@ class ApiTest {
     JsonNode doc = json(client.get("/api/openapi.json"));
     assertThat(doc.path("openapi").asText()).startsWith("3.");
     List<String> called = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : doc.path("paths").properties()) {
       JsonNode get = e.getValue().path("get");
       String path = e.getKey();
       StringBuilder query = new StringBuilder();

@@ -6,6 +6,8 @@ import org.paperboy.PaperboyException;
 
 /** A server answered with a status we do not retry (a 4xx other than 429). Keeps the body. */
 final class HttpStatusException extends PaperboyException {
+  private static final long serialVersionUID = 1L;
+
   private final URI uri;
   private final int status;
   private final transient byte[] body;

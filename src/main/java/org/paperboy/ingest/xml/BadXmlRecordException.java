@@ -7,6 +7,8 @@ import org.paperboy.ingest.RecordSink;
  * inside a parser and turned into {@link RecordSink#reject} there; never leaves the parser.
  */
 public final class BadXmlRecordException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public BadXmlRecordException(String message) {
     super(message);
   }

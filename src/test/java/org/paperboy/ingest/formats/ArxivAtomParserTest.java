@@ -443,7 +443,9 @@ class ArxivAtomParserTest {
     }
   }
 
-  private static final class Enough extends RuntimeException {}
+  private static final class Enough extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
 
   /** Records what a parser hands over; builds each paper to check it is complete. */
   private static final class CollectingSink implements RecordSink {
