@@ -52,14 +52,18 @@ class BatchWorkersTest {
   @Test
   void a_failure_seen_at_the_next_submit_stops_the_job_there() {
     // One thread: the second batch starts only once the first has ended, so when it has run the
-    // failure is there to be seen by the next submit.
+    // failure is there to be seen by the next submit. The first waits until both are submitted,
+    // else the second submit could already see it fail.
     try (BatchWorkers workers = new BatchWorkers("test", "test", 1)) {
+      CountDownLatch submitted = new CountDownLatch(1);
       CountDownLatch firstEnded = new CountDownLatch(1);
       workers.submit(
           () -> {
+            await(submitted);
             throw new IllegalStateException("batch 0 failed");
           });
       workers.submit(firstEnded::countDown);
+      submitted.countDown();
       await(firstEnded);
       assertThatThrownBy(() -> workers.submit(() -> {})).hasMessage("batch 0 failed");
       workers.finish(); // nothing left of the failed job
