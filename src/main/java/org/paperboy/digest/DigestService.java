@@ -193,10 +193,18 @@ public final class DigestService implements AutoCloseable {
    * run plans and renders but writes and sends nothing. One run at a time.
    */
   public RunReport run(LocalDate date, boolean dryRun) {
+    return run(date, dryRun, true);
+  }
+
+  /**
+   * {@link #run}; {@code reuseEntries} false renders every paper's entry afresh for every reader
+   * (see {@link DigestRenderer}): the digest benchmark's baseline for the reuse.
+   */
+  RunReport run(LocalDate date, boolean dryRun, boolean reuseEntries) {
     running.lock();
     try {
       Instant now = clock.instant();
-      DueDigests.Planned p = due.plan(date, dryRun, now, links);
+      DueDigests.Planned p = due.plan(date, dryRun, now, links, reuseEntries);
       long s0 = System.nanoTime();
       DigestSender.Counts n = dryRun ? new DigestSender.Counts() : sender.drain();
       long sendNanos = dryRun ? 0 : System.nanoTime() - s0;
