@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.paperboy.BatchWorkers;
 import org.paperboy.search.SearchThreads;
 
@@ -15,15 +17,22 @@ import org.paperboy.search.SearchThreads;
  */
 public final class TestThreads implements AutoCloseable {
   private final int indexThreads = BatchWorkers.cpuThreads();
-  private final ExecutorService indexing = BatchWorkers.pool("test-index", indexThreads);
-  private final ExecutorService ingestWriter = BatchWorkers.pool("test-ingest-writer", 1);
+  private final ExecutorService indexing =
+      Executors.newFixedThreadPool(indexThreads, daemons("test-index"));
+  private final ExecutorService ingestWriter =
+      Executors.newSingleThreadExecutor(daemons("test-ingest-writer"));
   private final ScheduledExecutorService refresh =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "test-search-refresh");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(daemons("test-search-refresh"));
+
+  /** Daemons, so a test that forgets to close cannot keep the JVM up. */
+  private static ThreadFactory daemons(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
 
   public SearchThreads search() {
     return new SearchThreads(indexing, indexThreads, refresh);
