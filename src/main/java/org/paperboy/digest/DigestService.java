@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -179,11 +178,6 @@ public final class DigestService implements AutoCloseable {
   /** A manage link for {@code id}, e.g. for the page shown after confirming. */
   public String manageToken(long id) {
     return desk.manageToken(id);
-  }
-
-  /** Outbox rows by status ("queued", "sent", ...). */
-  public Map<String, Integer> outboxCounts() {
-    return outbox.counts();
   }
 
   /**

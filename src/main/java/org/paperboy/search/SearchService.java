@@ -85,10 +85,6 @@ public final class SearchService implements AutoCloseable {
     return engine.related(id, limit);
   }
 
-  public boolean semanticAvailable() {
-    return engine.hasVectors();
-  }
-
   /**
    * The ingest listener: indexes the papers just stored, drops the ids that no longer exist, and
    * learns their acronyms. Searchable when this returns.

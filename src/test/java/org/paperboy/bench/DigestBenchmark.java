@@ -221,7 +221,7 @@ public final class DigestBenchmark {
             (System.nanoTime() - t0) / 1e9);
 
         long b0 = System.nanoTime();
-        SearchMode mode = app.search().semanticAvailable() ? SearchMode.HYBRID : SearchMode.LEXICAL;
+        SearchMode mode = app.search().embeds() ? SearchMode.HYBRID : SearchMode.LEXICAL;
         for (String q : pool)
           app.search().search(new SearchRequest(q, mode, 100, null, null, List.of()));
         double searchBaseline = (System.nanoTime() - b0) / 1e9;
