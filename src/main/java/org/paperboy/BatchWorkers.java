@@ -4,11 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs batches of work on a few named threads while the caller prepares the next ones: at most one
@@ -20,44 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatchWorkers implements AutoCloseable {
   private final String job;
   private final ExecutorService pool;
-  private final boolean ownsPool;
   private final Semaphore slots;
   private final Deque<Future<?>> pending = new ArrayDeque<>();
 
   /**
-   * Workers on their own pool of {@code threads}, ended by {@link #close}. {@code job} names the
-   * work in errors ("ingest interrupted"); threads are {@code name-N}.
-   */
-  public BatchWorkers(String job, String name, int threads) {
-    this(job, pool(name, threads), threads, true);
-  }
-
-  /**
-   * Workers on {@code pool} of {@code threads} threads, which stays its owner's: {@link #close}
-   * then only waits for the batches submitted here.
+   * Workers on {@code pool} of {@code threads} threads, which stays its owner's (the app's {@code
+   * AppThreads}): {@link #close} only waits for the batches submitted here. {@code job} names the
+   * work in errors ("ingest interrupted").
    */
   public BatchWorkers(String job, ExecutorService pool, int threads) {
-    this(job, pool, threads, false);
-  }
-
-  private BatchWorkers(String job, ExecutorService pool, int threads, boolean ownsPool) {
     this.job = job;
     this.pool = pool;
-    this.ownsPool = ownsPool;
     this.slots = new Semaphore(2 * threads);
-  }
-
-  /** A fixed pool of daemon threads named {@code name-N}. */
-  public static ExecutorService pool(String name, int threads) {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        threads,
-        r -> {
-          Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-          // idle between jobs; an owner that forgets to close must not keep the JVM up
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   /** Threads worth running on this machine for CPU-bound work, at least one. */
@@ -120,22 +91,11 @@ public final class BatchWorkers implements AutoCloseable {
   }
 
   /**
-   * Lets the batches under way end, then ends the threads. Never interrupts: an interrupt inside
-   * H2's or Lucene's file I/O would close their files under everyone.
+   * Lets the batches under way end; the pool's owner ends its threads. Never interrupts: an
+   * interrupt inside H2's or Lucene's file I/O would close their files under everyone.
    */
   @Override
   public void close() {
-    if (!ownsPool) {
-      drain();
-      return;
-    }
-    pool.shutdown();
-    try {
-      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-        // a batch of at most a thousand papers; keep waiting rather than leave it writing
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    drain();
   }
 }

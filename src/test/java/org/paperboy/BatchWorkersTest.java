@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class BatchWorkersTest {
   @Test
   void every_batch_runs_before_finish_returns() {
-    try (BatchWorkers workers = new BatchWorkers("test", "test", 2)) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(2);
+        BatchWorkers workers = new BatchWorkers("test", pool, 2)) {
       AtomicInteger done = new AtomicInteger();
       for (int i = 0; i < 50; i++) workers.submit(done::incrementAndGet);
       workers.finish();
@@ -23,7 +26,8 @@ class BatchWorkersTest {
   void a_failure_reaches_finish_once_the_job_ended_and_does_not_leak_into_the_next() {
     // Four threads, so the failing batch runs while the three before it are still under way: they
     // wait until it has failed, and finish must still wait for them.
-    try (BatchWorkers workers = new BatchWorkers("test", "test", 4)) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(4);
+        BatchWorkers workers = new BatchWorkers("test", pool, 4)) {
       AtomicInteger done = new AtomicInteger();
       CountDownLatch failed = new CountDownLatch(1);
       for (int i = 0; i < 3; i++) {
@@ -54,7 +58,8 @@ class BatchWorkersTest {
     // One thread: the second batch starts only once the first has ended, so when it has run the
     // failure is there to be seen by the next submit. The first waits until both are submitted,
     // else the second submit could already see it fail.
-    try (BatchWorkers workers = new BatchWorkers("test", "test", 1)) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(1);
+        BatchWorkers workers = new BatchWorkers("test", pool, 1)) {
       CountDownLatch submitted = new CountDownLatch(1);
       CountDownLatch firstEnded = new CountDownLatch(1);
       workers.submit(

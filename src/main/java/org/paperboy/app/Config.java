@@ -111,9 +111,12 @@ public record Config(
             weight(r, TRENDING_STAR_WEIGHT),
             positive(r, TRENDING_HALF_LIFE_SHARE));
     LiveConfig live =
-        LiveConfig.defaults()
-            .withUrls(r.url(ARXIV_API_URL), r.url(OAI_URL), r.url(RSS_URL), r.url(HF_URL))
-            .withUserAgent(r.text(USER_AGENT));
+        LiveConfig.of(
+            r.url(ARXIV_API_URL),
+            r.url(OAI_URL),
+            r.url(RSS_URL),
+            r.url(HF_URL),
+            r.text(USER_AGENT));
     SmtpUrl smtp = smtp(r);
     MailSettings mail =
         new MailSettings(

@@ -13,14 +13,8 @@ import picocli.CommandLine.ParentCommand;
     name = "digest",
     description = "The daily email digest.",
     subcommands = DigestCommand.Run.class)
-final class DigestCommand implements Runnable {
+final class DigestCommand extends CommandGroup {
   @ParentCommand Main main;
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-  }
 
   @Command(
       name = "run",

@@ -40,13 +40,12 @@ import picocli.CommandLine.ScopeType;
       DigestCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main extends CommandGroup {
   private final Map<String, String> env;
   private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
   private Path configFile;
   private Config config;
   private Paperboy app;
-  CommandLine.Model.CommandSpec spec;
 
   Main(Map<String, String> env) {
     this.env = env;
@@ -71,11 +70,6 @@ public final class Main implements Runnable {
     this.configFile = file;
   }
 
-  @CommandLine.Spec
-  void setSpec(CommandLine.Model.CommandSpec spec) {
-    this.spec = spec;
-  }
-
   /**
    * Sets a setting from a subcommand's flag (e.g. serve's {@code --port}); call before {@link
    * #config()}.
@@ -97,11 +91,6 @@ public final class Main implements Runnable {
   public Paperboy app() {
     if (app == null) app = Paperboy.open(config(), Clock.systemUTC());
     return app;
-  }
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
   }
 
   public static void main(String[] args) {

@@ -21,14 +21,8 @@ import picocli.CommandLine.ParentCommand;
       SubscribersCommand.ListAll.class,
       SubscribersCommand.Remove.class
     })
-final class SubscribersCommand implements Runnable {
+final class SubscribersCommand extends CommandGroup {
   @ParentCommand Main main;
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-  }
 
   @Command(
       name = "add",

@@ -84,10 +84,6 @@ final class CandidateIndex implements AutoCloseable {
     return d;
   }
 
-  int size() {
-    return ids.size();
-  }
-
   /**
    * The candidates matching {@code alert}, best first, at most {@code depth}; {@code expand} gives
    * an acronym's long form or null.

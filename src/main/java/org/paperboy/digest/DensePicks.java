@@ -53,10 +53,6 @@ final class DensePicks {
     }
   }
 
-  boolean has(int candidate) {
-    return present[candidate];
-  }
-
   /**
    * A reader's weights: the centroid of {@code liked}, or a linear model of liked against {@code
    * negatives}.

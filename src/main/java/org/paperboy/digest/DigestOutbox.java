@@ -138,15 +138,4 @@ final class DigestOutbox {
     }
     return false;
   }
-
-  /** Rows by status, for reports and tests. */
-  java.util.Map<String, Integer> counts() {
-    java.util.Map<String, Integer> out = new java.util.TreeMap<>();
-    jdbi.useHandle(
-        h ->
-            h.createQuery("SELECT status, COUNT(*) FROM digests GROUP BY status")
-                .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
-                .forEach(e -> out.put(e.getKey(), e.getValue())));
-    return out;
-  }
 }

@@ -38,8 +38,4 @@ record DigestPlan(Subscription subscription, LocalDate date, int candidates, Lis
   boolean empty() {
     return items.isEmpty();
   }
-
-  List<Item> in(Section s) {
-    return items.stream().filter(i -> i.section() == s).toList();
-  }
 }

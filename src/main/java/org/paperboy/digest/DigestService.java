@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -181,11 +180,6 @@ public final class DigestService implements AutoCloseable {
     return desk.manageToken(id);
   }
 
-  /** Outbox rows by status ("queued", "sent", ...). */
-  public Map<String, Integer> outboxCounts() {
-    return outbox.counts();
-  }
-
   /**
    * Plans and queues the digests that are due, then sends everything the outbox has due. A reader
    * is due when their local time has reached their send time and they have no digest for that local
@@ -193,10 +187,18 @@ public final class DigestService implements AutoCloseable {
    * run plans and renders but writes and sends nothing. One run at a time.
    */
   public RunReport run(LocalDate date, boolean dryRun) {
+    return run(date, dryRun, true);
+  }
+
+  /**
+   * {@link #run}; {@code reuseEntries} false renders every paper's entry afresh for every reader
+   * (see {@link DigestRenderer}): the digest benchmark's baseline for the reuse.
+   */
+  RunReport run(LocalDate date, boolean dryRun, boolean reuseEntries) {
     running.lock();
     try {
       Instant now = clock.instant();
-      DueDigests.Planned p = due.plan(date, dryRun, now, links);
+      DueDigests.Planned p = due.plan(date, dryRun, now, links, reuseEntries);
       long s0 = System.nanoTime();
       DigestSender.Counts n = dryRun ? new DigestSender.Counts() : sender.drain();
       long sendNanos = dryRun ? 0 : System.nanoTime() - s0;

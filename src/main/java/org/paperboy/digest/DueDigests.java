@@ -42,9 +42,11 @@ final class DueDigests {
   /**
    * A reader is due when their local time has reached their send time and they have no digest for
    * that local date; with {@code date}, every active reader without a digest for {@code date} is. A
-   * dry run plans and renders but writes nothing, and lists one line per reader.
+   * dry run plans and renders but writes nothing, and lists one line per reader. {@code
+   * reuseEntries}: see {@link DigestRenderer#DigestRenderer}.
    */
-  Planned plan(LocalDate date, boolean dryRun, Instant now, DigestLinks links) {
+  Planned plan(
+      LocalDate date, boolean dryRun, Instant now, DigestLinks links, boolean reuseEntries) {
     Map<Subscription, LocalDate> due = new LinkedHashMap<>();
     for (Subscription s : subscriptions.active()) {
       ZonedDateTime local = now.atZone(s.zone());
@@ -57,7 +59,7 @@ final class DueDigests {
     long t0 = System.nanoTime();
     DigestPlanner.Run planning = planner.run(due.keySet(), now);
     long planNanos = System.nanoTime() - t0, renderNanos = 0, queueNanos = 0;
-    DigestRenderer renderer = new DigestRenderer(links);
+    DigestRenderer renderer = new DigestRenderer(links, reuseEntries);
     int[] counts = new int[2]; // queued with mail, empty days
     List<String> lines = new ArrayList<>();
     List<DigestOutbox.Entry> pending = new ArrayList<>();

@@ -18,28 +18,23 @@ final class InterestModel {
 
   private static final int EPOCHS = 40;
 
-  private final List<Sparse> liked;
   private final float[] weights;
   private final double scale;
   private final double bias;
-  private final boolean linear;
 
-  private InterestModel(
-      List<Sparse> liked, float[] weights, double scale, double bias, boolean linear) {
-    this.liked = liked;
+  private InterestModel(float[] weights, double scale, double bias) {
     this.weights = weights;
     this.scale = scale;
     this.bias = bias;
-    this.linear = linear;
   }
 
   /** The model for {@code liked} papers; {@code negatives} are used only by the linear model. */
   static InterestModel train(List<Sparse> liked, List<Sparse> negatives) {
-    if (liked.isEmpty()) return new InterestModel(liked, null, 1, 0, false);
+    if (liked.isEmpty()) return new InterestModel(null, 1, 0);
     if (liked.size() < LINEAR_FROM || negatives.isEmpty()) {
       float[] c = PaperVectors.dense();
       for (Sparse v : liked) v.addTo(c, 1.0 / liked.size());
-      return new InterestModel(liked, c, 1, 0, false);
+      return new InterestModel(c, 1, 0);
     }
     return linear(liked, negatives);
   }
@@ -68,26 +63,11 @@ final class InterestModel {
         b -= rate * g;
       }
     }
-    return new InterestModel(pos, w, scale, b, true);
-  }
-
-  boolean empty() {
-    return liked.isEmpty();
-  }
-
-  boolean linear() {
-    return linear;
+    return new InterestModel(w, scale, b);
   }
 
   /** Higher is more interesting; only comparable within one model. */
   double score(Sparse v) {
     return scale * v.dot(weights) + bias;
-  }
-
-  /** How many liked papers {@code v} is similar to (0: not a pick). */
-  int similarTo(Sparse v) {
-    int n = 0;
-    for (Sparse l : liked) if (l.dot(v) >= SIMILAR) n++;
-    return n;
   }
 }

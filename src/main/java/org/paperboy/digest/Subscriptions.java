@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,13 +38,7 @@ final class Subscriptions {
                     "INSERT INTO subscriptions (email, alerts, trending, send_time, zone, max_papers,"
                         + " status, papers_since, hard_failures, created_at, confirmed_at)"
                         + " VALUES (:email, :alerts, :trending, :time, :zone, :max, :status, :since, 0, :now, :confirmed)")
-                .bind("email", form.email())
-                .bind("alerts", String.join("\n", form.alerts()))
-                .bind("trending", form.trending())
-                .bind("time", form.sendTime().toString())
-                .bind("zone", form.zone().getId())
-                .bind("max", form.maxPapers())
-                .bind("status", status.sql())
+                .bindMap(fields(form, status))
                 .bind("since", firstCutoff(now))
                 .bind("now", now)
                 .bind("confirmed", status == Status.ACTIVE ? now : null)
@@ -53,17 +48,23 @@ final class Subscriptions {
             h.createUpdate(
                     "UPDATE subscriptions SET alerts = :alerts, trending = :trending, send_time = :time,"
                         + " zone = :zone, max_papers = :max, status = :status WHERE email = :email")
-                .bind("email", form.email())
-                .bind("alerts", String.join("\n", form.alerts()))
-                .bind("trending", form.trending())
-                .bind("time", form.sendTime().toString())
-                .bind("zone", form.zone().getId())
-                .bind("max", form.maxPapers())
-                .bind("status", next.sql())
+                .bindMap(fields(form, next))
                 .execute();
           }
           return find(h, form.email()).orElseThrow();
         });
+  }
+
+  /** The form's columns and the status, as the INSERT and the UPDATE above both bind them. */
+  private static Map<String, Object> fields(SubscriptionForm form, Status status) {
+    return Map.of(
+        "email", form.email(),
+        "alerts", String.join("\n", form.alerts()),
+        "trending", form.trending(),
+        "time", form.sendTime().toString(),
+        "zone", form.zone().getId(),
+        "max", form.maxPapers(),
+        "status", status.sql());
   }
 
   /** A first digest looks back one day, so a new reader gets today's papers, not an empty mail. */

@@ -50,10 +50,7 @@ final class BatchWriter implements RecordSink {
       String sourceName,
       Runnable onFlush,
       ExecutorService writerThread) {
-    this.writer =
-        writerThread != null
-            ? new BatchWorkers("ingest", writerThread, 1)
-            : new BatchWorkers("ingest", "paperboy-ingest-writer", 1);
+    this.writer = new BatchWorkers("ingest", writerThread, 1);
     this.papers = papers;
     this.listeners = listeners;
     this.clock = clock;

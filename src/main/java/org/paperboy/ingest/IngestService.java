@@ -33,11 +33,6 @@ public final class IngestService {
     this.writerThread = writer;
   }
 
-  /** Ingest outside the app (tools, benchmarks): each run starts and ends its own writer thread. */
-  public IngestService(PaperRepository papers, Clock clock) {
-    this(papers, clock, null);
-  }
-
   public void addListener(IngestListener listener) {
     listeners.add(listener);
   }

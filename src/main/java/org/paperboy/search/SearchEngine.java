@@ -56,10 +56,6 @@ final class SearchEngine {
     this.lexicon = lexicon;
   }
 
-  boolean hasVectors() {
-    return embedder != null;
-  }
-
   /**
    * The search. {@code queryVector} may be given when the caller embedded the query already (the
    * harness embeds all queries in one batch); otherwise it is computed here when the mode needs it.

@@ -49,27 +49,16 @@ public final class SearchService implements AutoCloseable {
     this.acronyms = new AcronymStore(jdbi);
     this.embedder = embedder;
     String vectors = embedder == null ? "none" : embedder.modelName();
-    if (threads == null) {
-      this.workers = new BatchWorkers("indexing", "paperboy-index", BatchWorkers.cpuThreads());
-      this.index = PaperIndex.open(indexDir, vectors);
-    } else {
-      this.workers = new BatchWorkers("indexing", threads.indexing(), threads.indexThreads());
-      this.index = PaperIndex.open(indexDir, vectors, threads.refresh());
-    }
+    this.workers = new BatchWorkers("indexing", threads.indexing(), threads.indexThreads());
+    this.index = PaperIndex.open(indexDir, vectors, threads.refresh());
     this.lexicon = acronyms.load();
     this.engine = new SearchEngine(index, embedder, this::lexicon);
-  }
-
-  /** {@link #open(Path, PaperRepository, Jdbi, Embedder, SearchThreads)} on threads of its own. */
-  public static SearchService open(
-      Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder) {
-    return open(indexDir, papers, jdbi, embedder, null);
   }
 
   /**
    * Opens (or builds) the index in {@code indexDir} over the papers in the store. {@code embedder}
    * may be null: search is then lexical only. The embedder and the {@code threads} stay owned by
-   * the caller; null threads: the service starts and ends threads of its own.
+   * the caller (the app's {@code AppThreads}; tests and benchmarks: {@code TestThreads}).
    */
   public static SearchService open(
       Path indexDir, PaperRepository papers, Jdbi jdbi, Embedder embedder, SearchThreads threads) {
@@ -94,10 +83,6 @@ public final class SearchService implements AutoCloseable {
    */
   public List<SearchHit> related(String id, int limit) {
     return engine.related(id, limit);
-  }
-
-  public boolean semanticAvailable() {
-    return engine.hasVectors();
   }
 
   /**

@@ -59,17 +59,13 @@ final class DigestPages {
   }
 
   void confirmPage(Context ctx) {
-    String token = token(ctx.queryParam("token"));
-    ctx.header("Cache-Control", "no-store");
-    Html h =
-        new Html()
-            .raw(
-                "<h1>Confirm your subscription</h1><form method=\"post\" action=\"/subscribe/confirm\">")
-            .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf())
-            .hidden("token", token)
-            .raw(
-                "<button type=\"submit\" id=\"confirm\">Yes, send me the daily digest</button></form>");
-    ctx.html(Layout.page(ctx, "Confirm", h));
+    buttonPage(
+        ctx,
+        "Confirm",
+        "<h1>Confirm your subscription</h1>",
+        "/subscribe/confirm",
+        "confirm",
+        "Yes, send me the daily digest");
   }
 
   void confirm(Context ctx) {
@@ -90,10 +86,9 @@ final class DigestPages {
   }
 
   void manage(Context ctx) {
-    String token = token(ctx.queryParam("token"));
+    String token = linkToken(ctx);
     Subscription s = digests.manage(token);
     Visitor v = Visitor.of(ctx);
-    ctx.header("Cache-Control", "no-store");
     Html h =
         new Html()
             .raw("<h1>Your digest</h1><p class=\"meta\">Status: ")
@@ -138,13 +133,7 @@ final class DigestPages {
       }
       case "delete" -> {
         digests.deleteByManageLink(token);
-        ctx.html(
-            Layout.page(
-                ctx,
-                "Unsubscribed",
-                new Html()
-                    .raw(
-                        "<h1>Unsubscribed</h1><p class=\"done\">Everything we kept for this address is deleted.</p>")));
+        unsubscribed(ctx, "Everything we kept for this address is deleted.");
         return;
       }
       default ->
@@ -161,17 +150,13 @@ final class DigestPages {
    * anyone.
    */
   void unsubscribePage(Context ctx) {
-    String token = token(ctx.queryParam("token"));
-    ctx.header("Cache-Control", "no-store");
-    Html h =
-        new Html()
-            .raw(
-                "<h1>Unsubscribe</h1><p>Stop the daily digest and delete everything kept for this address?</p>")
-            .raw("<form method=\"post\" action=\"/unsubscribe\">")
-            .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf())
-            .hidden("token", token)
-            .raw("<button type=\"submit\" id=\"unsubscribe\">Unsubscribe</button></form>");
-    ctx.html(Layout.page(ctx, "Unsubscribe", h));
+    buttonPage(
+        ctx,
+        "Unsubscribe",
+        "<h1>Unsubscribe</h1><p>Stop the daily digest and delete everything kept for this address?</p>",
+        "/unsubscribe",
+        "unsubscribe",
+        "Unsubscribe");
   }
 
   /** RFC 8058 one-click (token in the URL, no session, no CSRF token) and the button above. */
@@ -180,13 +165,7 @@ final class DigestPages {
         ctx.queryParam("token") != null ? ctx.queryParam("token") : ctx.formParam("token");
     digests.unsubscribe(token(token)); // a second click finds nothing: still a success
     ctx.header("Cache-Control", "no-store");
-    ctx.html(
-        Layout.page(
-            ctx,
-            "Unsubscribed",
-            new Html()
-                .raw(
-                    "<h1>Unsubscribed</h1><p class=\"done\">No more digests; everything kept for this address is deleted.</p>")));
+    unsubscribed(ctx, "No more digests; everything kept for this address is deleted.");
   }
 
   /**
@@ -198,6 +177,44 @@ final class DigestPages {
     String paper = digests.click(ctx.queryParam("s"), ctx.queryParam("p"), ctx.queryParam("k"));
     ctx.header("Cache-Control", "no-store");
     ctx.redirect(PaperCards.paperPath(paper), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * The token of a page a mailed link opens. The token in the URL is the reader's key, so the page
+   * is never cached.
+   */
+  private static String linkToken(Context ctx) {
+    String token = token(ctx.queryParam("token"));
+    ctx.header("Cache-Control", "no-store");
+    return token;
+  }
+
+  /**
+   * A page a mailed link opens that acts only on a click of its one button, posting the link's
+   * token to {@code action}: mail scanners open links, but do not press buttons.
+   */
+  private static void buttonPage(
+      Context ctx, String title, String intro, String action, String buttonId, String label) {
+    String token = linkToken(ctx);
+    Html h =
+        new Html()
+            .raw(intro)
+            .raw("<form method=\"post\" action=\"")
+            .raw(action)
+            .raw("\">")
+            .hidden(Security.CSRF_FIELD, Visitor.of(ctx).csrf())
+            .hidden("token", token)
+            .raw("<button type=\"submit\" id=\"")
+            .raw(buttonId)
+            .raw("\">")
+            .raw(label)
+            .raw("</button></form>");
+    ctx.html(Layout.page(ctx, title, h));
+  }
+
+  private static void unsubscribed(Context ctx, String message) {
+    Html h = new Html().raw("<h1>Unsubscribed</h1><p class=\"done\">").raw(message).raw("</p>");
+    ctx.html(Layout.page(ctx, "Unsubscribed", h));
   }
 
   private static String token(String t) {

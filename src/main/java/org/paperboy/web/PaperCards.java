@@ -96,20 +96,19 @@ final class PaperCards {
    */
   static void voteControl(Html h, String id, boolean voted, Visitor visitor, String back) {
     if (visitor.signedIn()) {
-      toggle(
+      button(
+          toggle(
               h,
               "<form method=\"post\" action=\"/vote\">",
               id,
               voted ? "remove" : "up",
               visitor,
-              back)
-          .raw("<button type=\"submit\" class=\"vote")
-          .raw(voted ? " voted" : "")
-          .raw("\" aria-pressed=\"")
-          .raw(voted ? "true" : "false")
-          .raw("\" aria-label=\"")
-          .raw(voted ? "Remove my upvote" : "Upvote")
-          .raw("\">▲</button></form>");
+              back),
+          "vote",
+          voted,
+          "aria-label",
+          voted ? "Remove my upvote" : "Upvote",
+          "▲");
     } else {
       h.raw("<a class=\"vote\" href=\"/login?next=")
           .text(Html.url(back))
@@ -122,21 +121,38 @@ final class PaperCards {
    * like the vote. A visitor who is not signed in sees none: the sign-in link is the vote's.
    */
   static void saveControl(Html h, String id, boolean saved, Visitor visitor, String back) {
-    toggle(
+    button(
+        toggle(
             h,
             "<form class=\"save\" method=\"post\" action=\"/save\">",
             id,
             saved ? "remove" : "save",
             visitor,
-            back)
-        .raw("<button type=\"submit\" class=\"save")
-        .raw(saved ? " saved" : "")
+            back),
+        "save",
+        saved,
+        "title",
+        saved ? "Remove from my saved papers" : "Save to read later",
+        saved ? "Saved" : "Save");
+  }
+
+  /**
+   * The close of a vote or save form: its button, pressed ({@code on}: class {@code name + "d"},
+   * aria-pressed) when the paper is voted or saved, with its label in {@code labelAttribute}.
+   */
+  private static void button(
+      Html h, String name, boolean on, String labelAttribute, String label, String content) {
+    h.raw("<button type=\"submit\" class=\"")
+        .raw(name)
+        .raw(on ? " " + name + "d" : "")
         .raw("\" aria-pressed=\"")
-        .raw(saved ? "true" : "false")
-        .raw("\" title=\"")
-        .raw(saved ? "Remove from my saved papers" : "Save to read later")
+        .raw(on ? "true" : "false")
+        .raw("\" ")
+        .raw(labelAttribute)
+        .raw("=\"")
+        .raw(label)
         .raw("\">")
-        .raw(saved ? "Saved" : "Save")
+        .raw(content)
         .raw("</button></form>");
   }
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +16,7 @@ import org.paperboy.BadInputException;
 import org.paperboy.mail.Mail;
 import org.paperboy.store.Database;
 import org.paperboy.store.StateRepository;
+import org.paperboy.testing.MovableClock;
 
 /** Magic links and sessions on a real H2 store, with a clock the test moves. */
 class AccountServiceTest {
@@ -61,7 +60,7 @@ class AccountServiceTest {
     assertThat(in.account().email()).isEqualTo("ada@example.org");
     assertThat(accounts.session(in.sessionToken())).contains(in.account());
     assertThatThrownBy(() -> accounts.signIn(token())).hasMessageContaining("already used");
-    clock.move(AccountService.SESSION_LIFETIME.plusMinutes(1));
+    clock.advance(AccountService.SESSION_LIFETIME.plusMinutes(1));
     assertThat(accounts.session(in.sessionToken())).isEmpty();
   }
 
@@ -76,7 +75,7 @@ class AccountServiceTest {
   @Test
   void a_link_expires_after_fifteen_minutes() {
     accounts.requestLink("late@example.org", "10.0.0.1", "http://x/?token=");
-    clock.move(AccountService.LINK_LIFETIME.plusSeconds(1));
+    clock.advance(AccountService.LINK_LIFETIME.plusSeconds(1));
     assertThatThrownBy(() -> accounts.signIn(token()))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("expired");
@@ -105,7 +104,7 @@ class AccountServiceTest {
         .isEqualTo(AccountService.LinkRequest.RATE_LIMITED);
     assertThat(accounts.requestLink("r9@example.org", "10.0.0.10", "http://x/?token="))
         .isEqualTo(AccountService.LinkRequest.SENT);
-    clock.move(Duration.ofMinutes(16));
+    clock.advance(Duration.ofMinutes(16));
     assertThat(accounts.requestLink("r9@example.org", "10.0.0.9", "http://x/?token="))
         .isEqualTo(AccountService.LinkRequest.SENT);
     assertThat(sent).hasSize(7);
@@ -119,32 +118,5 @@ class AccountServiceTest {
     assertThat(accounts.session(session)).isEmpty();
     assertThat(accounts.session(null)).isEmpty();
     assertThat(accounts.session("x".repeat(500))).isEmpty();
-  }
-
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void move(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

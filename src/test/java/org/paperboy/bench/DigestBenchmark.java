@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.Random;
 import org.paperboy.app.Config;
 import org.paperboy.app.Paperboy;
+import org.paperboy.digest.RenderBaseline;
 import org.paperboy.digest.RunReport;
 import org.paperboy.ingest.formats.Format;
 import org.paperboy.search.SearchMode;
@@ -41,7 +42,7 @@ import org.paperboy.search.SearchRequest;
  *   <li>planning all N digests (a dry run: plan and render, write nothing) against the old floor,
  *       the distinct alerts searched once each through {@code SearchService} over the whole corpus;
  *   <li>rendering, with each paper's entry reused across readers and, as the baseline, rendered
- *       afresh for every reader ({@code -Dpaperboy.digest.renderCache=false});
+ *       afresh for every reader ({@link RenderBaseline});
  *   <li>queueing and sending the digests of S of the readers to a plain-socket SMTP sink that
  *       discards ({@link SmtpSink}), against bare Jakarta Mail sending the same messages over one
  *       connection to the same sink; then G more to GreenMail, against bare Jakarta Mail to it;
@@ -220,7 +221,7 @@ public final class DigestBenchmark {
             (System.nanoTime() - t0) / 1e9);
 
         long b0 = System.nanoTime();
-        SearchMode mode = app.search().semanticAvailable() ? SearchMode.HYBRID : SearchMode.LEXICAL;
+        SearchMode mode = app.search().embeds() ? SearchMode.HYBRID : SearchMode.LEXICAL;
         for (String q : pool)
           app.search().search(new SearchRequest(q, mode, 100, null, null, List.of()));
         double searchBaseline = (System.nanoTime() - b0) / 1e9;
@@ -245,9 +246,7 @@ public final class DigestBenchmark {
         // The render baseline on the first S readers (afresh it is too slow for all of them), after
         // the main run: warmer JIT.
         activate(app, 0, toSink);
-        System.setProperty("paperboy.digest.renderCache", "false");
-        RunReport fresh = app.digests().run(today, true);
-        System.clearProperty("paperboy.digest.renderCache");
+        RunReport fresh = RenderBaseline.dryRunAfresh(app.digests(), today);
         double freshRender = fresh.phases().renderNanos() / 1e9;
         System.out.printf(
             "  baseline, every entry rendered afresh for %,d readers: %.1f s = %,.0f digests/s; reuse speed-up %.1fx; load %s%n",

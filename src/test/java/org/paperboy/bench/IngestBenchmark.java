@@ -22,6 +22,7 @@ import org.paperboy.paper.Paper;
 import org.paperboy.paper.TitleKey;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.testing.TestThreads;
 
 /**
  * Ingest throughput into a fresh H2 store, against two baselines measured in the same run: the
@@ -80,8 +81,11 @@ public final class IngestBenchmark {
     try {
       long t0 = System.nanoTime();
       IngestReport report;
-      try (Database db = Database.open(Database.h2Url(data), null, null)) {
-        IngestService ingest = new IngestService(new PaperRepository(db.jdbi()), Clock.systemUTC());
+      try (TestThreads threads = new TestThreads();
+          Database db = Database.open(Database.h2Url(data), null, null)) {
+        IngestService ingest =
+            new IngestService(
+                new PaperRepository(db.jdbi()), Clock.systemUTC(), threads.ingestWriter());
         report = ingest.ingestFile(file, Format.KAGGLE, (n, read, total) -> {});
       }
       double seconds = (System.nanoTime() - t0) / 1e9;

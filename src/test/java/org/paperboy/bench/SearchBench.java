@@ -13,6 +13,7 @@ import org.paperboy.paper.Paper;
 import org.paperboy.search.SearchService;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.testing.TestThreads;
 
 /**
  * Shared set-up of the search benchmarks: a temp data dir with an H2 store holding the synthetic
@@ -23,6 +24,7 @@ final class SearchBench implements AutoCloseable {
   final Database db;
   final PaperRepository papers;
   SearchService service;
+  private final TestThreads threads = new TestThreads();
   double buildSeconds;
 
   SearchBench(SyntheticPapers corpus, int count) throws IOException {
@@ -45,7 +47,7 @@ final class SearchBench implements AutoCloseable {
   SearchService build(String name, Embedder embedder) {
     if (service != null) service.close();
     long t0 = System.nanoTime();
-    service = SearchService.open(indexDir(name), papers, db.jdbi(), embedder);
+    service = SearchService.open(indexDir(name), papers, db.jdbi(), embedder, threads.search());
     buildSeconds = (System.nanoTime() - t0) / 1e9;
     return service;
   }
@@ -117,6 +119,7 @@ final class SearchBench implements AutoCloseable {
   public void close() throws IOException {
     if (service != null) service.close();
     db.close();
+    threads.close();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }

@@ -18,6 +18,7 @@ import org.paperboy.ingest.formats.Format;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.SmtpMailer;
 import org.paperboy.mail.SmtpUrl;
+import org.paperboy.testing.MovableClock;
 
 /**
  * The real app over a temp data dir, with the clock of ingest and of the digest in the test's

@@ -44,6 +44,21 @@ class SmtpFaultTest {
         SubscriptionForm.parse(email, List.of("multimodal"), false, "07:00", "UTC", 5), true);
   }
 
+  /** The outbox's rows by status. */
+  Map<String, Integer> outboxCounts() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    world
+        .app
+        .database()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery("SELECT status, COUNT(*) FROM digests GROUP BY status")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
   String lastError(String email) {
     return world
         .app
@@ -74,7 +89,7 @@ class SmtpFaultTest {
     assertThat(tooSoon.sent()).isZero();
     assertThat(later.sent()).isEqualTo(1);
     assertThat(server.delivered).hasSize(1);
-    assertThat(digests.outboxCounts()).containsEntry("sent", 1);
+    assertThat(outboxCounts()).containsEntry("sent", 1);
   }
 
   @Test
@@ -135,7 +150,7 @@ class SmtpFaultTest {
     assertThat(r.planned()).isEqualTo(5);
     assertThat(r.retrying()).isEqualTo(3); // three failures in a row end the send phase
     assertThat(r.failed()).isZero();
-    assertThat(digests.outboxCounts()).containsEntry("queued", 5);
+    assertThat(outboxCounts()).containsEntry("queued", 5);
     assertThat(lastError("r0@example.org")).contains("cannot connect");
   }
 

@@ -20,6 +20,7 @@ import org.paperboy.PaperboyException;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.testing.TestThreads;
 
 /** The service on a real H2 store and a real Lucene index on disk, lexical only (no embedder). */
 class SearchServiceTest {
@@ -65,6 +66,8 @@ class SearchServiceTest {
         .build();
   }
 
+  final TestThreads threads = new TestThreads();
+
   @BeforeEach
   void open() {
     db =
@@ -74,7 +77,7 @@ class SearchServiceTest {
             null);
     papers = new PaperRepository(db.jdbi());
     store(VISION, SPEECH, LINGUAL);
-    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null);
+    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search());
   }
 
   private void store(Paper... ps) {
@@ -85,6 +88,7 @@ class SearchServiceTest {
   void close() {
     search.close();
     db.close();
+    threads.close();
   }
 
   private List<String> ids(String query) {
@@ -136,7 +140,7 @@ class SearchServiceTest {
     assertThat(marker).exists();
     search.close();
     assertThat(marker).doesNotExist();
-    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null);
+    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search());
     assertThat(ids("molecules")).containsExactly("2406.00004");
   }
 
@@ -161,10 +165,12 @@ class SearchServiceTest {
       }
     }
     // Meanwhile a second process on the live index only reads it: the marker is not its business.
-    try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
+    try (SearchService second =
+        SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search())) {
       assertThat(second.search(request("speech", SearchMode.HYBRID, 20)).hits()).hasSize(1);
     }
-    try (SearchService restarted = SearchService.open(crashed, papers, db.jdbi(), null)) {
+    try (SearchService restarted =
+        SearchService.open(crashed, papers, db.jdbi(), null, threads.search())) {
       assertThat(restarted.search(request("molecules", SearchMode.HYBRID, 20)).hits())
           .extracting(SearchHit::id)
           .containsExactly("2406.00004");
@@ -180,7 +186,7 @@ class SearchServiceTest {
         Files.write(f, new byte[] {1, 2, 3});
       }
     }
-    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null);
+    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search());
     assertThat(ids("speech")).containsExactly("2305.00002");
   }
 
@@ -306,7 +312,8 @@ class SearchServiceTest {
 
   @Test
   void a_second_process_on_the_same_index_searches_read_only() {
-    try (SearchService second = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null)) {
+    try (SearchService second =
+        SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search())) {
       assertThat(second.search(request("speech", SearchMode.HYBRID, 20)).hits())
           .extracting(SearchHit::id)
           .containsExactly("2305.00002");

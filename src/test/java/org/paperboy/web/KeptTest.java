@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.paperboy.testing.MovableClock;
 
 class KeptTest {
   private final AtomicLong version = new AtomicLong();

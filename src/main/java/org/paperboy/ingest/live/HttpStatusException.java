@@ -8,19 +8,13 @@ import org.paperboy.PaperboyException;
 final class HttpStatusException extends PaperboyException {
   private static final long serialVersionUID = 1L;
 
-  private final URI uri;
   private final int status;
   private final transient byte[] body;
 
   HttpStatusException(URI uri, int status, byte[] body) {
     super("HTTP " + status + " from " + uri + snippet(body));
-    this.uri = uri;
     this.status = status;
     this.body = body;
-  }
-
-  URI uri() {
-    return uri;
   }
 
   int status() {

@@ -70,12 +70,25 @@ public record LiveConfig(
 
   /** The real services, a 3 s arXiv delay, 4 retries, 100 results per page and at most 1000. */
   public static LiveConfig defaults() {
-    return new LiveConfig(
+    return of(
         URI.create("https://export.arxiv.org/api/query"),
         URI.create("https://oaipmh.arxiv.org/oai"),
         URI.create("https://rss.arxiv.org/rss/"),
         URI.create("https://huggingface.co/api/daily_papers"),
-        DEFAULT_USER_AGENT,
+        DEFAULT_USER_AGENT);
+  }
+
+  /**
+   * The configured part (service URLs and User-Agent, {@code live.*}) with the default delay,
+   * timeouts, retries and paging, which are not configured.
+   */
+  public static LiveConfig of(URI arxivApi, URI oai, URI rss, URI hf, String userAgent) {
+    return new LiveConfig(
+        arxivApi,
+        oai,
+        rss,
+        hf,
+        userAgent,
         Duration.ofSeconds(3),
         Duration.ofSeconds(10),
         Duration.ofSeconds(120),
@@ -84,96 +97,6 @@ public record LiveConfig(
         Duration.ofMinutes(5),
         100,
         1000);
-  }
-
-  /** This config with other service URLs (tests point them at a local server). */
-  public LiveConfig withUrls(URI arxivApi, URI oai, URI rss, URI hf) {
-    return new LiveConfig(
-        arxivApi,
-        oai,
-        rss,
-        hf,
-        userAgent,
-        arxivDelay,
-        connectTimeout,
-        requestTimeout,
-        maxRetries,
-        initialBackoff,
-        maxWait,
-        apiPageSize,
-        apiMaxResults);
-  }
-
-  /** This config with another User-Agent (the configuration's {@code live.user_agent}). */
-  public LiveConfig withUserAgent(String agent) {
-    return new LiveConfig(
-        arxivApiUrl,
-        oaiUrl,
-        rssUrl,
-        hfUrl,
-        agent,
-        arxivDelay,
-        connectTimeout,
-        requestTimeout,
-        maxRetries,
-        initialBackoff,
-        maxWait,
-        apiPageSize,
-        apiMaxResults);
-  }
-
-  /** This config with another arXiv API page size and result cap. */
-  public LiveConfig withApiPaging(int pageSize, int maxResults) {
-    return new LiveConfig(
-        arxivApiUrl,
-        oaiUrl,
-        rssUrl,
-        hfUrl,
-        userAgent,
-        arxivDelay,
-        connectTimeout,
-        requestTimeout,
-        maxRetries,
-        initialBackoff,
-        maxWait,
-        pageSize,
-        maxResults);
-  }
-
-  /** This config with another retry budget. */
-  public LiveConfig withRetries(int retries, Duration firstBackoff, Duration longestWait) {
-    return new LiveConfig(
-        arxivApiUrl,
-        oaiUrl,
-        rssUrl,
-        hfUrl,
-        userAgent,
-        arxivDelay,
-        connectTimeout,
-        requestTimeout,
-        retries,
-        firstBackoff,
-        longestWait,
-        apiPageSize,
-        apiMaxResults);
-  }
-
-  /** This config with other timeouts. */
-  public LiveConfig withTimeouts(Duration connect, Duration request) {
-    return new LiveConfig(
-        arxivApiUrl,
-        oaiUrl,
-        rssUrl,
-        hfUrl,
-        userAgent,
-        arxivDelay,
-        connect,
-        request,
-        maxRetries,
-        initialBackoff,
-        maxWait,
-        apiPageSize,
-        apiMaxResults);
   }
 
   private static void requireNonNegative(Duration d, String name) {

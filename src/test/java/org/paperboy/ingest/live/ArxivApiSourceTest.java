@@ -32,13 +32,14 @@ class ArxivApiSourceTest {
       throws IOException {
     server = ReplayServer.start(time, script);
     LiveConfig config =
-        LiveConfig.defaults()
-            .withUrls(
-                server.uri("/api/query"),
-                server.uri("/oai"),
-                server.uri("/rss/"),
-                server.uri("/hf"))
-            .withApiPaging(pageSize, maxResults);
+        LiveConfigs.from(
+                LiveConfigs.local(
+                    server.uri("/api/query"),
+                    server.uri("/oai"),
+                    server.uri("/rss/"),
+                    server.uri("/hf")))
+            .apiPaging(pageSize, maxResults)
+            .build();
     return LiveSources.parse("api:" + query, config, null, time.http(config));
   }
 

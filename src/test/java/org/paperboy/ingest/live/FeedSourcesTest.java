@@ -24,12 +24,11 @@ class FeedSourcesTest {
   private LiveSource source(String spec, Function<Request, Reply> script) throws IOException {
     server = ReplayServer.start(time, script);
     LiveConfig config =
-        LiveConfig.defaults()
-            .withUrls(
-                server.uri("/api"),
-                server.uri("/oai"),
-                server.uri("/rss"),
-                server.uri("/api/daily_papers"));
+        LiveConfigs.local(
+            server.uri("/api"),
+            server.uri("/oai"),
+            server.uri("/rss"),
+            server.uri("/api/daily_papers"));
     return LiveSources.parse(spec, config, null, time.http(config));
   }
 

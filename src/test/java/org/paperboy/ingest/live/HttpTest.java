@@ -44,7 +44,9 @@ class HttpTest {
   }
 
   private static LiveConfig config() {
-    return LiveConfig.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    return LiveConfigs.from(LiveConfig.defaults())
+        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+        .build();
   }
 
   private static String text(byte[] body) {
@@ -55,9 +57,13 @@ class HttpTest {
   void sends_the_configured_user_agent() throws IOException {
     serve(Reply.ok("hello".getBytes(StandardCharsets.UTF_8)));
     LiveConfig config =
-        Config.from(dir, Map.of("PAPERBOY_USER_AGENT", "paperboy-test/1 (mailto:lab@example.org)"))
-            .live()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+        LiveConfigs.from(
+                Config.from(
+                        dir,
+                        Map.of("PAPERBOY_USER_AGENT", "paperboy-test/1 (mailto:lab@example.org)"))
+                    .live())
+            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+            .build();
 
     byte[] body = time.http(config).get(server.uri("/x"), Duration.ZERO);
 
@@ -161,7 +167,10 @@ class HttpTest {
 
     assertThatThrownBy(
             () ->
-                time.http(config().withRetries(2, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                time.http(
+                        LiveConfigs.from(config())
+                            .retries(2, Duration.ofSeconds(1), Duration.ofSeconds(30))
+                            .build())
                     .get(uri, Duration.ZERO))
         .isInstanceOf(PaperboyException.class)
         .hasMessageStartingWith("gave up on " + uri + " after 3 attempts; last: ConnectException")
@@ -184,7 +193,9 @@ class HttpTest {
               return Reply.ok("late but here".getBytes(StandardCharsets.UTF_8));
             });
     LiveConfig config =
-        LiveConfig.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
+        LiveConfigs.from(LiveConfig.defaults())
+            .timeouts(Duration.ofSeconds(2), Duration.ofMillis(300))
+            .build();
 
     try {
       byte[] body = time.http(config).get(server.uri("/x"), Duration.ZERO);

@@ -55,10 +55,11 @@ class OaiPmhSourceTest {
   private void serve(Function<Request, Reply> script) throws IOException {
     server = ReplayServer.start(time, script);
     config =
-        LiveConfig.defaults()
-            .withUrls(
-                server.uri("/api"), server.uri("/oai"), server.uri("/rss/"), server.uri("/hf"))
-            .withRetries(1, Duration.ofSeconds(1), Duration.ofSeconds(60));
+        LiveConfigs.from(
+                LiveConfigs.local(
+                    server.uri("/api"), server.uri("/oai"), server.uri("/rss/"), server.uri("/hf")))
+            .retries(1, Duration.ofSeconds(1), Duration.ofSeconds(60))
+            .build();
   }
 
   private LiveSource source(String spec) {

@@ -1,4 +1,4 @@
-package org.paperboy.digest;
+package org.paperboy.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and move, so "tomorrow at 07:00 in Berlin" takes no waiting. */
-final class MovableClock extends Clock {
+/**
+ * The one clock tests set and move, so "tomorrow at 07:00 in Berlin" or a minute's TTL takes no
+ * waiting. Always UTC; volatile, since the app's threads read it while a test moves it.
+ */
+public final class MovableClock extends Clock {
   private volatile Instant now;
 
-  MovableClock(Instant start) {
+  public MovableClock(Instant start) {
     this.now = start;
   }
 
-  void set(Instant t) {
+  public void set(Instant t) {
     now = t;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
