@@ -7,7 +7,6 @@ import org.paperboy.PaperboyException;
 import org.paperboy.account.AccountService;
 import org.paperboy.account.SavedPapers;
 import org.paperboy.digest.DigestService;
-import org.paperboy.digest.DigestThreads;
 import org.paperboy.embed.BgeSmallEmbedder;
 import org.paperboy.embed.CachingEmbedder;
 import org.paperboy.embed.Embedder;
@@ -103,7 +102,6 @@ public final class Paperboy implements AutoCloseable {
       accounts =
           new AccountService(
               database.jdbi(), state, config.secret(), mailer, config.loginLinks(), clock);
-      DigestThreads digestThreads = track(new DigestThreads()); // closed after the service
       digests =
           track(
               new DigestService(
@@ -121,8 +119,8 @@ public final class Paperboy implements AutoCloseable {
                   config.digest(),
                   clock,
                   config.dataDir(),
-                  digestThreads.scheduler(),
-                  digestThreads.planning()));
+                  threads.digestScheduler,
+                  threads.digestPlanning));
     } catch (RuntimeException | Error e) {
       closer.closeAfterFailedStart(e);
       throw e;

@@ -19,6 +19,7 @@ import org.paperboy.mail.Mailer;
 import org.paperboy.mail.SmtpMailer;
 import org.paperboy.mail.SmtpUrl;
 import org.paperboy.testing.MovableClock;
+import org.paperboy.testing.TestThreads;
 
 /**
  * The real app over a temp data dir, with the clock of ingest and of the digest in the test's
@@ -56,7 +57,7 @@ final class DigestWorld implements AutoCloseable {
    * production), the journal in the data dir, threads of its own.
    */
   DigestService digests(Mailer mailer, DigestSettings settings) {
-    DigestThreads t = new DigestThreads();
+    TestThreads t = new TestThreads();
     opened.add(t);
     threads.add(t);
     DigestService d =
@@ -75,14 +76,14 @@ final class DigestWorld implements AutoCloseable {
             settings.withBaseUrl(BASE),
             clock,
             dir,
-            t.scheduler(),
-            t.planning());
+            t.digestScheduler(),
+            t.digestPlanning());
     opened.add(d);
     return d;
   }
 
   /** The threads of the services made with {@link #digests}, in order. */
-  final List<DigestThreads> threads = new ArrayList<>();
+  final List<TestThreads> threads = new ArrayList<>();
 
   DigestService digests(Mailer mailer) {
     return digests(mailer, DigestSettings.DEFAULTS);

@@ -75,7 +75,7 @@ class PickSignalsTest {
                 world.app.votes(),
                 world.app.saved(),
                 new DigestClicks(world.app.database().jdbi())),
-            world.threads.get(0).planning());
+            world.threads.get(0).digestPlanning());
     List<Subscription> now =
         readers.stream().map(s -> digests.find(s.email()).orElseThrow()).toList();
     DigestPlanner.Run run = planner.run(now, world.clock.instant());

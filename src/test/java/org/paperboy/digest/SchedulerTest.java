@@ -29,7 +29,7 @@ class SchedulerTest {
     ScheduledThreadPoolExecutor scheduler;
     try (world) {
       DigestService digests = world.digests(world.smtp(smtp.getSmtp().getPort()));
-      scheduler = world.threads.get(0).scheduler();
+      scheduler = world.threads.get(0).digestScheduler();
       world.papers(DigestWorld.mllm(0, 40));
       digests.subscribe(
           SubscriptionForm.parse(
@@ -51,10 +51,9 @@ class SchedulerTest {
       assertThat(running).isTrue();
       assertThat(scheduler.getQueue()).isEmpty(); // closed: nothing scheduled any more
     }
-    // The app closes the threads it handed in; the worker exits just after its pool ends.
-    long until = System.nanoTime() + 2_000_000_000L;
-    while (threadAlive() && System.nanoTime() < until) Thread.sleep(20);
+    // The world closes the threads it handed in; the worker exits just after its pool ends.
     assertThat(scheduler.isTerminated()).isTrue();
+    for (Thread t : schedulerThreads()) t.join(2_000);
     assertThat(threadAlive()).isFalse();
   }
 
@@ -66,7 +65,12 @@ class SchedulerTest {
   }
 
   private static boolean threadAlive() {
+    return schedulerThreads().stream().anyMatch(Thread::isAlive);
+  }
+
+  private static List<Thread> schedulerThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().equals("paperboy-digest-scheduler") && t.isAlive());
+        .filter(t -> t.getName().equals("test-digest-scheduler"))
+        .toList();
   }
 }

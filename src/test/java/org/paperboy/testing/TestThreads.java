@@ -1,37 +1,40 @@
 package org.paperboy.testing;
 
+import static org.paperboy.DaemonThreads.named;
+
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.paperboy.BatchWorkers;
+import org.paperboy.DaemonThreads;
 import org.paperboy.search.SearchThreads;
 
 /**
  * The threads a test or a benchmark hands to a service it builds without the app (the app's own are
- * made in {@code AppThreads}): indexing, the index's refreshes and ingest's writer, as many as
- * production has. Close it after the services that use it.
+ * made in {@code AppThreads}, on the same {@link DaemonThreads}): indexing, the index's refreshes,
+ * ingest's writer and the digest's scheduler and planning pool, as many as production has. Close it
+ * after the services that use it.
  */
 public final class TestThreads implements AutoCloseable {
   private final int indexThreads = BatchWorkers.cpuThreads();
   private final ExecutorService indexing =
-      Executors.newFixedThreadPool(indexThreads, daemons("test-index"));
+      Executors.newFixedThreadPool(indexThreads, named("test-index-"));
   private final ExecutorService ingestWriter =
-      Executors.newSingleThreadExecutor(daemons("test-ingest-writer"));
+      Executors.newSingleThreadExecutor(named("test-ingest-writer"));
   private final ScheduledExecutorService refresh =
-      Executors.newSingleThreadScheduledExecutor(daemons("test-search-refresh"));
+      Executors.newSingleThreadScheduledExecutor(named("test-search-refresh"));
 
-  /** Daemons, so a test that forgets to close cannot keep the JVM up. */
-  private static ThreadFactory daemons(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+  private final ScheduledThreadPoolExecutor digestScheduler =
+      new ScheduledThreadPoolExecutor(1, named("test-digest-scheduler"));
+  private final ExecutorService digestPlanning =
+      Executors.newFixedThreadPool(indexThreads, named("test-digest-planning-"));
+
+  {
+    digestScheduler.setRemoveOnCancelPolicy(
+        true); // as the app's: a stopped schedule leaves nothing
   }
 
   public SearchThreads search() {
@@ -42,10 +45,19 @@ public final class TestThreads implements AutoCloseable {
     return ingestWriter;
   }
 
+  public ScheduledThreadPoolExecutor digestScheduler() {
+    return digestScheduler;
+  }
+
+  public ExecutorService digestPlanning() {
+    return digestPlanning;
+  }
+
   /** Lets the work under way end, then ends the threads. */
   @Override
   public void close() {
-    List<ExecutorService> all = List.of(indexing, ingestWriter, refresh);
+    List<ExecutorService> all =
+        List.of(digestScheduler, digestPlanning, indexing, ingestWriter, refresh);
     all.forEach(ExecutorService::shutdown);
     try {
       for (ExecutorService e : all) e.awaitTermination(1, TimeUnit.MINUTES);
