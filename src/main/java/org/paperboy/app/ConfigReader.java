@@ -26,12 +26,10 @@ final class ConfigReader {
   ConfigReader(Map<String, String> env, Path configFile, Map<Setting, String> flags) {
     Path file = configFile;
     Map<String, TomlFile.Entry> entries = file == null ? Map.of() : TomlFile.read(file);
-    for (Setting s : Setting.values()) {
-      if (s.read()) values.put(s, pick(s, env, flags, file, entries));
-    }
     if (file == null) {
       // Without --config, the data dir may hold the file; it cannot move the data dir itself.
-      Path inData = Path.of(values.get(Setting.DATA_DIR).raw()).resolve(FILE_NAME);
+      String dataDir = pick(Setting.DATA_DIR, env, flags, null, Map.of()).raw();
+      Path inData = Path.of(dataDir).resolve(FILE_NAME);
       if (Files.isRegularFile(inData)) {
         file = inData;
         entries = TomlFile.read(file);
@@ -45,10 +43,10 @@ final class ConfigReader {
                   + FILE_NAME
                   + "; use --config FILE, --data or PAPERBOY_DATA");
         }
-        for (Setting s : Setting.values()) {
-          if (s.read()) values.put(s, pick(s, env, flags, file, entries));
-        }
       }
+    }
+    for (Setting s : Setting.values()) {
+      if (s.read()) values.put(s, pick(s, env, flags, file, entries));
     }
     rejectUnknown(file, entries);
   }
