@@ -2,8 +2,6 @@ package org.paperboy.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.paperboy.PaperboyException;
@@ -31,9 +29,7 @@ public final class Hmac {
               .get(stateKey)
               .orElseGet(
                   () -> {
-                    byte[] b = new byte[32];
-                    new SecureRandom().nextBytes(b);
-                    String made = HexFormat.of().formatHex(b);
+                    String made = MagicLinks.randomToken();
                     state.put(stateKey, made);
                     return made;
                   });
