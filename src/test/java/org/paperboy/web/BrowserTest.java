@@ -48,6 +48,7 @@ class BrowserTest {
 
     WebElement box = browser.findElement(By.cssSelector("form.search input[name=q]"));
     box.sendKeys("multimodal large language models", Keys.ENTER);
+    waitForTheNextPage(box); // Enter returns before the search page has arrived
     assertThat(browser.getCurrentUrl()).contains("/search?q=multimodal");
     List<WebElement> results = browser.findElements(By.cssSelector("li.paper h3 a"));
     assertThat(results).hasSizeGreaterThan(5);
@@ -184,8 +185,13 @@ class BrowserTest {
   private static void submitAndWaitForTheNextPage(By button) {
     WebElement b = browser.findElement(button);
     b.click();
+    waitForTheNextPage(b);
+  }
+
+  /** Waits until {@code onOldPage}, an element of the page being left, is gone. */
+  private static void waitForTheNextPage(WebElement onOldPage) {
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .until(d -> isGone(b));
+        .until(d -> isGone(onOldPage));
   }
 
   /**
