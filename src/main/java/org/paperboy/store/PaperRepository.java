@@ -4,11 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,32 +18,15 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.PaperboyException;
-import org.paperboy.paper.Links;
 import org.paperboy.paper.Paper;
-import org.paperboy.paper.Signals;
 import org.paperboy.paper.TitleKey;
 
-/** Papers in SQL. Bulk reads and writes take whole batches so ingest does one round trip each. */
+/**
+ * Papers in SQL. Bulk reads and writes take whole batches so ingest does one round trip each. Every
+ * write advances the change sequence ({@link PaperChanges}) in its own transaction.
+ */
 public final class PaperRepository {
-  private static final String COLUMNS =
-      "id, version, title, title_hash, abstract_text, authors, categories, primary_category,"
-          + " published, updated, doi, journal_ref, comments, license, link_abs, link_pdf,"
-          + " link_code, link_project, hf_upvotes, github_stars, ai_keywords, sources, first_seen,"
-          + " last_changed";
-  private static final String PARAMS =
-      ":id, :version, :title, :title_hash, :abstract_text, :authors, :categories,"
-          + " :primary_category, :published, :updated, :doi, :journal_ref, :comments, :license,"
-          + " :link_abs, :link_pdf, :link_code, :link_project, :hf_upvotes, :github_stars,"
-          + " :ai_keywords, :sources, :first_seen, :last_changed";
-  private static final String UPDATE =
-      "UPDATE papers SET version = :version, title = :title, title_hash = :title_hash,"
-          + " abstract_text = :abstract_text, authors = :authors, categories = :categories,"
-          + " primary_category = :primary_category, published = :published, updated = :updated,"
-          + " doi = :doi, journal_ref = :journal_ref, comments = :comments, license = :license,"
-          + " link_abs = :link_abs, link_pdf = :link_pdf, link_code = :link_code,"
-          + " link_project = :link_project, hf_upvotes = :hf_upvotes, github_stars = :github_stars,"
-          + " ai_keywords = :ai_keywords, sources = :sources, last_changed = :last_changed"
-          + " WHERE id = :id";
+  private static final String COLUMNS = PaperColumns.SELECT;
 
   private final Jdbi jdbi;
 
@@ -134,15 +115,19 @@ public final class PaperRepository {
             h.createUpdate("DELETE FROM papers WHERE id IN (<ids>)")
                 .bindList("ids", deletes)
                 .execute();
+            // A deleted row leaves no change_seq: a removal row tells the indexes to drop it.
+            var removal = h.prepareBatch("INSERT INTO paper_removals (paper_id) VALUES (:id)");
+            for (String id : deletes) removal.bind("id", id).add();
+            removal.execute();
           }
-          batch(
-              h,
-              "INSERT INTO papers (" + COLUMNS + ") VALUES (" + PARAMS + ")",
-              inserts,
-              now,
-              titleHash);
-          batch(h, UPDATE, updates, now, titleHash);
+          PaperColumns.Write w = new PaperColumns.Write(Timestamp.from(now), titleHash);
+          batch(h, PaperColumns.INSERT, inserts, PaperColumns::bindInsert, w);
+          batch(h, PaperColumns.UPDATE, updates, PaperColumns::bindUpdate, w);
         });
+  }
+
+  private interface RowBinder {
+    void bind(PreparedStatement st, Paper p, PaperColumns.Write w) throws SQLException;
   }
 
   /**
@@ -150,40 +135,11 @@ public final class PaperRepository {
    * more than H2's insert itself on bulk ingest.
    */
   private static void batch(
-      Handle h, String sql, List<Paper> papers, Instant now, Function<String, String> titleHash) {
+      Handle h, String sql, List<Paper> papers, RowBinder binder, PaperColumns.Write w) {
     if (papers.isEmpty()) return;
-    boolean insert = sql.startsWith("INSERT");
-    try (PreparedStatement st = h.getConnection().prepareStatement(positional(sql))) {
-      Timestamp changed = Timestamp.from(now);
+    try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
       for (Paper p : papers) {
-        int i = 1;
-        if (insert) st.setString(i++, p.id());
-        st.setInt(i++, p.version());
-        st.setString(i++, p.title());
-        st.setString(i++, titleHash.apply(p.title()));
-        st.setString(i++, p.abstractText());
-        st.setString(i++, String.join("\n", p.authors()));
-        st.setString(i++, String.join(" ", p.categories()));
-        st.setString(i++, p.primaryCategory());
-        st.setObject(i++, p.published(), Types.DATE);
-        st.setObject(i++, p.updated(), Types.DATE);
-        st.setString(i++, p.doi());
-        st.setString(i++, p.journalRef());
-        st.setString(i++, p.comments());
-        st.setString(i++, p.license());
-        st.setString(i++, p.links().abs());
-        st.setString(i++, p.links().pdf());
-        st.setString(i++, p.links().code());
-        st.setString(i++, p.links().project());
-        st.setObject(i++, p.signals().hfUpvotes(), Types.INTEGER);
-        st.setObject(i++, p.signals().githubStars(), Types.INTEGER);
-        st.setString(i++, String.join("\n", p.signals().aiKeywords()));
-        st.setString(i++, String.join(" ", p.sources()));
-        if (insert) {
-          st.setTimestamp(i++, p.firstSeen() != null ? Timestamp.from(p.firstSeen()) : changed);
-        }
-        st.setTimestamp(i++, changed);
-        if (!insert) st.setString(i, p.id());
+        binder.bind(st, p, w);
         st.addBatch();
       }
       st.executeBatch();
@@ -191,11 +147,6 @@ public final class PaperRepository {
       throw new PaperboyException(
           "writing " + papers.size() + " papers failed: " + e.getMessage(), e);
     }
-  }
-
-  /** The named-parameter SQL above with JDBC's '?' placeholders, in the same order. */
-  private static String positional(String sql) {
-    return sql.replaceAll(":[a-z_]+", "?");
   }
 
   public long count() {
@@ -277,39 +228,8 @@ public final class PaperRepository {
     return LocalDate.parse(o.toString().substring(0, 10));
   }
 
+  /** A row selected with every column of {@code papers}, as a paper (for PaperCalendar). */
   static Paper map(ResultSet rs) throws SQLException {
-    return new Paper(
-        rs.getString("id"),
-        rs.getInt("version"),
-        rs.getString("title"),
-        rs.getString("abstract_text"),
-        split(rs.getString("authors"), "\n"),
-        split(rs.getString("categories"), " "),
-        rs.getObject("published", LocalDate.class),
-        rs.getObject("updated", LocalDate.class),
-        rs.getString("doi"),
-        rs.getString("journal_ref"),
-        rs.getString("comments"),
-        rs.getString("license"),
-        new Links(
-            rs.getString("link_abs"),
-            rs.getString("link_pdf"),
-            rs.getString("link_code"),
-            rs.getString("link_project")),
-        new Signals(
-            rs.getObject("hf_upvotes", Integer.class),
-            rs.getObject("github_stars", Integer.class),
-            split(rs.getString("ai_keywords"), "\n")),
-        split(rs.getString("sources"), " "),
-        instant(rs.getTimestamp("first_seen")));
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private static List<String> split(String s, String sep) {
-    if (s == null || s.isEmpty()) return List.of();
-    return new ArrayList<>(Arrays.asList(s.split(sep)));
+    return PaperColumns.map(rs);
   }
 }

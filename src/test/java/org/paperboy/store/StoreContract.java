@@ -223,4 +223,56 @@ abstract class StoreContract {
     assertThat(state.get("oai:math")).contains("Überall ✓ 😀");
     assertThat(state.get("OAI:CS")).isEmpty();
   }
+
+  @Test
+  void every_insert_update_and_removal_advances_the_change_sequence() {
+    PaperChanges changes = new PaperChanges(db.jdbi());
+    assertThat(changes.latest()).isZero();
+    Paper a = bare("2401.00001", null);
+    Paper b = bare("2401.00002", null);
+    papers.write(List.of(a, b), List.of(), List.of(), NOW);
+    long afterInsert = changes.latest();
+    assertThat(changes.since(0, 10))
+        .extracting(PaperChange::id)
+        .containsExactly("2401.00001", "2401.00002");
+
+    Paper a2 = a.toBuilder().title("Changed").build();
+    papers.write(List.of(), List.of(a2), List.of("2401.00002"), NOW);
+
+    List<PaperChange> later = changes.since(afterInsert, 10);
+    assertThat(later)
+        .extracting(PaperChange::id)
+        .containsExactlyInAnyOrder("2401.00001", "2401.00002");
+    assertThat(later).allMatch(c -> c.seq() > afterInsert);
+    assertThat(later)
+        .filteredOn(PaperChange::removed)
+        .extracting(PaperChange::id)
+        .containsExactly("2401.00002");
+    assertThat(later)
+        .filteredOn(c -> !c.removed())
+        .extracting(c -> c.paper().title())
+        .containsExactly("Changed");
+    assertThat(changes.latest()).isEqualTo(later.get(later.size() - 1).seq());
+    // Bounded, in sequence order, and each entry can be looked up again by its sequence.
+    assertThat(changes.since(0, 1)).hasSize(1);
+    assertThat(changes.at(List.of(later.get(0).seq()))).containsExactly(later.get(0));
+  }
+
+  @Test
+  void an_insert_that_names_no_change_seq_gets_a_fresh_one() {
+    papers.write(List.of(bare("2401.00001", null)), List.of(), List.of(), NOW);
+    long before = new PaperChanges(db.jdbi()).latest();
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO papers (id, version, title, title_hash, abstract_text, authors,"
+                        + " categories, ai_keywords, sources, first_seen, last_changed) VALUES"
+                        + " ('2401.00009', 1, 't', 'h', 'a', '', '', '', 'x', ?, ?)",
+                    NOW,
+                    NOW));
+    assertThat(new PaperChanges(db.jdbi()).since(before, 10))
+        .extracting(PaperChange::id)
+        .containsExactly("2401.00009");
+  }
 }
