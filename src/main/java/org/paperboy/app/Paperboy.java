@@ -87,7 +87,8 @@ public final class Paperboy implements AutoCloseable {
                   database.jdbi(),
                   embedder,
                   threads.search()));
-      ingest.addListener(search::stored);
+      // The index follows the store; a process that holds it catches up before ingest returns.
+      ingest.addListener((stored, removed) -> search.catchUp());
       calendar = new PaperCalendar(database.jdbi(), clock);
       votes = new Votes(database.jdbi());
       saved = new SavedPapers(database.jdbi());

@@ -118,14 +118,12 @@ class SearchServiceTest {
             LocalDate.of(2024, 6, 1),
             "X");
     store(p);
-    search.index(List.of(p));
+    search.catchUp();
     assertThat(ids("molecules")).containsExactly("2406.00004");
   }
 
   @Test
-  void ingest_batches_are_refreshed_not_committed_and_close_commits_them() {
-    Path marker = dir.resolve("index").resolve(PaperIndex.UNCOMMITTED);
-    assertThat(marker).doesNotExist();
+  void changes_are_refreshed_not_committed_and_close_commits_them() {
     Paper p =
         paper(
             "2406.00004",
@@ -135,17 +133,16 @@ class SearchServiceTest {
             LocalDate.of(2024, 6, 1),
             "X");
     store(p);
-    search.index(List.of(p));
+    search.catchUp();
     assertThat(ids("molecules")).containsExactly("2406.00004");
-    assertThat(marker).exists();
     search.close();
-    assertThat(marker).doesNotExist();
     search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search());
     assertThat(ids("molecules")).containsExactly("2406.00004");
   }
 
   @Test
-  void an_index_left_with_uncommitted_changes_is_rebuilt_from_the_store() throws IOException {
+  void an_index_that_stopped_before_its_commit_catches_up_from_the_store() throws IOException {
+    assertThat(ids("speech")).containsExactly("2305.00002"); // opened and committed
     Paper p =
         paper(
             "2406.00004",
@@ -155,8 +152,8 @@ class SearchServiceTest {
             LocalDate.of(2024, 6, 1),
             "X");
     store(p);
-    search.index(List.of(p));
-    // A process that dies now leaves the last commit (without the paper) and the marker: copy both.
+    search.catchUp();
+    // A process that dies now leaves the last commit, without the paper: copy it.
     Path crashed = dir.resolve("crashed");
     Files.createDirectories(crashed);
     try (Stream<Path> files = Files.list(dir.resolve("index"))) {
@@ -164,7 +161,7 @@ class SearchServiceTest {
         Files.copy(f, crashed.resolve(f.getFileName()));
       }
     }
-    // Meanwhile a second process on the live index only reads it: the marker is not its business.
+    // Meanwhile a second process on the live index only reads it.
     try (SearchService second =
         SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search())) {
       assertThat(second.search(request("speech", SearchMode.HYBRID, 20)).hits()).hasSize(1);
@@ -175,11 +172,11 @@ class SearchServiceTest {
           .extracting(SearchHit::id)
           .containsExactly("2406.00004");
     }
-    assertThat(crashed.resolve(PaperIndex.UNCOMMITTED)).doesNotExist();
   }
 
   @Test
   void a_corrupt_index_is_rebuilt_from_the_store() throws IOException {
+    assertThat(ids("speech")).hasSize(1);
     search.close();
     try (Stream<Path> files = Files.list(dir.resolve("index"))) {
       for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
@@ -243,7 +240,7 @@ class SearchServiceTest {
             LocalDate.of(2024, 6, 1),
             "X");
     store(p);
-    search.index(List.of(p));
+    search.catchUp();
     // the text field holds the title twice, then the abstract: marks land on the abstract's words
     assertThat(search.search(request("molecules", SearchMode.HYBRID, 20)).hits().get(0).snippet())
         .isEqualTo("GNNs on <mark>molecules</mark>.");
@@ -268,7 +265,7 @@ class SearchServiceTest {
     Paper molecules =
         paper("2406.00006", "Chemistry", "Molecules here.", "cs.LG", LocalDate.of(2024, 6, 1), "Y");
     store(graphs, molecules);
-    search.index(List.of(graphs, molecules));
+    search.catchUp();
     List<SearchHit> hits =
         search.search(request("graphs molecules", SearchMode.LEXICAL, 20)).hits();
     assertThat(hits).extracting(SearchHit::id).contains("2406.00005", "2406.00006");
@@ -312,16 +309,41 @@ class SearchServiceTest {
 
   @Test
   void a_second_process_on_the_same_index_searches_read_only() {
+    assertThat(ids("speech")).hasSize(1); // this one opens the index first and holds it
     try (SearchService second =
         SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search())) {
       assertThat(second.search(request("speech", SearchMode.HYBRID, 20)).hits())
           .extracting(SearchHit::id)
           .containsExactly("2305.00002");
-      second.index(List.of(VISION)); // stored but not indexed: logged, not fatal
+      assertThat(second.catchUp()).isZero(); // the holder follows the store, not this one
       assertThatThrownBy(second::reindex)
           .isInstanceOf(PaperboyException.class)
-          .hasMessageContaining("in use by another paperboy process");
+          .hasMessageContaining("another paperboy process (e.g. serve) holds it");
     }
+  }
+
+  @Test
+  void a_process_without_the_lock_never_wipes_the_index_even_when_its_model_differs() {
+    // Defect 3 of issue 12: "PAPERBOY_EMBEDDINGS=off paperboy stats" beside a serve with
+    // embeddings on replaced the index under serve, whose writer then failed on every commit.
+    assertThat(ids("speech")).hasSize(1);
+    try (PaperIndex other = PaperIndex.open(dir.resolve("index"), "another-model")) {
+      assertThat(other.readOnly()).isTrue();
+      assertThat(other.numDocs()).isEqualTo(3);
+    }
+    store(
+        paper(
+            "2406.00004",
+            "Graph Neural Networks",
+            "GNNs on molecules.",
+            "cs.LG",
+            LocalDate.of(2024, 6, 1),
+            "X"));
+    search.catchUp();
+    search.close(); // commits: the holder's writer still works
+    search = SearchService.open(dir.resolve("index"), papers, db.jdbi(), null, threads.search());
+    assertThat(ids("molecules")).containsExactly("2406.00004");
+    assertThat(ids("speech")).containsExactly("2305.00002");
   }
 
   @Test
@@ -350,7 +372,7 @@ class SearchServiceTest {
                 LocalDate.of(2024, 7, 1),
                 "Emmy Noether");
         store(p);
-        search.index(List.of(p));
+        search.catchUp();
         var lexical = request(word, SearchMode.LEXICAL, 20);
         var a = pool.submit(() -> search.search(lexical).hits().size());
         var b = pool.submit(() -> search.search(lexical).hits().size());
