@@ -347,6 +347,33 @@ class SearchServiceTest {
   }
 
   @Test
+  void a_change_that_commits_after_a_later_one_is_still_applied() {
+    assertThat(ids("speech")).hasSize(1);
+    try (var slow = db.jdbi().open()) {
+      slow.begin(); // takes its sequence number now, commits after the next paper's
+      slow.execute(
+          "INSERT INTO papers (id, version, title, title_hash, abstract_text, authors, categories,"
+              + " ai_keywords, sources, first_seen, last_changed) VALUES ('2406.00007', 1,"
+              + " 'Slow wombat', 'h', 'A slow wombat.', '', 'cs.LG', '', 'test', ?, ?)",
+          Instant.now(),
+          Instant.now());
+      store(
+          paper(
+              "2406.00004",
+              "Graph Neural Networks",
+              "GNNs on molecules.",
+              "cs.LG",
+              LocalDate.of(2024, 6, 1),
+              "X"));
+      search.catchUp();
+      assertThat(ids("molecules")).containsExactly("2406.00004");
+      slow.commit();
+    }
+    search.catchUp();
+    assertThat(ids("wombat")).containsExactly("2406.00007");
+  }
+
+  @Test
   void reindex_rebuilds_everything_from_the_store() {
     assertThat(search.reindex()).isEqualTo(3);
     assertThat(ids("speech")).containsExactly("2305.00002");
