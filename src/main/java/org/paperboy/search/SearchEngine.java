@@ -134,11 +134,16 @@ final class SearchEngine {
   private static ScoreDoc[] lexical(IndexSearcher s, Query scoring, Query filter, int depth)
       throws IOException {
     if (scoring == null) {
-      // Only filters (e.g. "cat:cs.CL year:2025"): the newest papers that pass them.
+      // Only filters (e.g. "cat:cs.CL year:2025"): the newest papers that pass them. A sorted
+      // search scores nothing (NaN); nothing was matched, so each scores 0 and the order is the
+      // date's (docs/search.md).
       if (filter == null) return NONE;
       Sort newest =
           new Sort(new SortedNumericSortField(PaperDocuments.DAY, SortField.Type.LONG, true));
-      return s.search(filter, depth, newest).scoreDocs;
+      ScoreDoc[] docs = s.search(filter, depth, newest).scoreDocs;
+      ScoreDoc[] out = new ScoreDoc[docs.length];
+      for (int i = 0; i < docs.length; i++) out[i] = new ScoreDoc(docs[i].doc, 0f);
+      return out;
     }
     Query q = scoring;
     if (filter != null) {
@@ -178,6 +183,7 @@ final class SearchEngine {
     String[] snips =
         snippets ? Snippets.of(s, highlight, docs, abstracts, starts) : new String[docs.length];
     List<SearchHit> out = new ArrayList<>(top.size());
+    // a pinned hit scores as the best ranked one (1 when nothing was ranked)
     double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
     for (int i = 0; i < top.size(); i++) {
       ScoreDoc d = top.get(i);
