@@ -125,7 +125,9 @@ public final class Evaluation {
     if (embedder != null) {
       vectors =
           embedder.embedQueries(
-              ids.stream().map(id -> LexicalQueries.capped(c.queries.get(id))).toList());
+              ids.stream()
+                  .map(id -> engine.embeddingText(ParsedQuery.plain(c.queries.get(id))))
+                  .toList());
     }
     double ndcg = 0;
     double recall = 0;

@@ -65,12 +65,13 @@ final class SearchEngine {
     String about = LexicalQueries.capped(q.aboutText());
     boolean vectors = mode.usesVectors() && (queryVector != null || !about.isBlank());
     FutureTask<float[]> embedding = null;
+    LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
     if (vectors && queryVector == null) {
       // The model is most of a hybrid search's time: it runs while the BM25 list is computed.
-      embedding = new FutureTask<>(() -> embedder.embedQueries(List.of(about))[0]);
+      String text = lq.embeddingText(about);
+      embedding = new FutureTask<>(() -> embedder.embedQueries(List.of(text))[0]);
       Thread.ofVirtual().name("paperboy-query-embedding").start(embedding);
     }
-    LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
     Query scoring = lq.scoring(q);
     Query filter = Filters.of(q, r, new QueryBuilder(index.analyzer()));
     int depth = mode == SearchMode.HYBRID ? Math.max(r.limit(), CANDIDATES) : r.limit();
@@ -93,11 +94,17 @@ final class SearchEngine {
                   switch (mode) {
                     case LEXICAL -> List.of(lexical);
                     case SEMANTIC -> List.of(v == null ? lexical : semantic);
-                    case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
+                    case HYBRID -> Fusion.confident(lexical, semantic, depth);
                   };
               return hits(s, r.query(), ranked, filter, highlight, r.limit(), snippets);
             });
     return new SearchResult(hits, mode, lq.ambiguous(q));
+  }
+
+  /** The text the model embeds for {@code q} (its words, acronyms spelled out). */
+  String embeddingText(ParsedQuery q) {
+    return new LexicalQueries(index.analyzer(), lexicon.get())
+        .embeddingText(LexicalQueries.capped(q.aboutText()));
   }
 
   private static float[] await(FutureTask<float[]> embedding) {
