@@ -40,6 +40,42 @@ public final class FusionTuning {
         lex.put(q, side(engine, c.queries.get(q), SearchMode.LEXICAL, null, q));
         sem.put(q, side(engine, c.queries.get(q), SearchMode.SEMANTIC, vectors[i], q));
       }
+      // Rocchio on the vectors: the query moved towards the mean of its top 3 documents' vectors
+      Map<String, String> texts = new HashMap<>();
+      c.forEachDocument(p -> texts.put(p.id(), Indexing.text(p)));
+      Map<String, Map<String, Side>> rocchio = new LinkedHashMap<>();
+      for (double beta : new double[] {0.25, 0.5}) {
+        Map<String, Side> moved = new HashMap<>();
+        for (int i = 0; i < qids.size(); i++) {
+          String q = qids.get(i);
+          List<String> top = sem.get(q).ids().subList(0, Math.min(3, sem.get(q).ids().size()));
+          float[][] dv = embedder.embedDocuments(top.stream().map(texts::get).toList());
+          float[] v = vectors[i].clone();
+          for (float[] d : dv)
+            for (int j = 0; j < v.length; j++) v[j] += (float) (beta * d[j] / dv.length);
+          double norm = 0;
+          for (float x : v) norm += x * x;
+          for (int j = 0; j < v.length; j++) v[j] /= (float) Math.sqrt(norm);
+          moved.put(q, side(engine, c.queries.get(q), SearchMode.SEMANTIC, v, q));
+        }
+        rocchio.put("beta=" + beta, moved);
+      }
+      rocchio.forEach(
+          (name, moved) -> {
+            double a = 0;
+            double b = 0;
+            for (String q : qids) {
+              a += Metrics.ndcg(moved.get(q).ids(), c.qrels.get(q), 10);
+              b += Metrics.ndcg(peaked(lex.get(q), moved.get(q), 0.6, 1), c.qrels.get(q), 10);
+            }
+            System.out.printf(
+                Locale.ROOT,
+                "rocchio %s semantic %s ndcg@10=%.4f; peaked hybrid ndcg@10=%.4f%n",
+                name,
+                split,
+                a / qids.size(),
+                b / qids.size());
+          });
       Map<String, BiFunction<Side, Side, List<String>>> variants = new LinkedHashMap<>();
       variants.put("lexical", (l, s) -> l.ids());
       variants.put("semantic", (l, s) -> s.ids());
