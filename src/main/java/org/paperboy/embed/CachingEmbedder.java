@@ -23,10 +23,17 @@ public final class CachingEmbedder implements Embedder {
 
   private final Embedder model;
   private final EmbeddingCache cache;
+  private final QueryEmbeddingCache recentQueries;
 
   public CachingEmbedder(Embedder model, EmbeddingCache cache) {
+    this(model, cache, QueryEmbeddingCache.CAPACITY);
+  }
+
+  /** With room for {@code recentQueries} query vectors in memory. */
+  CachingEmbedder(Embedder model, EmbeddingCache cache, int recentQueries) {
     this.model = requireNonNull(model, "model");
     this.cache = requireNonNull(cache, "cache");
+    this.recentQueries = new QueryEmbeddingCache(recentQueries);
   }
 
   @Override
@@ -49,9 +56,34 @@ public final class CachingEmbedder implements Embedder {
     return embed(texts, Side.DOCUMENT, progress);
   }
 
+  /**
+   * Recent queries come from memory; the others from the store, else the model. Each query is
+   * embedded in its normalised form ({@link QueryEmbeddingCache#normalise}: what the model reads
+   * anyway), so "MLLM Pruning" and "mllm pruning" share one vector.
+   */
   @Override
   public float[][] embedQueries(List<String> texts) {
-    return embed(texts, Side.QUERY, Progress.NONE);
+    float[][] out = new float[texts.size()][];
+    List<String> missing = new ArrayList<>();
+    List<Integer> where = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      int index = i;
+      String text =
+          requireNonNull(texts.get(i), () -> "text " + index + " of " + texts.size() + " is null");
+      String key = QueryEmbeddingCache.normalise(text);
+      out[i] = recentQueries.get(modelName(), key);
+      if (out[i] == null) {
+        missing.add(key);
+        where.add(i);
+      }
+    }
+    if (missing.isEmpty()) return out;
+    float[][] fresh = embed(missing, Side.QUERY, Progress.NONE);
+    for (int j = 0; j < fresh.length; j++) {
+      recentQueries.put(modelName(), missing.get(j), fresh[j]);
+      out[where.get(j)] = fresh[j];
+    }
+    return out;
   }
 
   /**

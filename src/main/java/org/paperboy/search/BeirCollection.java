@@ -39,12 +39,20 @@ final class BeirCollection {
   }
 
   static BeirCollection open(Path dir) {
-    for (String f : List.of("corpus.jsonl", "queries.jsonl", "qrels/test.tsv")) {
+    return open(dir, "test");
+  }
+
+  /** The collection judged by {@code qrels/SPLIT.tsv} (test, train or dev). */
+  static BeirCollection open(Path dir, String split) {
+    if (!split.matches("[A-Za-z0-9_-]+")) {
+      throw new BadInputException("'" + split + "' is not a split name (test, train, dev)");
+    }
+    for (String f : List.of("corpus.jsonl", "queries.jsonl", "qrels/" + split + ".tsv")) {
       if (!Files.isRegularFile(dir.resolve(f))) {
         throw new BadInputException(dir + " is not a BEIR collection: " + f + " is missing");
       }
     }
-    Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels/test.tsv"));
+    Map<String, Map<String, Integer>> qrels = readQrels(dir.resolve("qrels/" + split + ".tsv"));
     Map<String, String> all = new HashMap<>();
     lines(
         dir.resolve("queries.jsonl"),

@@ -26,8 +26,27 @@ public final class Evaluation {
   private static final int DEPTH = 100;
   private static final int BATCH = 256;
 
-  /** The scores of one run. */
-  public record Result(double ndcg10, double recall100, int queries) {
+  /**
+   * One query's scores and what was ranked for it (the top 100, its own id dropped).
+   *
+   * @param ranked best first
+   */
+  public record QueryScore(String qid, double ndcg10, double recall100, List<SearchHit> ranked) {
+    public QueryScore {
+      ranked = List.copyOf(ranked);
+    }
+  }
+
+  /**
+   * The scores of one run.
+   *
+   * @param perQuery in the order of the qrels file
+   */
+  public record Result(double ndcg10, double recall100, int queries, List<QueryScore> perQuery) {
+    public Result {
+      perQuery = List.copyOf(perQuery);
+    }
+
     /** The one line {@code paperboy eval} prints. */
     public String line() {
       return String.format(
@@ -42,10 +61,15 @@ public final class Evaluation {
    * semantic and hybrid modes (pass a caching one so a re-run embeds nothing); null for lexical.
    */
   public static Result run(Path dir, SearchMode mode, Embedder embedder) {
+    return run(dir, "test", mode, embedder);
+  }
+
+  /** As {@link #run(Path, SearchMode, Embedder)}, judged by {@code qrels/SPLIT.tsv}. */
+  public static Result run(Path dir, String split, SearchMode mode, Embedder embedder) {
     if (mode.usesVectors() && embedder == null) {
       throw new IllegalArgumentException(mode + " evaluation needs an embedder");
     }
-    BeirCollection collection = BeirCollection.open(dir);
+    BeirCollection collection = BeirCollection.open(dir, split);
     Path tmp = tempDir();
     Embedder vectors = mode.usesVectors() ? embedder : null;
     try (PaperIndex index =
@@ -58,7 +82,7 @@ public final class Evaluation {
     }
   }
 
-  private static AcronymLexicon build(BeirCollection c, PaperIndex index, Embedder embedder) {
+  static AcronymLexicon build(BeirCollection c, PaperIndex index, Embedder embedder) {
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     List<Paper> batch = new ArrayList<>(BATCH);
     int[] n = {0};
@@ -101,28 +125,35 @@ public final class Evaluation {
     if (embedder != null) {
       vectors =
           embedder.embedQueries(
-              ids.stream().map(id -> LexicalQueries.capped(c.queries.get(id))).toList());
+              ids.stream()
+                  .map(id -> engine.embeddingText(ParsedQuery.plain(c.queries.get(id))))
+                  .toList());
     }
     double ndcg = 0;
     double recall = 0;
+    List<QueryScore> perQuery = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       String qid = ids.get(i);
       String text = c.queries.get(qid);
       // one extra: BEIR drops a document whose id is the query's own (e.g. ArguAna, Quora)
       SearchRequest r = new SearchRequest(text, mode, DEPTH + 1, null, null, List.of());
-      List<String> ranked = new ArrayList<>();
+      List<SearchHit> hits = new ArrayList<>();
       for (SearchHit h :
           engine
               .search(ParsedQuery.plain(text), r, vectors == null ? null : vectors[i], false)
               .hits()) {
-        if (!h.id().equals(qid)) ranked.add(h.id());
+        if (!h.id().equals(qid) && hits.size() < DEPTH) hits.add(h);
       }
+      List<String> ranked = hits.stream().map(SearchHit::id).toList();
       Map<String, Integer> judged = c.qrels.get(qid);
-      ndcg += Metrics.ndcg(ranked, judged, 10);
-      recall += Metrics.recall(ranked, judged, DEPTH);
+      double qNdcg = Metrics.ndcg(ranked, judged, 10);
+      double qRecall = Metrics.recall(ranked, judged, DEPTH);
+      ndcg += qNdcg;
+      recall += qRecall;
+      perQuery.add(new QueryScore(qid, qNdcg, qRecall, hits));
     }
     int n = ids.size();
-    return new Result(n == 0 ? 0 : ndcg / n, n == 0 ? 0 : recall / n, n);
+    return new Result(n == 0 ? 0 : ndcg / n, n == 0 ? 0 : recall / n, n, perQuery);
   }
 
   private static Path tempDir() {

@@ -85,11 +85,18 @@ public final class Filters {
     return b.build();
   }
 
-  /** {@code cs.CL} matches that category exactly; {@code cs} matches all of cs.*. */
+  /**
+   * {@code cs.CL} matches that category exactly; an archive matches itself and all its subjects:
+   * {@code cs} all of cs.*, {@code q-bio} all of q-bio.*, {@code hep-th} (an archive with no
+   * subjects) itself. A hyphen is part of an archive's name, not a sign of a full category.
+   */
   private static Query category(String c) {
-    return c.contains(".") || c.contains("-")
-        ? new TermQuery(new Term(PaperDocuments.CATEGORY, c))
-        : new PrefixQuery(new Term(PaperDocuments.CATEGORY, c + "."));
+    Query exact = new TermQuery(new Term(PaperDocuments.CATEGORY, c));
+    if (c.contains(".")) return exact;
+    return new BooleanQuery.Builder()
+        .add(exact, Occur.SHOULD)
+        .add(new PrefixQuery(new Term(PaperDocuments.CATEGORY, c + ".")), Occur.SHOULD)
+        .build();
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

@@ -8,24 +8,13 @@ import java.util.Map;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Reciprocal rank fusion (Cormack et al., SIGIR 2009): each list gives a document 1 / (k + rank).
- * It needs no score calibration between BM25 and cosine, which is why hybrid search uses it, and
- * the digest orders an alert's matches with it too.
+ * Rank fusion. Hybrid search uses {@link #confident}, a score fusion weighted by how sure each side
+ * is of the query; the digest orders an alert's matches with reciprocal rank fusion (Cormack et
+ * al., SIGIR 2009: each list gives a document 1 / (k + rank)), which needs no scores. Hybrid search
+ * used RRF with k = 5 until issue 15: on SciFact train it gave 0.757, this fusion 0.768.
  */
 public final class Fusion {
-  /**
-   * Smaller than the paper's 60, which flattens the top of both lists: on the SciFact train split
-   * (809 queries, not the test split we report) k = 2..60 gave nDCG@10 0.754 .. 0.747, best at 2-5.
-   * The two lists agree often, and a low k lets a document at the top of either lead.
-   */
-  static final int K = 5;
-
   private Fusion() {}
-
-  /** The fused list, best first; a document's score sums over the lists it is in. */
-  static List<ScoreDoc> rrf(List<ScoreDoc[]> lists, int limit) {
-    return rrf(lists, K, limit);
-  }
 
   /**
    * The fused list with constant {@code k}, best first; ties go to the lower doc. Only {@link
@@ -42,5 +31,56 @@ public final class Fusion {
     scores.forEach((doc, s) -> fused.add(new ScoreDoc(doc, (float) s[0])));
     fused.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
     return fused.subList(0, Math.min(limit, fused.size()));
+  }
+
+  /**
+   * Hybrid search's weight of the vectors for a query whose two lists stand out alike: chosen on
+   * the SciFact train split (see docs/benchmarks-search.md, 0.5-0.8 tried).
+   */
+  static final double VECTOR_WEIGHT = 0.6;
+
+  /**
+   * A convex combination of the two lists' min-max normalised scores, each side weighted by how
+   * sure it is of this query: how far its top score stands above the mean of its top 10, relative
+   * to its whole list's range. A flat list (the model blurring "multilingual" into the many
+   * "multimodal" papers, or BM25 on a query of common words) cedes weight to the other side; a
+   * peaked one (an acronym only some papers use) takes it. A document missing from a list scores 0
+   * there. Ties go to the lower doc.
+   */
+  static List<ScoreDoc> confident(ScoreDoc[] lexical, ScoreDoc[] semantic, int limit) {
+    // one side alone (only filters: newest first; or no vector yet) keeps its own order
+    if (semantic.length == 0) return List.of(lexical).subList(0, Math.min(limit, lexical.length));
+    if (lexical.length == 0) return List.of(semantic).subList(0, Math.min(limit, semantic.length));
+    double pl = peak(lexical);
+    double ps = peak(semantic);
+    double ws = VECTOR_WEIGHT * ps / (VECTOR_WEIGHT * ps + (1 - VECTOR_WEIGHT) * pl);
+    if (!Double.isFinite(ws)) ws = VECTOR_WEIGHT;
+    Map<Integer, double[]> scores = new LinkedHashMap<>();
+    add(scores, lexical, 1 - ws);
+    add(scores, semantic, ws);
+    List<ScoreDoc> fused = new ArrayList<>(scores.size());
+    scores.forEach((doc, s) -> fused.add(new ScoreDoc(doc, (float) s[0])));
+    fused.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    return fused.subList(0, Math.min(limit, fused.size()));
+  }
+
+  /** (top - mean of the top 10) / (top - last) in 0..1; 0.5 when a list is too short to say. */
+  static double peak(ScoreDoc[] list) {
+    if (list.length < 2) return 0.5;
+    int n = Math.min(10, list.length);
+    double mean = 0;
+    for (int i = 0; i < n; i++) mean += list[i].score / (double) n;
+    double range = list[0].score - list[list.length - 1].score;
+    return range <= 0 || !Double.isFinite(range) ? 0.5 : (list[0].score - mean) / range;
+  }
+
+  private static void add(Map<Integer, double[]> scores, ScoreDoc[] list, double weight) {
+    if (list.length == 0) return;
+    double hi = list[0].score;
+    double lo = list[list.length - 1].score;
+    for (ScoreDoc d : list) {
+      double norm = hi == lo ? 1 : (d.score - lo) / (hi - lo);
+      scores.computeIfAbsent(d.doc, k -> new double[1])[0] += weight * norm;
+    }
   }
 }

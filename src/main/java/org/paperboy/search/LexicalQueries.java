@@ -138,6 +138,34 @@ public final class LexicalQueries {
   }
 
   /**
+   * What the model embeds for {@code about}: each acronym typed in it that the lexicon knows is
+   * followed by what it stands for here, "MLM" -> "MLM (masked language model)", because the model
+   * knows an acronym alone poorly and then ranks by its letters. The reading is the one sharing
+   * most words with the rest of the query ("multilingual MLLMs" reads MLLM as multilingual), else
+   * the most used one. A long form the reader spelled out or picked (a refinement link writes it as
+   * a phrase) is embedded exactly as written.
+   */
+  String embeddingText(String about) {
+    StringBuilder out = new StringBuilder(about);
+    List<String> words = AcronymMiner.words(about);
+    for (Map.Entry<Acronym, Acronym.Reading> e : acronymsIn(about).entrySet()) {
+      if (e.getValue() != null) continue;
+      Acronym.Reading best = null;
+      int bestShared = -1;
+      for (Acronym.Reading r : e.getKey().readings()) {
+        int shared = 0;
+        for (String w : AcronymMiner.words(r.longForm())) if (words.contains(w)) shared++;
+        if (shared > bestShared) {
+          best = r;
+          bestShared = shared;
+        }
+      }
+      if (best != null) out.append(" (").append(best.longForm()).append(')');
+    }
+    return out.toString();
+  }
+
+  /**
    * The acronyms the text names: typed as acronyms (mapped to null) or spelled out as one of their
    * long forms (mapped to that reading). Computed once per query text.
    */

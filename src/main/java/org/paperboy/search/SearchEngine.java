@@ -65,12 +65,13 @@ final class SearchEngine {
     String about = LexicalQueries.capped(q.aboutText());
     boolean vectors = mode.usesVectors() && (queryVector != null || !about.isBlank());
     FutureTask<float[]> embedding = null;
+    LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
     if (vectors && queryVector == null) {
       // The model is most of a hybrid search's time: it runs while the BM25 list is computed.
-      embedding = new FutureTask<>(() -> embedder.embedQueries(List.of(about))[0]);
+      String text = lq.embeddingText(about);
+      embedding = new FutureTask<>(() -> embedder.embedQueries(List.of(text))[0]);
       Thread.ofVirtual().name("paperboy-query-embedding").start(embedding);
     }
-    LexicalQueries lq = new LexicalQueries(index.analyzer(), lexicon.get());
     Query scoring = lq.scoring(q);
     Query filter = Filters.of(q, r, new QueryBuilder(index.analyzer()));
     int depth = mode == SearchMode.HYBRID ? Math.max(r.limit(), CANDIDATES) : r.limit();
@@ -93,11 +94,17 @@ final class SearchEngine {
                   switch (mode) {
                     case LEXICAL -> List.of(lexical);
                     case SEMANTIC -> List.of(v == null ? lexical : semantic);
-                    case HYBRID -> Fusion.rrf(List.of(lexical, semantic), depth);
+                    case HYBRID -> Fusion.confident(lexical, semantic, depth);
                   };
               return hits(s, r.query(), ranked, filter, highlight, r.limit(), snippets);
             });
     return new SearchResult(hits, mode, lq.ambiguous(q));
+  }
+
+  /** The text the model embeds for {@code q} (its words, acronyms spelled out). */
+  String embeddingText(ParsedQuery q) {
+    return new LexicalQueries(index.analyzer(), lexicon.get())
+        .embeddingText(LexicalQueries.capped(q.aboutText()));
   }
 
   private static float[] await(FutureTask<float[]> embedding) {
@@ -134,11 +141,16 @@ final class SearchEngine {
   private static ScoreDoc[] lexical(IndexSearcher s, Query scoring, Query filter, int depth)
       throws IOException {
     if (scoring == null) {
-      // Only filters (e.g. "cat:cs.CL year:2025"): the newest papers that pass them.
+      // Only filters (e.g. "cat:cs.CL year:2025"): the newest papers that pass them. A sorted
+      // search scores nothing (NaN); nothing was matched, so each scores 0 and the order is the
+      // date's (docs/search.md).
       if (filter == null) return NONE;
       Sort newest =
           new Sort(new SortedNumericSortField(PaperDocuments.DAY, SortField.Type.LONG, true));
-      return s.search(filter, depth, newest).scoreDocs;
+      ScoreDoc[] docs = s.search(filter, depth, newest).scoreDocs;
+      ScoreDoc[] out = new ScoreDoc[docs.length];
+      for (int i = 0; i < docs.length; i++) out[i] = new ScoreDoc(docs[i].doc, 0f);
+      return out;
     }
     Query q = scoring;
     if (filter != null) {
@@ -178,6 +190,7 @@ final class SearchEngine {
     String[] snips =
         snippets ? Snippets.of(s, highlight, docs, abstracts, starts) : new String[docs.length];
     List<SearchHit> out = new ArrayList<>(top.size());
+    // a pinned hit scores as the best ranked one (1 when nothing was ranked)
     double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
     for (int i = 0; i < top.size(); i++) {
       ScoreDoc d = top.get(i);

@@ -105,4 +105,60 @@ class SearchCliTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).matches("ndcg@10=\\d\\.\\d{4} recall@100=\\d\\.\\d{4} queries=5\n");
   }
+
+  @Test
+  void eval_writes_per_query_scores_and_a_trec_run_beside_the_unchanged_line() throws Exception {
+    Path perQuery = dir.resolve("per-query.tsv");
+    Path runFile = dir.resolve("lexical.run");
+    Run r =
+        paperboy(
+            "eval",
+            "src/test/resources/fixtures/beir-mini",
+            "--mode",
+            "lexical",
+            "--per-query",
+            perQuery.toString(),
+            "--run",
+            runFile.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).matches("ndcg@10=\\d\\.\\d{4} recall@100=\\d\\.\\d{4} queries=5\n");
+    List<String[]> rows =
+        java.nio.file.Files.readAllLines(perQuery).stream().map(l -> l.split("\t")).toList();
+    assertThat(rows).hasSize(5).allMatch(f -> f.length == 3);
+    double mean = rows.stream().mapToDouble(f -> Double.parseDouble(f[1])).average().orElseThrow();
+    double printed = Double.parseDouble(r.out().replaceAll("^ndcg@10=(\\S+) .*\n", "$1"));
+    assertThat(mean).isCloseTo(printed, org.assertj.core.api.Assertions.within(0.0003));
+    Map<String, List<String[]>> byQuery = new java.util.LinkedHashMap<>();
+    for (String l : java.nio.file.Files.readAllLines(runFile)) {
+      String[] f = l.split(" ");
+      assertThat(f).hasSize(6);
+      assertThat(f[1]).isEqualTo("Q0");
+      assertThat(f[5]).isEqualTo("paperboy");
+      byQuery.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
+    }
+    assertThat(byQuery.keySet()).containsExactlyElementsOf(rows.stream().map(f -> f[0]).toList());
+    for (List<String[]> lines : byQuery.values()) {
+      for (int i = 0; i < lines.size(); i++) {
+        assertThat(Integer.parseInt(lines.get(i)[3])).isEqualTo(i + 1);
+        // trec_eval sorts by score: strictly decreasing keeps paperboy's order
+        if (i > 0)
+          assertThat(Double.parseDouble(lines.get(i)[4]))
+              .isLessThan(Double.parseDouble(lines.get(i - 1)[4]));
+      }
+    }
+  }
+
+  @Test
+  void eval_on_a_missing_split_is_bad_input() {
+    Run r =
+        paperboy(
+            "eval",
+            "src/test/resources/fixtures/beir-mini",
+            "--mode",
+            "lexical",
+            "--split",
+            "train");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("qrels/train.tsv is missing");
+  }
 }

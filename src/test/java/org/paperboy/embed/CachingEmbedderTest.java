@@ -83,6 +83,39 @@ class CachingEmbedderTest {
   }
 
   @Test
+  void a_repeated_query_comes_from_memory_neither_the_model_nor_the_store() {
+    float[] first = cached.embedQueries(List.of("visual token pruning"))[0];
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM embeddings"));
+    float[] again = cached.embedQueries(List.of("visual token pruning"))[0];
+    assertThat(again).isEqualTo(first);
+    assertThat(counting.texts).hasValue(1);
+  }
+
+  @Test
+  void queries_differing_only_in_case_and_spaces_share_the_model_s_vector() {
+    float[][] v = cached.embedQueries(List.of("  MLLM   Token\tPruning ", "mllm token pruning"));
+    assertThat(counting.texts).hasValue(1);
+    assertThat(v[0]).isEqualTo(v[1]).isNotSameAs(v[1]);
+    // the model itself reads both alike: the normalisation loses nothing
+    assertThat(v[0]).isEqualTo(model.embedQueries(List.of("MLLM Token Pruning"))[0]);
+  }
+
+  @Test
+  void the_query_memory_is_bounded_and_drops_the_least_recently_used() {
+    var small = new CachingEmbedder(counting, new EmbeddingCache(db.jdbi()), 2);
+    small.embedQueries(List.of("a query"));
+    small.embedQueries(List.of("b query"));
+    small.embedQueries(List.of("a query")); // a is now the most recent
+    small.embedQueries(List.of("c query")); // b leaves
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM embeddings"));
+    counting.texts.set(0);
+    small.embedQueries(List.of("a query", "c query"));
+    assertThat(counting.texts).hasValue(0);
+    small.embedQueries(List.of("b query"));
+    assertThat(counting.texts).hasValue(1);
+  }
+
+  @Test
   void survives_a_reopen_of_the_store() {
     cached.embedDocuments(List.of("Visual token pruning."));
     var again = new CachingEmbedder(counting, new EmbeddingCache(db.jdbi()));

@@ -197,6 +197,55 @@ class SearchServiceTest {
   }
 
   @Test
+  void an_archive_with_a_hyphen_matches_all_its_categories_in_the_query_and_the_parameter() {
+    Paper bio =
+        paper(
+            "2401.00011",
+            "Populations",
+            "Evolving cells.",
+            "q-bio.PE",
+            LocalDate.of(2024, 1, 5),
+            "X");
+    Paper mat =
+        paper(
+            "2401.00012",
+            "Quantum dots",
+            "Mesoscopic.",
+            "cond-mat.mes-hall",
+            LocalDate.of(2024, 1, 6),
+            "Y");
+    Paper hep = paper("2401.00013", "Strings", "Branes.", "hep-th", LocalDate.of(2024, 1, 7), "Z");
+    store(bio, mat, hep);
+    search.index(List.of(bio, mat, hep));
+    assertThat(ids("cat:q-bio")).containsExactly("2401.00011");
+    assertThat(ids("cat:cond-mat")).containsExactly("2401.00012");
+    assertThat(ids("cat:cond-mat.mes-hall")).containsExactly("2401.00012");
+    assertThat(ids("cat:hep-th")).containsExactly("2401.00013");
+    assertThat(ids("cat:q-bio.PE")).containsExactly("2401.00011");
+    SearchRequest byParameter =
+        new SearchRequest("cells", SearchMode.LEXICAL, 20, null, null, List.of("q-bio"));
+    assertThat(search.search(byParameter).hits())
+        .extracting(SearchHit::id)
+        .containsExactly("2401.00011");
+  }
+
+  @Test
+  void filter_only_queries_score_numbers_and_list_the_newest_first() {
+    for (String q : List.of("cat:cs", "-multilingual", "year:2023..2025", "..")) {
+      for (SearchMode mode : SearchMode.values()) {
+        SearchRequest r = new SearchRequest(q, mode, 20, LocalDate.of(2000, 1, 1), null, List.of());
+        List<SearchHit> hits = search.search(r).hits();
+        assertThat(hits).as(q + " " + mode).isNotEmpty().allMatch(h -> Double.isFinite(h.score()));
+        assertThat(hits)
+            .as(q + " " + mode)
+            .extracting(SearchHit::published)
+            .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      }
+    }
+    assertThat(ids("-multilingual")).containsExactly("2401.00001", "2305.00002");
+  }
+
+  @Test
   void pins_an_exact_arxiv_id_or_title_first() {
     assertThat(search.search(request("arXiv:2305.00002v3", SearchMode.HYBRID, 20)).hits())
         .first()
