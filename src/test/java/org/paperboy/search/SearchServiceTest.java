@@ -216,7 +216,7 @@ class SearchServiceTest {
             "Y");
     Paper hep = paper("2401.00013", "Strings", "Branes.", "hep-th", LocalDate.of(2024, 1, 7), "Z");
     store(bio, mat, hep);
-    search.index(List.of(bio, mat, hep));
+    search.catchUp();
     assertThat(ids("cat:q-bio")).containsExactly("2401.00011");
     assertThat(ids("cat:cond-mat")).containsExactly("2401.00012");
     assertThat(ids("cat:cond-mat.mes-hall")).containsExactly("2401.00012");
