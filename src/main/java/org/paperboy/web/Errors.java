@@ -1,6 +1,6 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
@@ -21,17 +21,17 @@ final class Errors {
 
   private Errors() {}
 
-  static void install(Javalin javalin) {
-    javalin.exception(Exception.class, (e, ctx) -> respond(ctx, e));
+  static void install(RoutesConfig routes) {
+    routes.exception(Exception.class, (e, ctx) -> respond(ctx, e));
     // Routes that do not exist and static files that are not there: the same 404 as a missing
     // paper.
-    javalin.error(
+    routes.error(
         404,
         ctx -> {
           if (ctx.attribute(HANDLED) == null)
             render(ctx, 404, "not_found", "there is no page at " + ctx.path());
         });
-    javalin.error(
+    routes.error(
         405,
         ctx -> {
           if (ctx.attribute(HANDLED) == null)
