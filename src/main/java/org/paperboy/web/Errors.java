@@ -53,12 +53,13 @@ final class Errors {
     if (e instanceof BadInputException) return 400;
     if (e instanceof ForbiddenException) return 403;
     if (e instanceof NotFoundException) return 404;
+    if (e instanceof MethodNotAllowedException) return 405;
     if (e instanceof TooManyRequestsException) return 429;
     if (e instanceof HttpResponseException h) return h.getStatus();
     return 500;
   }
 
-  private static String code(int status) {
+  static String code(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 403 -> "forbidden";
@@ -82,6 +83,7 @@ final class Errors {
           case 404 -> "Not found";
           case 400 -> "Bad request";
           case 403 -> "Not allowed";
+          case 405 -> "Method not allowed";
           case 429 -> "Too many requests";
           default -> "Error";
         };

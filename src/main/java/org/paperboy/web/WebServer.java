@@ -3,7 +3,6 @@ package org.paperboy.web;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,16 +71,9 @@ public final class WebServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.defaultContentType = "text/html; charset=utf-8";
-              config.staticFiles.add(
-                  s -> {
-                    s.hostedPath = "/static";
-                    s.directory = "/web/static";
-                    s.location = Location.CLASSPATH;
-                    s.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
-                    s.mimeTypes.add("text/css; charset=utf-8", "css");
-                    s.mimeTypes.add("image/svg+xml", "svg");
-                  });
               config.requestLogger.http(metrics::record);
+              // Requests Jetty refuses itself get the same error shapes as the routes' errors.
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
               routes(config.routes, services, clock);
             });
   }
@@ -94,8 +86,9 @@ public final class WebServer implements AutoCloseable {
     changes.stored();
   }
 
-  private void routes(RoutesConfig routes, Services s, Clock clock) {
-    Security security = new Security(s.accounts(), settings.secure());
+  private void routes(RoutesConfig config, Services s, Clock clock) {
+    Security security = new Security(s.accounts(), settings.secure(), this::baseUrl);
+    Routes routes = new Routes(config, security);
     OutboxPage outbox =
         new OutboxPage(settings.outboxPage() && s.mailer() instanceof OutboxMailer o ? o : null);
     DailyPages daily = new DailyPages(s.calendar(), s.votes(), s.saved(), changes, clock);
@@ -110,8 +103,8 @@ public final class WebServer implements AutoCloseable {
     SavedPage saved = new SavedPage(s.saved(), s.papers(), s.votes(), clock);
     String openApi = resource("/web/openapi.json");
 
-    routes.before(security::before);
-    Errors.install(routes);
+    config.before(security::before);
+    Errors.install(config);
     routes.get("/", daily::day);
     routes.get("/papers", daily::day);
     // One route for everything under /papers/, because old arXiv ids hold a slash (hep-th/9901001).
@@ -148,7 +141,29 @@ public final class WebServer implements AutoCloseable {
         ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
     routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
     routes.get("/metrics", metrics::scrape);
+    routes.get("/static/{name}", StaticAssets::serve);
+    routes.get("/robots.txt", WebServer::robots);
+    routes.finish();
   }
+
+  /** Crawlers may read the papers; sign-in, mailed links and per-reader pages are not for them. */
+  private static void robots(Context ctx) {
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType("text/plain; charset=utf-8").result(ROBOTS);
+  }
+
+  private static final String ROBOTS =
+      """
+      User-agent: *
+      Disallow: /login
+      Disallow: /saved
+      Disallow: /subscribe/confirm
+      Disallow: /subscription
+      Disallow: /unsubscribe
+      Disallow: /d/
+      Disallow: /outbox
+      Allow: /
+      """;
 
   private static void papers(Context ctx, DailyPages daily, PaperPage paper) {
     String rest = ctx.pathParam("rest");
