@@ -3,6 +3,7 @@ package org.paperboy.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +24,11 @@ public final class AccountService {
   public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   private static final String SECRET_KEY = "account.hmac-secret";
+  private static final String FORM_KEY = "account.form-secret";
 
   private final AccountRepository accounts;
   private final MagicLinks links;
+  private final byte[] formKey;
   private final Mailer mailer;
   private final Clock clock;
   private final RateLimiter perClient;
@@ -40,6 +43,7 @@ public final class AccountService {
       Jdbi jdbi, StateRepository state, String secret, Mailer mailer, Limits limits, Clock clock) {
     this.accounts = new AccountRepository(jdbi);
     this.links = new MagicLinks(Hmac.key(state, SECRET_KEY, secret, ""));
+    this.formKey = Hmac.key(state, FORM_KEY, secret, "form:");
     this.mailer = mailer;
     this.clock = clock;
     this.perClient = new RateLimiter(limits.perClient(), Duration.ofMinutes(15), clock);
@@ -111,6 +115,18 @@ public final class AccountService {
    */
   public Map<Long, String> addresses() {
     return accounts.addresses();
+  }
+
+  /**
+   * The CSRF token of the forms shown to whoever holds {@code binding}: their session token when
+   * signed in, else the random id in their anonymous cookie. It is an HMAC of it, so a token is
+   * worth nothing without the cookie it was made for, and no one can make the token of a cookie
+   * they planted in a victim's browser (cookies do not keep ports or subdomains apart).
+   */
+  public String formToken(String kind, String binding) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(Hmac.sha256(formKey, kind + ":" + binding));
   }
 
   public void signOut(String sessionToken) {

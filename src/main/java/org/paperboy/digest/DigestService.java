@@ -125,10 +125,10 @@ public final class DigestService implements AutoCloseable {
    * The web form. The answer is the same whatever the address (no one learns who subscribes). A new
    * or pending address gets the settings and a confirmation link; a confirmed one keeps its
    * settings (whoever typed the address may not own it) and gets a link to its manage page. False
-   * when the address asked too often: nothing was mailed.
+   * when the address or {@code client} (its IP address) asked too often: nothing was mailed.
    */
-  public boolean request(SubscriptionForm form) {
-    return desk.request(form);
+  public boolean request(SubscriptionForm form, String client) {
+    return desk.request(form, client);
   }
 
   /** Spends a confirmation link: the subscription is active from now on. */

@@ -15,18 +15,32 @@ import org.paperboy.mail.Mailer;
 
 /**
  * Subscriptions as readers and admins change them: admin subscribe, the double opt-in of the web
- * form (rate limited per address), and everything a signed link may do (confirm, manage, pause,
- * unsubscribe).
+ * form (rate limited per client, per address and for everyone; unconfirmed ones expire), and
+ * everything a signed link may do (confirm, manage, pause, unsubscribe).
  */
 final class SubscriptionDesk {
   /** Confirmation mails per address per hour: enough to retry, too few to mail-bomb someone. */
   static final int CONFIRMATIONS_PER_HOUR = 3;
+
+  /**
+   * Web subscriptions per client address per hour, and from everyone per hour: one script cycling
+   * through addresses can no longer fill inboxes and the table (the per-address limit alone let one
+   * client send 6,286 confirmation mails in 10 s).
+   */
+  static final int REQUESTS_PER_CLIENT_PER_HOUR = 10;
+
+  static final int REQUESTS_PER_HOUR = 200;
+
+  /** An unconfirmed subscription is deleted when its confirmation link has expired. */
+  static final Duration PENDING_LIFETIME = DigestLinks.Purpose.CONFIRM.lifetime;
 
   private final Subscriptions subscriptions;
   private final Mailer mailer;
   private final Clock clock;
   private final Supplier<DigestLinks> links;
   private final RateLimiter confirmations;
+  private final RateLimiter perClient;
+  private final RateLimiter everyone;
 
   /** {@code links}: the current signer (its base URL may be set once serve knows its port). */
   SubscriptionDesk(
@@ -36,6 +50,8 @@ final class SubscriptionDesk {
     this.clock = clock;
     this.links = links;
     this.confirmations = new RateLimiter(CONFIRMATIONS_PER_HOUR, Duration.ofHours(1), clock);
+    this.perClient = new RateLimiter(REQUESTS_PER_CLIENT_PER_HOUR, Duration.ofHours(1), clock);
+    this.everyone = new RateLimiter(REQUESTS_PER_HOUR, Duration.ofHours(1), clock);
   }
 
   Subscription subscribe(SubscriptionForm form, boolean confirmed) {
@@ -45,8 +61,12 @@ final class SubscriptionDesk {
     return s;
   }
 
-  boolean request(SubscriptionForm form) {
+  /** The web form from {@code client} (its IP address); false when over a limit: nothing mailed. */
+  boolean request(SubscriptionForm form, String client) {
+    if (!perClient.tryAcquire(client)) return false;
     if (!confirmations.tryAcquire(form.email())) return false;
+    if (!everyone.tryAcquire("")) return false;
+    subscriptions.deletePendingBefore(clock.instant().minus(PENDING_LIFETIME));
     Optional<Subscription> old = subscriptions.find(form.email());
     if (old.isPresent() && old.get().status() != Status.PENDING) {
       Subscription s = old.get();

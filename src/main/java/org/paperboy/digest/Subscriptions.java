@@ -45,10 +45,14 @@ final class Subscriptions {
                 .execute();
           } else {
             Status next = status == Status.ACTIVE ? Status.ACTIVE : old.get().status();
+            // A pending one asked for again gets a new confirmation link: it lives as long.
             h.createUpdate(
                     "UPDATE subscriptions SET alerts = :alerts, trending = :trending, send_time = :time,"
-                        + " zone = :zone, max_papers = :max, status = :status WHERE email = :email")
+                        + " zone = :zone, max_papers = :max, status = :status,"
+                        + " created_at = CASE WHEN status = 'pending' THEN :now ELSE created_at END"
+                        + " WHERE email = :email")
                 .bindMap(fields(form, next))
+                .bind("now", now)
                 .execute();
           }
           return find(h, form.email()).orElseThrow();
@@ -121,6 +125,19 @@ final class Subscriptions {
                     .bind("since", firstCutoff(now))
                     .execute()
                 > 0);
+  }
+
+  /**
+   * Deletes the subscriptions still pending that were asked for before {@code cutoff} (their
+   * confirmation links have expired); returns how many.
+   */
+  int deletePendingBefore(Instant cutoff) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "DELETE FROM subscriptions WHERE status = 'pending' AND created_at < :cutoff")
+                .bind("cutoff", cutoff)
+                .execute());
   }
 
   void setStatus(long id, Status status) {

@@ -2,6 +2,8 @@ package org.paperboy.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.function.Supplier;
 import org.paperboy.BadInputException;
 import org.paperboy.account.AccountService;
@@ -89,20 +91,38 @@ final class AccountPages {
   }
 
   void signOut(Context ctx) {
-    accounts.signOut(ctx.cookie(Security.SESSION_COOKIE));
+    accounts.signOut(security.session(ctx));
     security.endSession(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
 
-  /** Where to go after signing in: a path on this site, never another site. */
+  /**
+   * Where to go after signing in, voting or saving: a path on this site, never another site. It is
+   * parsed as a URI reference and kept only when it has no scheme and no host and its path starts
+   * with one slash; whitespace, control characters and backslashes are refused outright, because
+   * browsers drop tabs and newlines from a Location and read a backslash as a slash ({@code
+   * /\t/evil.example} would be {@code //evil.example}, another site). Non-ASCII is percent-encoded.
+   */
   static String next(String next) {
-    if (next == null
-        || !next.startsWith("/")
-        || next.startsWith("//")
-        || next.startsWith("/\\")
-        || next.length() > 500) {
+    if (next == null || next.isEmpty() || next.length() > 500) return "/";
+    for (int i = 0; i < next.length(); i++) {
+      char c = next.charAt(i);
+      if (c <= 0x20 || c == 0x7f || c == '\\' || Character.isSpaceChar(c)) return "/";
+    }
+    URI u;
+    try {
+      u = new URI(next);
+    } catch (URISyntaxException e) {
       return "/";
     }
-    return next;
+    String path = u.getRawPath();
+    if (u.getScheme() != null
+        || u.getRawAuthority() != null
+        || path == null
+        || !path.startsWith("/")
+        || path.startsWith("//")) {
+      return "/";
+    }
+    return u.toASCIIString();
   }
 }

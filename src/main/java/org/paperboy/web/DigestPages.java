@@ -45,9 +45,9 @@ final class DigestPages {
   }
 
   void subscribe(Context ctx) {
-    if (!digests.request(DigestForm.read(ctx))) {
+    if (!digests.request(DigestForm.read(ctx), ctx.ip())) {
       throw new TooManyRequestsException(
-          "too many confirmation mails for this address; wait an hour and try again");
+          "too many subscriptions were asked for; wait an hour and try again");
     }
     // The same page for every address: no one learns who is subscribed.
     Html h =
@@ -176,7 +176,8 @@ final class DigestPages {
   void click(Context ctx) {
     String paper = digests.click(ctx.queryParam("s"), ctx.queryParam("p"), ctx.queryParam("k"));
     ctx.header("Cache-Control", "no-store");
-    ctx.redirect(PaperCards.paperPath(paper), io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        AccountPages.next(PaperCards.paperPath(paper)), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
@@ -21,17 +21,17 @@ final class Errors {
 
   private Errors() {}
 
-  static void install(Javalin javalin) {
-    javalin.exception(Exception.class, (e, ctx) -> respond(ctx, e));
+  static void install(RoutesConfig routes) {
+    routes.exception(Exception.class, (e, ctx) -> respond(ctx, e));
     // Routes that do not exist and static files that are not there: the same 404 as a missing
     // paper.
-    javalin.error(
+    routes.error(
         404,
         ctx -> {
           if (ctx.attribute(HANDLED) == null)
             render(ctx, 404, "not_found", "there is no page at " + ctx.path());
         });
-    javalin.error(
+    routes.error(
         405,
         ctx -> {
           if (ctx.attribute(HANDLED) == null)
@@ -53,12 +53,13 @@ final class Errors {
     if (e instanceof BadInputException) return 400;
     if (e instanceof ForbiddenException) return 403;
     if (e instanceof NotFoundException) return 404;
+    if (e instanceof MethodNotAllowedException) return 405;
     if (e instanceof TooManyRequestsException) return 429;
     if (e instanceof HttpResponseException h) return h.getStatus();
     return 500;
   }
 
-  private static String code(int status) {
+  static String code(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 403 -> "forbidden";
@@ -82,6 +83,7 @@ final class Errors {
           case 404 -> "Not found";
           case 400 -> "Bad request";
           case 403 -> "Not allowed";
+          case 405 -> "Method not allowed";
           case 429 -> "Too many requests";
           default -> "Error";
         };

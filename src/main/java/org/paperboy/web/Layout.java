@@ -35,8 +35,12 @@ final class Layout {
         .raw("<title>")
         .text(title)
         .raw(" · paperboy</title>")
-        .raw("<link rel=\"stylesheet\" href=\"/static/app.css\">")
-        .raw("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">");
+        .raw("<link rel=\"stylesheet\" href=\"")
+        .raw(StaticAssets.path("app.css"))
+        .raw("\">")
+        .raw("<link rel=\"icon\" href=\"")
+        .raw(StaticAssets.path("favicon.svg"))
+        .raw("\" type=\"image/svg+xml\">");
     if (feed != null) {
       h.raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
           .text(title)

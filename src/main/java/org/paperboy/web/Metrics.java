@@ -1,6 +1,7 @@
 package org.paperboy.web;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -66,8 +67,8 @@ final class Metrics implements AutoCloseable {
   /** The route template, so that each paper does not become its own time series. */
   private static String route(Context ctx) {
     try {
-      String path = ctx.endpointHandlerPath();
-      return path == null || path.isEmpty() ? "unmatched" : path;
+      Endpoint e = ctx.endpoints().lastHttpEndpoint();
+      return e == null || e.path.isEmpty() ? "unmatched" : e.path;
     } catch (RuntimeException e) {
       return "unmatched";
     }

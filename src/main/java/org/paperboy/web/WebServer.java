@@ -1,8 +1,8 @@
 package org.paperboy.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,20 +68,14 @@ public final class WebServer implements AutoCloseable {
     this.javalin =
         Javalin.create(
             config -> {
-              config.showJavalinBanner = false;
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
               config.http.defaultContentType = "text/html; charset=utf-8";
-              config.staticFiles.add(
-                  s -> {
-                    s.hostedPath = "/static";
-                    s.directory = "/web/static";
-                    s.location = Location.CLASSPATH;
-                    s.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
-                    s.mimeTypes.add("text/css; charset=utf-8", "css");
-                    s.mimeTypes.add("image/svg+xml", "svg");
-                  });
               config.requestLogger.http(metrics::record);
+              // Requests Jetty refuses itself get the same error shapes as the routes' errors.
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              routes(config.routes, services, clock);
             });
-    routes(services, clock);
   }
 
   /**
@@ -92,8 +86,9 @@ public final class WebServer implements AutoCloseable {
     changes.stored();
   }
 
-  private void routes(Services s, Clock clock) {
-    Security security = new Security(s.accounts(), settings.secure());
+  private void routes(RoutesConfig config, Services s, Clock clock) {
+    Security security = new Security(s.accounts(), settings.secure(), this::baseUrl);
+    Routes routes = new Routes(config, security);
     OutboxPage outbox =
         new OutboxPage(settings.outboxPage() && s.mailer() instanceof OutboxMailer o ? o : null);
     DailyPages daily = new DailyPages(s.calendar(), s.votes(), s.saved(), changes, clock);
@@ -108,46 +103,67 @@ public final class WebServer implements AutoCloseable {
     SavedPage saved = new SavedPage(s.saved(), s.papers(), s.votes(), clock);
     String openApi = resource("/web/openapi.json");
 
-    javalin.before(security::before);
-    Errors.install(javalin);
-    javalin.get("/", daily::day);
-    javalin.get("/papers", daily::day);
+    config.before(security::before);
+    Errors.install(config);
+    routes.get("/", daily::day);
+    routes.get("/papers", daily::day);
     // One route for everything under /papers/, because old arXiv ids hold a slash (hep-th/9901001).
-    javalin.get("/papers/<rest>", ctx -> papers(ctx, daily, paper));
-    javalin.get("/trending", trending::show);
-    javalin.get("/search", search::show);
-    javalin.get("/login", accounts::loginForm);
-    javalin.post("/login", accounts::requestLink);
-    javalin.get("/login/verify", accounts::confirm);
-    javalin.post("/login/verify", accounts::signIn);
-    javalin.post("/logout", accounts::signOut);
-    javalin.post("/vote", votes::vote);
-    javalin.post("/save", saved::save);
-    javalin.get("/saved", saved::show);
-    javalin.get("/outbox", outbox::list);
-    javalin.get("/outbox/{name}", outbox::message);
-    javalin.get("/subscribe", digest::form);
-    javalin.post("/subscribe", digest::subscribe);
-    javalin.get("/subscribe/confirm", digest::confirmPage);
-    javalin.post("/subscribe/confirm", digest::confirm);
-    javalin.get("/subscription", digest::manage);
-    javalin.post("/subscription", digest::change);
-    javalin.get("/unsubscribe", digest::unsubscribePage);
-    javalin.post("/unsubscribe", digest::unsubscribe);
-    javalin.get("/d/c", digest::click);
-    javalin.get("/feed.atom", feeds::search);
-    javalin.get("/trending.atom", feeds::trending);
-    javalin.get("/api/papers/<rest>", ctx -> api.papers(ctx, ctx.pathParam("rest")));
-    javalin.get("/api/daily", api::daily);
-    javalin.get("/api/trending", api::trending);
-    javalin.get("/api/search", api::search);
-    javalin.get(
+    routes.get("/papers/<rest>", ctx -> papers(ctx, daily, paper));
+    routes.get("/trending", trending::show);
+    routes.get("/search", search::show);
+    routes.get("/login", accounts::loginForm);
+    routes.post("/login", accounts::requestLink);
+    routes.get("/login/verify", accounts::confirm);
+    routes.post("/login/verify", accounts::signIn);
+    routes.post("/logout", accounts::signOut);
+    routes.post("/vote", votes::vote);
+    routes.post("/save", saved::save);
+    routes.get("/saved", saved::show);
+    routes.get("/outbox", outbox::list);
+    routes.get("/outbox/{name}", outbox::message);
+    routes.get("/subscribe", digest::form);
+    routes.post("/subscribe", digest::subscribe);
+    routes.get("/subscribe/confirm", digest::confirmPage);
+    routes.post("/subscribe/confirm", digest::confirm);
+    routes.get("/subscription", digest::manage);
+    routes.post("/subscription", digest::change);
+    routes.get("/unsubscribe", digest::unsubscribePage);
+    routes.post("/unsubscribe", digest::unsubscribe);
+    routes.get("/d/c", digest::click);
+    routes.get("/feed.atom", feeds::search);
+    routes.get("/trending.atom", feeds::trending);
+    routes.get("/api/papers/<rest>", ctx -> api.papers(ctx, ctx.pathParam("rest")));
+    routes.get("/api/daily", api::daily);
+    routes.get("/api/trending", api::trending);
+    routes.get("/api/search", api::search);
+    routes.get(
         "/api/openapi.json",
         ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
-    javalin.get(
-        "/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-    javalin.get("/metrics", metrics::scrape);
+    routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+    routes.get("/metrics", metrics::scrape);
+    routes.get("/static/{name}", StaticAssets::serve);
+    routes.get("/robots.txt", WebServer::robots);
+    routes.finish();
   }
+
+  /** Crawlers may read the papers; sign-in, mailed links and per-reader pages are not for them. */
+  private static void robots(Context ctx) {
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType("text/plain; charset=utf-8").result(ROBOTS);
+  }
+
+  private static final String ROBOTS =
+      """
+      User-agent: *
+      Disallow: /login
+      Disallow: /saved
+      Disallow: /subscribe/confirm
+      Disallow: /subscription
+      Disallow: /unsubscribe
+      Disallow: /d/
+      Disallow: /outbox
+      Allow: /
+      """;
 
   private static void papers(Context ctx, DailyPages daily, PaperPage paper) {
     String rest = ctx.pathParam("rest");
