@@ -70,7 +70,7 @@ final class AtomFeeds {
   }
 
   void trending(Context ctx) {
-    Window window = Window.parse(ctx.queryParam("window"));
+    Window window = Window.parse(Param.get(ctx, "window"));
     Trending t = trending.trending(window, SIZE);
     List<Paper> items = t.items().stream().map(TrendingItem::paper).toList();
     send(
