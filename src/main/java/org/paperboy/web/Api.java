@@ -79,7 +79,7 @@ final class Api {
     LocalDate d = date == null ? daily.today() : Dates.day(date, "date");
     int page = Dates.page(Param.get(ctx, "page"), DailyPages.MAX_PAGE);
     byte[] json = days.get(d + " " + page, () -> Json.bytes(day(d, page)));
-    ctx.contentType("application/json; charset=utf-8").result(json);
+    Json.send(ctx, json);
   }
 
   private Map<String, Object> day(LocalDate d, int page) {
@@ -121,7 +121,7 @@ final class Api {
     SearchParams params = SearchParams.of(ctx, SearchParams.PAGE_SIZE);
     if (params.q().isEmpty()) throw new BadInputException("q is missing: say what to search for");
     byte[] json = searches.get(params.key(), () -> Json.bytes(search(params)));
-    ctx.contentType("application/json; charset=utf-8").result(json);
+    Json.send(ctx, json);
   }
 
   private Map<String, Object> search(SearchParams params) {
