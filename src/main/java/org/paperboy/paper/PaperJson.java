@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The JSON shape of a paper, shared by {@code paperboy papers show --json} and the JSON API so the
- * two never drift apart. Dates are YYYY-MM-DD; unknown values are null, never omitted.
+ * two never drift apart. Dates are YYYY-MM-DD; unknown values are null, never omitted: a paper
+ * known only from Hugging Face has no known version (arXiv's start at 1; {@link Paper} keeps 0) and
+ * no known categories (every arXiv paper has one), so both are null there, not 0 and [].
  */
 public final class PaperJson {
   private PaperJson() {}
@@ -14,11 +16,11 @@ public final class PaperJson {
   public static Map<String, Object> toMap(Paper p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());
-    m.put("version", p.version());
+    m.put("version", p.version() == 0 ? null : p.version());
     m.put("title", p.title());
     m.put("abstract", p.abstractText());
     m.put("authors", p.authors());
-    m.put("categories", p.categories());
+    m.put("categories", p.categories().isEmpty() ? null : p.categories());
     m.put("published", date(p.published()));
     m.put("updated", date(p.updated()));
     m.put("doi", p.doi());

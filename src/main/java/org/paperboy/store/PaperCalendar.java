@@ -113,11 +113,14 @@ public final class PaperCalendar {
 
   /** The newest day before {@code day} with papers. */
   public Optional<LocalDate> dayBefore(LocalDate day) {
+    // LocalDate.MIN has no day before it; nothing is dated that early either
+    if (day.equals(LocalDate.MIN)) return Optional.empty();
     return latestDay(day.minusDays(1));
   }
 
   /** The oldest day after {@code day} with papers. */
   public Optional<LocalDate> dayAfter(LocalDate day) {
+    if (day.equals(LocalDate.MAX)) return Optional.empty();
     return day(
         "SELECT published FROM papers WHERE published >= :d ORDER BY published LIMIT 1",
         day.plusDays(1));

@@ -58,10 +58,11 @@ final class Api {
   /** {@code /api/papers/{id}} and {@code /api/papers/{id}/related}; ids may hold a slash. */
   void papers(Context ctx, String rest) {
     if (rest.endsWith("/related")) {
+      // the request is checked before the store: a bad limit is a 400 whatever the id
+      int limit = limit(Param.get(ctx, "limit"), 10, 100);
       Paper p =
           paperPage.find(
               PaperPage.canonical(rest.substring(0, rest.length() - "/related".length())));
-      int limit = limit(ctx.queryParam("limit"), 10, 100);
       List<Map<String, Object>> hits = new ArrayList<>();
       for (SearchHit h : search.related(p.id(), limit)) hits.add(hit(h));
       Json.send(ctx, Map.of("id", p.id(), "related", hits));
@@ -74,11 +75,11 @@ final class Api {
   }
 
   void daily(Context ctx) {
-    String date = ctx.queryParam("date");
-    LocalDate d = date == null || date.isBlank() ? daily.today() : Dates.day(date, "date");
-    int page = Dates.page(ctx.queryParam("page"), DailyPages.MAX_PAGE);
+    String date = Param.get(ctx, "date");
+    LocalDate d = date == null ? daily.today() : Dates.day(date, "date");
+    int page = Dates.page(Param.get(ctx, "page"), DailyPages.MAX_PAGE);
     byte[] json = days.get(d + " " + page, () -> Json.bytes(day(d, page)));
-    ctx.contentType("application/json; charset=utf-8").result(json);
+    Json.send(ctx, json);
   }
 
   private Map<String, Object> day(LocalDate d, int page) {
@@ -104,9 +105,9 @@ final class Api {
   }
 
   void trending(Context ctx) {
-    Window window = Window.parse(ctx.queryParam("window"));
+    Window window = Window.parse(Param.get(ctx, "window"));
     Trending t =
-        trending.trending(window, limit(ctx.queryParam("limit"), 50, TrendingService.MAX_LIMIT));
+        trending.trending(window, limit(Param.get(ctx, "limit"), 50, TrendingService.MAX_LIMIT));
     List<Map<String, Object>> items = new ArrayList<>();
     for (TrendingItem i : t.items()) items.add(TrendingJson.toMap(i));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -120,7 +121,7 @@ final class Api {
     SearchParams params = SearchParams.of(ctx, SearchParams.PAGE_SIZE);
     if (params.q().isEmpty()) throw new BadInputException("q is missing: say what to search for");
     byte[] json = searches.get(params.key(), () -> Json.bytes(search(params)));
-    ctx.contentType("application/json; charset=utf-8").result(json);
+    Json.send(ctx, json);
   }
 
   private Map<String, Object> search(SearchParams params) {

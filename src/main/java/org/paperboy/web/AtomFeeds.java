@@ -66,29 +66,47 @@ final class AtomFeeds {
     }
     String self = "/feed.atom" + (params.q().isEmpty() ? "" : "?" + params.query(1, params.mode()));
     String html = params.q().isEmpty() ? "/" : "/search?" + params.query(1, params.mode());
-    send(ctx, write(title, self, html, listed));
+    send(ctx, title, self, html, listed);
   }
 
   void trending(Context ctx) {
-    Window window = Window.parse(ctx.queryParam("window"));
+    Window window = Window.parse(Param.get(ctx, "window"));
     Trending t = trending.trending(window, SIZE);
     List<Paper> items = t.items().stream().map(TrendingItem::paper).toList();
     send(
         ctx,
-        write(
-            "paperboy: trending (" + window + ")",
-            "/trending.atom?window=" + window,
-            "/trending?window=" + window,
-            items));
+        "paperboy: trending (" + window + ")",
+        "/trending.atom?window=" + window,
+        "/trending?window=" + window,
+        items);
   }
 
-  private static void send(Context ctx, String xml) {
-    ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
-  }
-
-  private String write(String title, String self, String html, List<Paper> papers) {
-    String base = baseUrl.get();
+  /**
+   * The feed's {@code updated} is its newest entry's, so the same entries make the same bytes and a
+   * reader's conditional GET gets a 304; an empty feed is as old as the epoch.
+   */
+  private void send(Context ctx, String title, String self, String html, List<Paper> papers) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant newest = Instant.EPOCH;
+    for (Paper p : papers) {
+      Instant u = updated(p, now);
+      if (u.isAfter(newest)) newest = u;
+    }
+    byte[] xml = Conditional.utf8(write(title, self, html, papers, newest, now));
+    Conditional.send(ctx, "application/atom+xml; charset=utf-8", xml, newest);
+  }
+
+  private static Instant updated(Paper p, Instant now) {
+    return p.updated() != null
+        ? p.updated().atStartOfDay(ZoneOffset.UTC).toInstant()
+        : p.published() != null
+            ? p.published().atStartOfDay(ZoneOffset.UTC).toInstant()
+            : p.firstSeen() != null ? p.firstSeen().truncatedTo(ChronoUnit.SECONDS) : now;
+  }
+
+  private String write(
+      String title, String self, String html, List<Paper> papers, Instant newest, Instant now) {
+    String base = baseUrl.get();
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -97,7 +115,7 @@ final class AtomFeeds {
       x.writeDefaultNamespace(ATOM);
       element(x, "id", base + self);
       element(x, "title", title);
-      element(x, "updated", now.toString());
+      element(x, "updated", newest.toString());
       link(x, "self", base + self, "application/atom+xml");
       link(x, "alternate", base + html, "text/html");
       x.writeStartElement("author");
@@ -109,13 +127,7 @@ final class AtomFeeds {
         String url = base + PaperCards.paperPath(p.id());
         element(x, "id", url);
         element(x, "title", clean(p.title()));
-        Instant updated =
-            p.updated() != null
-                ? p.updated().atStartOfDay(ZoneOffset.UTC).toInstant()
-                : p.published() != null
-                    ? p.published().atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : p.firstSeen() != null ? p.firstSeen().truncatedTo(ChronoUnit.SECONDS) : now;
-        element(x, "updated", updated.toString());
+        element(x, "updated", updated(p, now).toString());
         if (p.published() != null)
           element(
               x, "published", p.published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());

@@ -46,8 +46,8 @@ final class DailyPages {
   }
 
   void day(Context ctx) {
-    String date = ctx.queryParam("date");
-    LocalDate d = date == null || date.isBlank() ? today() : Dates.day(date, "date");
+    String date = Param.get(ctx, "date");
+    LocalDate d = date == null ? today() : Dates.day(date, "date");
     render(ctx, "/papers?date=" + d, () -> Period.day(d, calendar));
   }
 
@@ -67,7 +67,7 @@ final class DailyPages {
    * sign-in state and CSRF token in the frame) are written per request.
    */
   private void render(Context ctx, String path, Supplier<Period> period) {
-    int page = Dates.page(ctx.queryParam("page"), MAX_PAGE);
+    int page = Dates.page(Param.get(ctx, "page"), MAX_PAGE);
     Shown shown = kept.get(path + " " + page, () -> shared(period.get(), page));
     Html h = new Html();
     PaperCards.fill(h, shown.main(), votes, saved, Visitor.of(ctx), Layout.here(ctx));

@@ -17,13 +17,37 @@ final class Dates {
 
   private Dates() {}
 
+  /**
+   * Years paperboy accepts in a URL. java.time parses years up to ±999,999,999, where the day
+   * before or the month after no longer exists; nothing is dated outside four digits anyway.
+   */
+  static final int FIRST_YEAR = 1;
+
+  static final int LAST_YEAR = 9999;
+
   static LocalDate day(String s, String what) {
+    LocalDate d;
     try {
-      return LocalDate.parse(s.strip());
+      d = LocalDate.parse(s.strip());
     } catch (DateTimeParseException e) {
       throw new BadInputException(
           what + " must be a date like 2026-06-12, was '" + Html.abbreviate(s, 40) + "'");
     }
+    inRange(d.getYear(), what, s);
+    return d;
+  }
+
+  private static void inRange(int year, String what, String s) {
+    if (year < FIRST_YEAR || year > LAST_YEAR)
+      throw new BadInputException(
+          what
+              + " must be in the years "
+              + FIRST_YEAR
+              + " to "
+              + LAST_YEAR
+              + ", was '"
+              + Html.abbreviate(s, 40)
+              + "'");
   }
 
   /** The Monday of ISO week {@code 2026-W48}. */
@@ -34,6 +58,7 @@ final class Dates {
           "a week looks like 2026-W48, was '" + Html.abbreviate(s, 40) + "'");
     int year = Integer.parseInt(m.group(1));
     int week = Integer.parseInt(m.group(2));
+    inRange(year, "the week", s);
     LocalDate mid = LocalDate.of(year, 6, 1);
     if (week < 1 || week > mid.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
       throw new BadInputException(year + " has no week " + week);
@@ -47,12 +72,15 @@ final class Dates {
   }
 
   static YearMonth month(String s) {
+    YearMonth m;
     try {
-      return YearMonth.parse(s);
+      m = YearMonth.parse(s);
     } catch (DateTimeParseException e) {
       throw new BadInputException(
           "a month looks like 2026-11, was '" + Html.abbreviate(s, 40) + "'");
     }
+    inRange(m.getYear(), "the month", s);
+    return m;
   }
 
   /** The page number in {@code ?page=}, 1 when absent; at most {@code max}. */

@@ -11,8 +11,15 @@ final class Json {
 
   private Json() {}
 
+  static final String TYPE = "application/json; charset=utf-8";
+
+  /** Answers with {@code value}, with an ETag, so a client holding it gets a 304. */
   static void send(Context ctx, Object value) {
-    ctx.contentType("application/json; charset=utf-8").result(write(value));
+    send(ctx, bytes(value));
+  }
+
+  static void send(Context ctx, byte[] json) {
+    Conditional.send(ctx, TYPE, json, null);
   }
 
   static byte[] bytes(Object value) {

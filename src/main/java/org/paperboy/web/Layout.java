@@ -35,6 +35,11 @@ final class Layout {
         .raw("<title>")
         .text(title)
         .raw(" · paperboy</title>")
+        // one per page, from its title: what a search engine shows under the link
+        .raw("<meta name=\"description\" content=\"")
+        .text(title)
+        .raw(" on paperboy, a self-hosted feed of new research papers: daily lists, trending and")
+        .raw(" search.\">")
         .raw("<link rel=\"stylesheet\" href=\"")
         .raw(StaticAssets.path("app.css"))
         .raw("\">")

@@ -32,7 +32,8 @@ final class PaperCards {
       Paper p = c.paper();
       h.raw("<li class=\"paper\"><article><div class=\"votes\">").hole(p.id());
       count(h, counts.getOrDefault(p.id(), 0));
-      h.raw("<h3 class=\"title\">").link(paperPath(p.id()), p.title()).raw("</h3>");
+      // h2: the cards sit right under the page's h1 (axe and the Nu validator flag a skipped level)
+      h.raw("<h2 class=\"title\">").link(paperPath(p.id()), p.title()).raw("</h2>");
       meta(h, p);
       if (c.note() != null) h.raw("<p class=\"note\">").text(c.note()).raw("</p>");
       h.raw("<p class=\"authors\">")

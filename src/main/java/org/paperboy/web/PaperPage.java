@@ -86,10 +86,11 @@ final class PaperPage {
     PaperCards.meta(h, p);
     h.raw("<p class=\"authors\">").text(String.join(", ", p.authors())).raw("</p>");
     h.raw("<dl class=\"facts\">");
-    fact(h, "Categories", String.join(" ", p.categories()));
+    // A paper known only from Hugging Face has neither: say so rather than leave a gap
+    fact(h, "Categories", p.categories().isEmpty() ? "unknown" : String.join(" ", p.categories()));
     fact(h, "Published", p.published());
     if (p.updated() != null && !p.updated().equals(p.published())) fact(h, "Updated", p.updated());
-    if (p.version() > 0) fact(h, "Version", "v" + p.version());
+    if (p.hasArxivId()) fact(h, "Version", p.version() > 0 ? "v" + p.version() : "unknown");
     fact(h, "Journal", p.journalRef());
     fact(h, "DOI", p.doi());
     fact(h, "Comments", p.comments());

@@ -28,23 +28,23 @@ record SearchParams(
   static final int MAX_QUERY = 500;
 
   static SearchParams of(Context ctx, int size) {
-    String q = ctx.queryParam("q");
-    q = q == null ? "" : q.strip();
+    String q = Param.text(ctx, "q");
+    q = q == null ? "" : q;
     if (q.length() > MAX_QUERY)
       throw new BadInputException("the query is longer than " + MAX_QUERY + " characters");
-    String mode = ctx.queryParam("mode");
-    String from = ctx.queryParam("from");
-    String to = ctx.queryParam("to");
-    String cat = ctx.queryParam("cat");
+    String mode = Param.get(ctx, "mode");
+    String from = Param.get(ctx, "from");
+    String to = Param.get(ctx, "to");
+    String cat = Param.get(ctx, "cat");
     return new SearchParams(
         q,
-        mode == null || mode.isBlank() ? SearchMode.HYBRID : SearchMode.parse(mode),
-        from == null || from.isBlank() ? null : Dates.day(from, "from"),
-        to == null || to.isBlank() ? null : Dates.day(to, "to"),
-        cat == null || cat.isBlank()
+        mode == null ? SearchMode.HYBRID : SearchMode.parse(mode),
+        from == null ? null : Dates.day(from, "from"),
+        to == null ? null : Dates.day(to, "to"),
+        cat == null
             ? List.of()
             : Arrays.stream(cat.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList(),
-        Dates.page(ctx.queryParam("page"), SearchRequest.MAX_LIMIT / size),
+        Dates.page(Param.get(ctx, "page"), SearchRequest.MAX_LIMIT / size),
         size);
   }
 

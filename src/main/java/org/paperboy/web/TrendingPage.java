@@ -28,7 +28,7 @@ final class TrendingPage {
   }
 
   void show(Context ctx) {
-    Window window = Window.parse(ctx.queryParam("window"));
+    Window window = Window.parse(Param.get(ctx, "window"));
     Html.Fragment main = kept.get(window.toString(), () -> shared(window));
     Html h = new Html();
     PaperCards.fill(h, main, votes, saved, Visitor.of(ctx), Layout.here(ctx));

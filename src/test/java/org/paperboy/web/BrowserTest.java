@@ -50,7 +50,7 @@ class BrowserTest {
     box.sendKeys("multimodal large language models", Keys.ENTER);
     waitForTheNextPage(box); // Enter returns before the search page has arrived
     assertThat(browser.getCurrentUrl()).contains("/search?q=multimodal");
-    List<WebElement> results = browser.findElements(By.cssSelector("li.paper h3 a"));
+    List<WebElement> results = browser.findElements(By.cssSelector("li.paper h2 a"));
     assertThat(results).hasSizeGreaterThan(5);
     assertThat(
             browser.findElement(By.cssSelector("li.paper .abstract")).getDomProperty("innerHTML"))
@@ -62,7 +62,7 @@ class BrowserTest {
     String trendingBefore = browser.findElement(By.tagName("main")).getText();
     browser.navigate().back();
     WebElement pick =
-        browser.findElements(By.cssSelector("li.paper h3 a")).stream()
+        browser.findElements(By.cssSelector("li.paper h2 a")).stream()
             .filter(a -> !trendingBefore.contains(a.getText()))
             .findFirst()
             .orElseThrow();

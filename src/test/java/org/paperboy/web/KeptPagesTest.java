@@ -22,7 +22,7 @@ class KeptPagesTest {
   private static int listed(String body, String id) {
     Matcher m =
         Pattern.compile(
-                "data-votes>(\\d+)</span></div><h3 class=\"title\"><a href=\"/papers/"
+                "data-votes>(\\d+)</span></div><h2 class=\"title\"><a href=\"/papers/"
                     + Pattern.quote(id)
                     + "\"")
             .matcher(body);
@@ -37,7 +37,7 @@ class KeptPagesTest {
   }
 
   private static String firstListed(String body) {
-    Matcher m = Pattern.compile("<h3 class=\"title\"><a href=\"/papers/([^\"]+)\"").matcher(body);
+    Matcher m = Pattern.compile("<h2 class=\"title\"><a href=\"/papers/([^\"]+)\"").matcher(body);
     assertThat(m.find()).isTrue();
     return m.group(1);
   }
