@@ -1,5 +1,6 @@
 package org.paperboy.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -66,9 +67,10 @@ public final class Database implements AutoCloseable {
       migrate(Flyway.configure().dataSource(h2), url);
       if (base != null) StoreFiles.privateFiles(base);
     } else {
-      pool = () -> {};
-      jdbi = connect(url, user, password);
-      migrate(Flyway.configure().dataSource(url, user, password), url);
+      HikariDataSource hikari = ServerPool.open(url, user, password);
+      pool = hikari;
+      jdbi = Jdbi.create(hikari);
+      migrate(Flyway.configure().dataSource(hikari), url);
     }
     return new Database(url, jdbi, pool);
   }
