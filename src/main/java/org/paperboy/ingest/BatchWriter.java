@@ -35,6 +35,7 @@ final class BatchWriter implements RecordSink {
   // One writer thread: batches are stored in order, one transaction each.
   private final BatchWorkers writer;
   private final AtomicLong written = new AtomicLong();
+  private long batches; // reader thread only: the number of the next batch, for error messages
   // Whether the store holds title-only papers, asked once per run (writer thread only): a bulk
   // ingest of arXiv papers then skips the title look-up, a third of its database time.
   private Boolean titleOnlyStored;
@@ -150,7 +151,16 @@ final class BatchWriter implements RecordSink {
     pending.clear();
     // Title hashes are computed here, on the reader thread, which waits for the writer anyway.
     TitleHashes hashes = new TitleHashes(batch);
-    writer.submit(() -> write(batch, hashes));
+    long number = ++batches;
+    // issue 14 item 23: a failure names the batch, not the 3 KB statement with its 1,000 ids.
+    writer.submit(
+        () -> {
+          try {
+            write(batch, hashes);
+          } catch (RuntimeException e) {
+            throw BatchFailure.of(number, batch, e);
+          }
+        });
   }
 
   /** Resolves title-only ids, merges with what is stored and upserts; runs on the writer thread. */

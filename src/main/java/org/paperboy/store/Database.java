@@ -1,5 +1,6 @@
 package org.paperboy.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -14,6 +15,14 @@ import org.paperboy.PaperboyException;
  * the same SQL runs on both; any other JDBC URL (e.g. PostgreSQL) can be given instead.
  */
 public final class Database implements AutoCloseable {
+  static {
+    // H2's AUTO_SERVER listens with -tcpAllowOthers on every interface unless this is set before
+    // H2 is first used; the store is one machine's, so only loopback (docs/scaling.md for more).
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private final Jdbi jdbi;
   private final AutoCloseable pool;
   private final String url;
@@ -24,12 +33,20 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
   }
 
-  /** The default URL for a data dir: an H2 file that a second process can share (AUTO_SERVER). */
+  /**
+   * The default URL for a data dir: an H2 file that a second process can share (AUTO_SERVER).
+   * WRITE_DELAY=0 writes each commit to the file before it is acknowledged: H2's default (500 ms)
+   * lost the last half second of a killed serve's commits, which a client beside it (an ingest) had
+   * been told were stored. H2's client always reconnects when the process holding the file dies
+   * (AUTO_SERVER implies AUTO_RECONNECT); with every acknowledged commit on disk that is safe, and
+   * a transaction cut in half fails loudly and is rolled back.
+   */
   public static String h2Url(Path dataDir) {
     Path file = dataDir.toAbsolutePath().resolve("paperboy");
     return "jdbc:h2:file:"
         + file
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+        + ";WRITE_DELAY=0";
   }
 
   /** Opens {@code url} (user and password may be null) and migrates it. */
@@ -37,16 +54,23 @@ public final class Database implements AutoCloseable {
     AutoCloseable pool;
     Jdbi jdbi;
     if (url.startsWith("jdbc:h2:")) {
-      JdbcConnectionPool h2 =
-          JdbcConnectionPool.create(url, nullToEmpty(user), nullToEmpty(password));
+      Path base = h2File(url);
+      if (base != null) StoreFiles.privateDir(base.getParent());
+      H2Credentials creds =
+          base != null && isEmpty(user) && isEmpty(password)
+              ? H2Credentials.of(url, base.getParent())
+              : new H2Credentials(nullToEmpty(user), nullToEmpty(password));
+      JdbcConnectionPool h2 = JdbcConnectionPool.create(url, creds.user(), creds.password());
       h2.setMaxConnections(16);
       pool = h2::dispose;
       jdbi = Jdbi.create(h2);
       migrate(Flyway.configure().dataSource(h2), url);
+      if (base != null) StoreFiles.privateFiles(base);
     } else {
-      pool = () -> {};
-      jdbi = connect(url, user, password);
-      migrate(Flyway.configure().dataSource(url, user, password), url);
+      HikariDataSource hikari = ServerPool.open(url, user, password);
+      pool = hikari;
+      jdbi = Jdbi.create(hikari);
+      migrate(Flyway.configure().dataSource(hikari), url);
     }
     return new Database(url, jdbi, pool);
   }
@@ -86,6 +110,18 @@ public final class Database implements AutoCloseable {
     } catch (Exception e) {
       throw new PaperboyException("closing the database failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The file an H2 URL names without its .mv.db suffix, or null for memory and server URLs. */
+  static Path h2File(String url) {
+    if (!url.startsWith("jdbc:h2:file:")) return null;
+    String rest = url.substring("jdbc:h2:file:".length());
+    int semicolon = rest.indexOf(';');
+    return Path.of(semicolon < 0 ? rest : rest.substring(0, semicolon)).toAbsolutePath();
+  }
+
+  private static boolean isEmpty(String s) {
+    return s == null || s.isEmpty();
   }
 
   private static String nullToEmpty(String s) {
