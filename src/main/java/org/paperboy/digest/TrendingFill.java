@@ -30,8 +30,7 @@ final class TrendingFill {
       if (d.wasSent(sent.key(id))) continue;
       var s = t.paper().signals();
       String reason = Reasons.trending(t.votes(), s.hfUpvotes(), s.githubStars());
-      if (d.add(t.paper(), Section.TRENDING, reason))
-        n++;
+      if (d.add(t.paper(), Section.TRENDING, reason)) n++;
     }
   }
 }
