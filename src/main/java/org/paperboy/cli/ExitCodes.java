@@ -39,7 +39,8 @@ final class ExitCodes {
         });
   }
 
-  private static String message(Throwable e) {
+  /** The one line a failure is told in. */
+  static String message(Throwable e) {
     if (e instanceof PaperboyException) return e.getMessage();
     String m = e.getMessage();
     return "internal error: "
