@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.paperboy.BadInputException;
 import org.paperboy.digest.RunReport;
+import org.paperboy.mail.MailChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -42,8 +43,12 @@ final class DigestCommand extends CommandGroup {
           throw new BadInputException("--date must be YYYY-MM-DD, was '" + date + "'");
         }
       }
-      RunReport r = parent.main.app().digests().run(d, dryRun);
+      var app = parent.main.app();
       var out = parent.spec.commandLine().getOut();
+      var err = parent.spec.commandLine().getErr();
+      for (String p : MailChecks.problems(app.config().mail(), app.config().digest().baseUrl()))
+        err.println("paperboy: warning: " + p);
+      RunReport r = app.digests().run(d, dryRun);
       r.lines().forEach(out::println);
       out.println((dryRun ? "dry run: " : "") + r.summary());
       return r.failed() > 0 && r.sent() == 0 ? ExitCodes.FAILED : ExitCodes.OK;
