@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,5 +57,34 @@ class IngestSourcesTest {
     assertThat(run.err()).contains(a + ": added 1", b + ": added 1");
     assertThat(run.out()).startsWith("added 2,");
     assertThat(paperboy("papers", "show", "1707.08567").code()).isZero();
+  }
+
+  @Test
+  void a_kaggle_file_whose_first_line_is_a_comment_is_read_as_kaggle() throws Exception {
+    List<String> records =
+        Files.readAllLines(Path.of(fixture("kaggle/arxiv-metadata-oai-snapshot.head200.jsonl")));
+    Path file = dir.resolve("snapshot.jsonl");
+    Files.writeString(file, "# arXiv snapshot export\n" + String.join("\n", records.subList(0, 5)));
+
+    Run run = paperboy("ingest", file.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("added 5, updated 0, unchanged 0, rejected 0");
+  }
+
+  @Test
+  void a_file_no_format_recognises_is_exit_2_naming_the_formats() throws Exception {
+    Path file = dir.resolve("table.csv");
+    Files.writeString(file, "a,b,c\n1,2,3\n");
+
+    Run run = paperboy("ingest", file.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err())
+        .isEqualTo(
+            "paperboy: cannot tell the format of "
+                + file
+                + "; pass --format with one of: arxiv-atom, oai-pmh, arxiv-rss, hf-daily, kaggle,"
+                + " listing\n");
   }
 }
