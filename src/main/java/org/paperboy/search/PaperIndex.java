@@ -23,6 +23,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.paperboy.PaperboyException;
@@ -323,7 +324,7 @@ final class PaperIndex implements AutoCloseable {
       markDirty();
       change.apply(writer());
       applied.incrementAndGet();
-    } catch (IOException e) {
+    } catch (IOException | AlreadyClosedException e) { // closed by an earlier failure: its cause
       throw new PaperboyException(
           what + " the search index at " + dir + " failed: " + e.getMessage(), e);
     } finally {
@@ -371,7 +372,7 @@ final class PaperIndex implements AutoCloseable {
     changes.writeLock().lock();
     try {
       work.run();
-    } catch (IOException e) {
+    } catch (IOException | AlreadyClosedException e) {
       throw new PaperboyException(
           what + " the search index at " + dir + " failed: " + e.getMessage(), e);
     } finally {
