@@ -401,7 +401,11 @@ final class PaperIndex implements AutoCloseable {
             if (dirty) commitNow();
           });
     } catch (RuntimeException e) {
-      log.warn("committing the search index failed; retrying in {} s", COMMIT_SECONDS, e);
+      Throwable root = e;
+      while (root.getCause() != null) root = root.getCause();
+      // One line: the stack traces of a full disk buried what to do (PAPERBOY_DEBUG has them).
+      log.warn("committing the search index failed ({}); retrying in {} s", root, COMMIT_SECONDS);
+      log.debug("committing the search index failed", e);
     }
   }
 
