@@ -44,6 +44,15 @@ final class DigestCommand extends CommandGroup {
         }
       }
       var app = parent.main.app();
+      if (!dryRun && app.config().web().baseUrl() == null) {
+        // serve learns its address from its port; a command does not, and every link it mails
+        // would lead to this machine's localhost.
+        throw new BadInputException(
+            "set web.base_url (PAPERBOY_BASE_URL) to the address readers open before 'digest run'"
+                + " sends mail: without it every link would point to "
+                + app.config().digest().baseUrl()
+                + " (--dry-run works without it)");
+      }
       var out = parent.spec.commandLine().getOut();
       var err = parent.spec.commandLine().getErr();
       for (String p : MailChecks.problems(app.config().mail(), app.config().digest().baseUrl()))

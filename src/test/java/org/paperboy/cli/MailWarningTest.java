@@ -85,4 +85,31 @@ class MailWarningTest {
     env.remove("PAPERBOY_SMTP_URL");
     assertThat(MailChecks.problems(Config.from(dir, env).mail(), "http://x")).isEmpty();
   }
+
+  @Test
+  void digest_run_without_a_base_url_refuses_to_send_and_says_which_setting() throws Exception {
+    Map<String, String> env = new HashMap<>(Map.of("PAPERBOY_EMBEDDINGS", "off"));
+    StringWriter out = new StringWriter(), err = new StringWriter();
+    String data = dir.resolve("data").toString();
+
+    int code =
+        Main.run(
+            new String[] {"--data", data, "digest", "run"},
+            env,
+            new PrintWriter(out),
+            new PrintWriter(err));
+    int dry =
+        Main.run(
+            new String[] {"--data", data, "digest", "run", "--dry-run"},
+            env,
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()));
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString())
+        .startsWith("paperboy: set web.base_url (PAPERBOY_BASE_URL)")
+        .contains("http://localhost:8080")
+        .hasLineCount(1);
+    assertThat(dry).isZero();
+  }
 }
