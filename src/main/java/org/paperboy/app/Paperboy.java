@@ -13,6 +13,7 @@ import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingCache;
 import org.paperboy.ingest.IngestService;
 import org.paperboy.mail.DkimSigner;
+import org.paperboy.mail.MailChecks;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.Mailer;
 import org.paperboy.mail.OutboxMailer;
@@ -181,6 +182,9 @@ public final class Paperboy implements AutoCloseable {
       backfill.start();
       serving = track(new Serving(server, backfill, hook, actual));
       if (config.web().baseUrl() == null) digests.useBaseUrl("http://localhost:" + actual);
+      MailChecks.warn(
+          config.mail(),
+          config.web().baseUrl() != null ? config.web().baseUrl() : "http://localhost:" + actual);
       digests.startScheduler(); // stopped by close()
     } catch (RuntimeException e) {
       server.close();

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.paperboy.BadInputException;
 import org.paperboy.digest.RunReport;
+import org.paperboy.mail.MailChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -42,8 +43,21 @@ final class DigestCommand extends CommandGroup {
           throw new BadInputException("--date must be YYYY-MM-DD, was '" + date + "'");
         }
       }
-      RunReport r = parent.main.app().digests().run(d, dryRun);
+      var app = parent.main.app();
+      if (!dryRun && app.config().web().baseUrl() == null) {
+        // serve learns its address from its port; a command does not, and every link it mails
+        // would lead to this machine's localhost.
+        throw new BadInputException(
+            "set web.base_url (PAPERBOY_BASE_URL) to the address readers open before 'digest run'"
+                + " sends mail: without it every link would point to "
+                + app.config().digest().baseUrl()
+                + " (--dry-run works without it)");
+      }
       var out = parent.spec.commandLine().getOut();
+      var err = parent.spec.commandLine().getErr();
+      for (String p : MailChecks.problems(app.config().mail(), app.config().digest().baseUrl()))
+        err.println("paperboy: warning: " + p);
+      RunReport r = app.digests().run(d, dryRun);
       r.lines().forEach(out::println);
       out.println((dryRun ? "dry run: " : "") + r.summary());
       return r.failed() > 0 && r.sent() == 0 ? ExitCodes.FAILED : ExitCodes.OK;

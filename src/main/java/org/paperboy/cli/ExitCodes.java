@@ -39,8 +39,19 @@ final class ExitCodes {
         });
   }
 
-  private static String message(Throwable e) {
-    if (e instanceof PaperboyException) return e.getMessage();
+  /** The one line a failure is told in. */
+  static String message(Throwable e) {
+    String said = e instanceof PaperboyException ? e.getMessage() : internal(e);
+    // The first failure is often the cause of a later one ("this IndexWriter is closed" because
+    // the disk was full): name it, or the one line hides what to do.
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String why = root == e ? null : root.getMessage();
+    if (why == null || why.isBlank() || (said != null && said.contains(why))) return said;
+    return said + " (because: " + why.strip() + ")";
+  }
+
+  private static String internal(Throwable e) {
     String m = e.getMessage();
     return "internal error: "
         + e.getClass().getSimpleName()

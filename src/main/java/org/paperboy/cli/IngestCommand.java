@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.paperboy.PaperboyException;
 import org.paperboy.ingest.IngestReport;
 import org.paperboy.ingest.formats.Format;
 import org.paperboy.ingest.live.LiveSource;
@@ -48,6 +49,7 @@ final class IngestCommand implements Callable<Integer> {
     var out = main.spec.commandLine().getOut();
     var err = main.spec.commandLine().getErr();
     IngestReport total = IngestReport.EMPTY;
+    int code = ExitCodes.OK;
     for (String source : sources) {
       IngestReport report;
       try (ProgressBar bar = ProgressBar.forTerminal(err, source)) {
@@ -55,6 +57,12 @@ final class IngestCommand implements Callable<Integer> {
             isLive(source)
                 ? ingestLive(source, bar)
                 : main.app().ingest().ingestFile(Path.of(source), forced, bar);
+      } catch (PaperboyException e) {
+        // One bad source must not cost the others: say why in one line, go on, fail at the end.
+        if (sources.size() == 1) throw e;
+        err.println("paperboy: " + source + ": " + ExitCodes.message(e));
+        code = Math.max(code, ExitCodes.of(e));
+        continue;
       }
       if (sources.size() > 1) err.println(source + ": " + report.summary());
       total = total.plus(report);
@@ -69,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
     if (total.rejected() > total.rejects().size()) {
       err.println("... and " + (total.rejected() - total.rejects().size()) + " more rejected");
     }
-    return ExitCodes.OK;
+    return code;
   }
 
   /** A live spec, unless a file of that very name exists. */

@@ -46,7 +46,6 @@ final class DigestRenderer {
       "<h2 style=\"font-size:16px;margin:24px 0 8px;border-bottom:1px solid #888888;padding-bottom:4px;\">";
 
   private final DigestLinks links;
-  private final String host;
   private final String feedLink;
   private final java.util.Map<String, Block> blocks = new java.util.HashMap<>();
 
@@ -59,8 +58,6 @@ final class DigestRenderer {
   DigestRenderer(DigestLinks links, boolean reuse) {
     this.links = links;
     this.reuse = reuse;
-    String h = java.net.URI.create(links.baseUrl()).getHost();
-    this.host = h == null ? "localhost" : h;
     this.feedLink =
         "<a href=\""
             + escape(links.baseUrl() + "/feed.atom")
@@ -75,8 +72,8 @@ final class DigestRenderer {
     String subject =
         "paperboy: " + n + (n == 1 ? " paper" : " papers") + " for " + DAY.format(plan.date());
     // One digest per subscriber and date: the same id if it is ever sent twice, so clients merge
-    // them.
-    String messageId = "<digest." + id + "." + plan.date() + "@" + host + ">";
+    // them. Only the left part: the mailer adds the From address's domain (mail.MessageIds).
+    String messageId = "digest." + id + "." + plan.date();
     // Each paper's click link, signed once for both parts.
     String[] urls = new String[n];
     for (int k = 0; k < n; k++) urls[k] = links.clickUrl(id, plan.items().get(k).paper().id());

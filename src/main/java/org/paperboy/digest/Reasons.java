@@ -2,6 +2,7 @@ package org.paperboy.digest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The one-line reason under each paper of a digest. Each says only what is true of that paper. */
 final class Reasons {
@@ -27,10 +28,22 @@ final class Reasons {
     return "similar to " + similar + (similar == 1 ? " paper" : " papers") + " you " + said;
   }
 
-  /** {@code upvotes}: local votes plus Hugging Face upvotes. */
-  static String trending(int upvotes) {
-    return upvotes > 0
-        ? "trending: " + upvotes + (upvotes == 1 ? " upvote" : " upvotes")
-        : "trending";
+  /**
+   * "trending: 4 upvotes on Hugging Face, 1,200 GitHub stars, 2 votes here": each signal the
+   * trending score counts, named, so a paper ranked by its stars does not read as having fewer
+   * upvotes than the one below it. Null or zero signals are left out.
+   */
+  static String trending(int localVotes, Integer hfUpvotes, Integer githubStars) {
+    List<String> what = new ArrayList<>(3);
+    if (hfUpvotes != null && hfUpvotes > 0)
+      what.add(count(hfUpvotes, "upvote", "upvotes") + " on Hugging Face");
+    if (githubStars != null && githubStars > 0)
+      what.add(count(githubStars, "GitHub star", "GitHub stars"));
+    if (localVotes > 0) what.add(count(localVotes, "vote", "votes") + " here");
+    return what.isEmpty() ? "trending" : "trending: " + String.join(", ", what);
+  }
+
+  private static String count(int n, String one, String many) {
+    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
   }
 }

@@ -28,9 +28,9 @@ final class TrendingFill {
       if (n == MAX_TRENDING || d.size() >= d.reader.maxPapers()) break;
       String id = t.paper().id();
       if (d.wasSent(sent.key(id))) continue;
-      Integer hf = t.paper().signals().hfUpvotes();
-      if (d.add(t.paper(), Section.TRENDING, Reasons.trending(t.votes() + (hf == null ? 0 : hf))))
-        n++;
+      var s = t.paper().signals();
+      String reason = Reasons.trending(t.votes(), s.hfUpvotes(), s.githubStars());
+      if (d.add(t.paper(), Section.TRENDING, reason)) n++;
     }
   }
 }

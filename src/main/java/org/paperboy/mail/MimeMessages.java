@@ -15,7 +15,8 @@ import java.util.Date;
 
 /**
  * A {@link Mail} as the MIME message {@link SmtpMailer} sends: UTF-8 parts in quoted-printable, the
- * caller's Message-ID kept, and a DKIM signature on top when a signer is given.
+ * Message-ID under the From address's domain ({@link MessageIds}), and a DKIM signature on top when
+ * a signer is given.
  */
 final class MimeMessages {
   private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
@@ -24,6 +25,7 @@ final class MimeMessages {
   private final Session session;
   private final InternetAddress from;
   private final DkimSigner dkim;
+  private final MessageIds ids;
 
   /**
    * @param dkim signs every message when not null
@@ -32,17 +34,17 @@ final class MimeMessages {
     this.session = session;
     this.from = from;
     this.dkim = dkim;
+    this.ids = new MessageIds(from.getAddress());
   }
 
   MimeMessage message(Mail mail) throws MessagingException {
-    String messageId = mail.headers().get("Message-ID");
+    // Always ours: Jakarta Mail's own would name the machine (user@localhost).
+    String messageId = ids.of(mail.headers().get("Message-ID"));
     MimeMessage m =
         new MimeMessage(session) {
           @Override
           protected void updateMessageID() throws MessagingException {
-            if (messageId != null)
-              setHeader("Message-ID", messageId); // stable: a resend is recognisable
-            else super.updateMessageID();
+            setHeader("Message-ID", messageId); // stable when the caller named it
           }
         };
     m.setFrom(from);

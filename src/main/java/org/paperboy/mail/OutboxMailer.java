@@ -28,11 +28,13 @@ public final class OutboxMailer implements Mailer {
   private final Path dir;
   private final String from;
   private final Clock clock;
+  private final MessageIds ids;
 
   public OutboxMailer(Path dir, String from, Clock clock) {
     this.dir = dir;
     this.from = from;
     this.clock = clock;
+    this.ids = new MessageIds(from);
   }
 
   public Path dir() {
@@ -53,7 +55,13 @@ public final class OutboxMailer implements Mailer {
             .append(mail.subject())
             .append("\r\nDate: ")
             .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
-    mail.headers().forEach((k, v) -> eml.append("\r\n").append(k).append(": ").append(v));
+    eml.append("\r\nMessage-ID: ").append(ids.of(mail.headers().get("Message-ID")));
+    mail.headers()
+        .forEach(
+            (k, v) -> {
+              if (!k.equalsIgnoreCase("Message-ID"))
+                eml.append("\r\n").append(k).append(": ").append(v);
+            });
     eml.append("\r\nMIME-Version: 1.0");
     if (mail.html() == null) {
       eml.append(

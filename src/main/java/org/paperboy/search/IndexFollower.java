@@ -98,7 +98,11 @@ final class IndexFollower implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      log.warn("following the store into the search index failed; retrying in a second", e);
+      // One line: the stack traces of a full disk buried what to do (debug logging has them).
+      log.warn(
+          "following the store into the search index failed ({}); retrying in a second",
+          rootCause(e));
+      log.debug("following the store into the search index failed", e);
     }
   }
 
@@ -209,7 +213,10 @@ final class IndexFollower implements AutoCloseable {
       try {
         if (index.isOpen() && !index.readOnly() && uncommitted) commitNow();
       } catch (RuntimeException e) {
-        log.warn("committing the search index failed; the next start re-applies the changes", e);
+        log.warn(
+            "committing the search index failed ({}); the next start re-applies the changes",
+            rootCause(e));
+        log.debug("committing the search index failed", e);
       }
     }
     index.close();
@@ -217,5 +224,11 @@ final class IndexFollower implements AutoCloseable {
 
   static Map<String, Set<Definition>> noDefinitions(List<String> ids) {
     return ids.stream().collect(Collectors.toMap(id -> id, id -> Set.of(), (a, b) -> a));
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    return root;
   }
 }

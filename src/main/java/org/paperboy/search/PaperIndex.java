@@ -14,6 +14,7 @@ import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.paperboy.PaperboyException;
 
 /**
@@ -120,7 +121,7 @@ final class PaperIndex implements AutoCloseable {
     try {
       change.apply(writer());
       searchers.changed();
-    } catch (IOException e) {
+    } catch (IOException | AlreadyClosedException e) { // closed by an earlier failure: its cause
       throw failed(what, e);
     }
   }
@@ -164,7 +165,7 @@ final class PaperIndex implements AutoCloseable {
       w.setLiveCommitData(IndexOpening.commitData(vectors, seq).entrySet());
       w.commit();
       searchers.refreshNow();
-    } catch (IOException e) {
+    } catch (IOException | AlreadyClosedException e) {
       throw failed("committing", e);
     }
   }
@@ -222,7 +223,7 @@ final class PaperIndex implements AutoCloseable {
     T apply(IndexSearcher searcher) throws IOException;
   }
 
-  private PaperboyException failed(String what, IOException e) {
+  private PaperboyException failed(String what, Exception e) {
     return new PaperboyException(
         what + " the search index at " + dir + " failed: " + e.getMessage(), e);
   }

@@ -31,7 +31,13 @@ class DigestCliTest {
     int code =
         Main.run(
             all.toArray(String[]::new),
-            Map.of("PAPERBOY_BASE_URL", "https://paperboy.test", "PAPERBOY_EMBEDDINGS", "off"),
+            Map.of(
+                "PAPERBOY_BASE_URL",
+                "https://paperboy.test",
+                "PAPERBOY_MAIL_FROM",
+                "paperboy <digest@mail.paperboy.test>",
+                "PAPERBOY_EMBEDDINGS",
+                "off"),
             new PrintWriter(out),
             new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
@@ -175,7 +181,8 @@ class DigestCliTest {
         .contains(
             "List-Unsubscribe: <https://paperboy.test/unsubscribe?token=",
             "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
-            "Message-ID: <digest.1." + today + "@paperboy.test>",
+            // the From address's domain, not the base URL's host
+            "Message-ID: <digest.1." + today + "@mail.paperboy.test>",
             "Content-Type: multipart/alternative",
             "Content-Type: text/html; charset=utf-8",
             "matches your alert 'multimodal large language models'");

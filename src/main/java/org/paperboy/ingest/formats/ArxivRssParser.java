@@ -2,22 +2,26 @@ package org.paperboy.ingest.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.paperboy.BadInputException;
 import org.paperboy.ingest.RecordSink;
+import org.paperboy.ingest.xml.BadXmlRecordException;
+import org.paperboy.ingest.xml.XmlChunkReader;
 import org.paperboy.ingest.xml.XmlChunks;
+import org.paperboy.ingest.xml.XmlRecordSplitter;
 import org.paperboy.paper.Paper;
 
 /**
- * rss.arxiv.org RSS 2.0: one {@code <item>} per announced paper, read with StAX so a large feed is
- * never held whole. {@link RssItem} turns an item's fields into a paper.
- *
- * <p>XML that breaks mid-feed cannot be resynchronised, so the items before the break are kept and
- * the break is rejected with its line. DTDs and external entities are refused: a feed must not be
- * able to make us read local files or expand entities without end.
+ * rss.arxiv.org RSS 2.0: one {@code <item>} per announced paper. Items are cut out of the stream by
+ * {@link XmlRecordSplitter} and read with StAX one at a time (as the Atom and OAI parsers do), so a
+ * large feed is never held whole and a malformed item is rejected on its line while the items after
+ * it are still read. {@link RssItem} turns an item's fields into a paper. DTDs and external
+ * entities are refused: a feed must not be able to make us read local files or expand entities
+ * without end.
  */
 final class ArxivRssParser implements FeedParser {
   private static final XMLInputFactory XML = XmlChunks.newFactory();
@@ -26,32 +30,19 @@ final class ArxivRssParser implements FeedParser {
 
   @Override
   public void parse(InputStream in, String sourceName, RecordSink sink) throws IOException {
-    // A Reader that replaces bad UTF-8: arXiv serves UTF-8, and one bad byte should cost one
-    // character, not the rest of the feed.
-    Reader reader = FeedText.reader(in);
-    XMLStreamReader xml = null;
-    long itemLine = 0;
+    XmlRecordSplitter splitter = new XmlRecordSplitter(Set.of("item"));
+    XmlChunkReader reader = new XmlChunkReader(XML, sink, ArxivRssParser::item);
+    XmlRecordSplitter.Outline outline = splitter.split(in, reader);
+    reader.flush();
+    XmlChunks.checkOutline(outline, Set.of("rss"), "an RSS feed", sourceName, sink);
+  }
+
+  private static Paper.Builder item(XMLStreamReader xml) throws XMLStreamException {
+    RssItem item = readItem(xml);
     try {
-      xml = XML.createXMLStreamReader(reader);
-      while (xml.hasNext()) {
-        if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("item")) {
-          itemLine = xml.getLocation().getLineNumber();
-          RssItem item = readItem(xml);
-          Paper.Builder paper;
-          try {
-            paper = item.toPaper();
-          } catch (org.paperboy.BadInputException e) {
-            sink.reject(itemLine, e.getMessage());
-            continue;
-          }
-          sink.accept(paper, itemLine);
-        }
-      }
-    } catch (XMLStreamException e) {
-      long line = e.getLocation() != null ? e.getLocation().getLineNumber() : itemLine;
-      sink.reject(line, "malformed XML, the rest of the feed was not read: " + message(e));
-    } finally {
-      close(xml);
+      return item.toPaper();
+    } catch (BadInputException e) {
+      throw new BadXmlRecordException(e.getMessage()); // this item only, not the feed
     }
   }
 
@@ -106,22 +97,5 @@ final class ArxivRssParser implements FeedParser {
       }
     }
     return sb.toString();
-  }
-
-  private static String message(XMLStreamException e) {
-    String m = e.getMessage() == null ? e.toString() : e.getMessage();
-    // The JDK prefixes "ParseError at [row,col]:[3,5]\nMessage: "; the line is reported already.
-    int at = m.indexOf("Message: ");
-    return at >= 0 ? m.substring(at + "Message: ".length()).strip() : m.strip();
-  }
-
-  private static void close(XMLStreamReader xml) {
-    if (xml != null) {
-      try {
-        xml.close();
-      } catch (XMLStreamException e) {
-        // nothing was written; a failed close of a reader loses nothing
-      }
-    }
   }
 }

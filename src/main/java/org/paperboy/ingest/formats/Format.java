@@ -56,14 +56,20 @@ public enum Format {
   }
 
   /**
-   * Guesses the format from the first bytes of the (already decompressed) content. Returns null
-   * when nothing matches; the caller then asks for {@code --format}.
+   * Guesses the format from the first bytes of the (already decompressed) content, past leading
+   * {@code #} comment lines. Returns null when nothing matches (a listing needs at least one
+   * abstract-long line, so a CSV or a stray text file is not one); the caller then asks for {@code
+   * --format}.
    */
   public static Format sniff(byte[] head, int length) {
     String text = new String(head, 0, length, StandardCharsets.UTF_8);
     String start = text.stripLeading();
     if (start.startsWith("\uFEFF")) {
       start = start.substring(1).stripLeading();
+    }
+    while (start.startsWith("#")) {
+      int eol = start.indexOf('\n');
+      start = eol < 0 ? "" : start.substring(eol + 1).stripLeading();
     }
     if (start.startsWith("[")) {
       return start.contains("\"paper\"") || start.length() < 3 ? HF_DAILY : null;
@@ -77,7 +83,11 @@ public enum Format {
       if (text.contains("<feed") || text.contains("http://www.w3.org/2005/Atom")) return ARXIV_ATOM;
       return null;
     }
-    return start.isEmpty() || looksBinary(text) ? null : LISTING;
+    return start.isEmpty() || looksBinary(text) || !hasAbstractLine(start) ? null : LISTING;
+  }
+
+  private static boolean hasAbstractLine(String text) {
+    return text.lines().anyMatch(l -> l.strip().length() >= ListingParser.ABSTRACT_MIN_CHARS);
   }
 
   private static boolean looksBinary(String text) {

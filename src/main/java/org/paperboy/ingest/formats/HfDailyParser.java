@@ -2,14 +2,16 @@ package org.paperboy.ingest.formats;
 
 import static org.paperboy.ingest.formats.FeedText.trimToNull;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,74 +32,80 @@ import org.paperboy.paper.Signals;
  * separate top-level objects (a JSON-lines dump) and bare paper objects without the {@code paper}
  * wrapper (the {@code /api/papers/ID} shape).
  *
- * <p>The API returns the whole response on one line, so rejects name the entry and its column.
+ * <p>The API returns the whole response on one line, so rejects name the entry, its id and its
+ * column; an entry with broken syntax costs only itself ({@link JsonEntries}).
  */
 final class HfDailyParser implements FeedParser {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectReader ENTRY =
+      JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   @Override
   public void parse(InputStream in, String sourceName, RecordSink sink) throws IOException {
     // A Reader, not the raw bytes: Jackson's byte parser stops at the first invalid UTF-8 byte.
-    try (JsonParser json = JSON.createParser(FeedText.reader(in))) {
-      JsonToken first;
-      try {
-        first = json.nextToken();
-      } catch (JsonProcessingException e) {
-        sink.reject(line(e.getLocation()), "invalid JSON: " + e.getOriginalMessage());
-        return;
-      }
-      if (first == null) {
-        return;
-      }
-      boolean array = first == JsonToken.START_ARRAY;
-      if (!array && first != JsonToken.START_OBJECT) {
+    PushbackReader text = new PushbackReader(FeedText.reader(in), 1);
+    long line = 1, column = 0;
+    int c = text.read();
+    if (c == '\uFEFF') c = text.read();
+    while (c >= 0 && Character.isWhitespace(c)) {
+      if (c == '\n') {
+        line++;
+        column = 0;
+      } else column++;
+      c = text.read();
+    }
+    if (c < 0) return;
+    if (c != '[' && c != '{') {
+      text.unread(c);
+      try (JsonParser json = JSON.createParser(text)) {
+        JsonToken first = json.nextToken();
         throw new BadInputException(
             sourceName
                 + ": expected a JSON array of Hugging Face daily papers, found "
                 + describe(first));
+      } catch (JsonProcessingException e) {
+        sink.reject(line, "invalid JSON: " + e.getOriginalMessage());
+        return;
       }
-      readEntries(json, array, sink);
     }
+    boolean array = c == '[';
+    if (!array) text.unread(c);
+    readEntries(new JsonEntries(text, array, line, array ? column + 1 : column), sink);
   }
 
-  private static void readEntries(JsonParser json, boolean array, RecordSink sink)
-      throws IOException {
+  /**
+   * Each entry parsed on its own, so one with broken syntax is rejected (with its index and id) and
+   * the entries after it are still read; only a truncated file ends the reading early.
+   */
+  private static void readEntries(JsonEntries entries, RecordSink sink) throws IOException {
     int index = 0;
-    JsonToken token = array ? null : json.currentToken();
-    while (true) {
-      JsonLocation start;
+    for (JsonEntries.Entry e = entries.next(); e != null; e = entries.next()) {
+      index++;
+      String where =
+          " (" + (e.id() == null ? "" : "id " + e.id() + ", ") + "column " + e.column() + ")";
       JsonNode entry;
-      int next = index + 1; // the entry a syntax error belongs to, even between entries
       try {
-        if (array || index > 0) {
-          token = json.nextToken();
-        }
-        if (token == null || token == JsonToken.END_ARRAY) {
-          return;
-        }
-        index++;
-        start = json.currentTokenLocation();
-        entry = JSON.readTree(json);
-      } catch (JsonProcessingException e) {
-        // Jackson cannot find the next entry after broken syntax; what came before is kept.
+        entry = ENTRY.readTree(e.text());
+      } catch (JsonProcessingException x) {
+        String rest = e.truncated() ? "; the rest of the file was not read" : "";
         sink.reject(
-            line(e.getLocation()),
-            "invalid JSON in entry "
-                + next
-                + at(e.getLocation())
-                + ": "
-                + e.getOriginalMessage()
-                + "; the rest of the file was not read");
-        return;
+            e.line(),
+            "invalid JSON in entry " + index + where + ": " + x.getOriginalMessage() + rest);
+        if (e.truncated()) return;
+        continue;
       }
       Paper.Builder paper;
       try {
-        paper = read(entry);
-      } catch (BadInputException e) {
-        sink.reject(line(start), "entry " + index + at(start) + ": " + e.getMessage());
+        paper = read(entry == null ? JSON.missingNode() : entry);
+      } catch (BadInputException x) {
+        sink.reject(e.line(), "entry " + index + " (column " + e.column() + "): " + x.getMessage());
         continue;
       }
-      sink.accept(paper, line(start));
+      sink.accept(paper, e.line());
+    }
+    if (entries.unclosed()) {
+      sink.reject(
+          entries.line(), "the input ends before the closing ']'; the file looks truncated");
     }
   }
 
@@ -192,13 +200,5 @@ final class HfDailyParser implements FeedParser {
 
   private static String orElse(String a, String b) {
     return a != null ? a : b;
-  }
-
-  private static long line(JsonLocation location) {
-    return location == null ? 0 : Math.max(location.getLineNr(), 0);
-  }
-
-  private static String at(JsonLocation location) {
-    return location == null ? "" : " (column " + location.getColumnNr() + ")";
   }
 }

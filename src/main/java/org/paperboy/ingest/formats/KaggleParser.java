@@ -40,8 +40,8 @@ final class KaggleParser implements FeedParser {
         sink.reject(lineNo, "line is longer than " + MAX_LINE + " bytes; not a Kaggle record");
         continue;
       }
-      if (lines.isBlank()) {
-        continue;
+      if (lines.isBlank() || lines.bytes()[0] == '#') {
+        continue; // a comment, as exports put before the records ("# arXiv snapshot export")
       }
       Paper.Builder paper;
       try {

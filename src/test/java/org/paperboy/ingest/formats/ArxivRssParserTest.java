@@ -156,20 +156,24 @@ class ArxivRssParserTest {
     assertThat(sink.rejected).hasSize(1);
     assertThat(sink.rejected.get(0).line()).isEqualTo(4);
     assertThat(sink.rejected.get(0).reason())
-        .isEqualTo("item 'Lost' has no arXiv id in its link, guid or description");
+        .isEqualTo("<item> item 'Lost' has no arXiv id in its link, guid or description");
   }
 
   @Test
-  void keeps_the_items_before_broken_xml() {
+  void rejects_a_malformed_item_on_its_line_and_keeps_the_items_after_it() {
     String broken = "<item><title>Broken <b>unclosed</title></item>";
 
-    TextParsersTestSink sink = parse(feed(item("2401.01234", 1, "new", "Fine."), broken));
+    TextParsersTestSink sink =
+        parse(
+            feed(
+                item("2401.01234", 1, "new", "Fine."),
+                broken,
+                item("2401.05678", 1, "new", "Also fine.")));
 
-    assertThat(sink.papers()).extracting(Paper::id).containsExactly("2401.01234");
+    assertThat(sink.papers()).extracting(Paper::id).containsExactly("2401.01234", "2401.05678");
     assertThat(sink.rejected).hasSize(1);
     assertThat(sink.rejected.get(0).line()).isEqualTo(15);
-    assertThat(sink.rejected.get(0).reason())
-        .startsWith("malformed XML, the rest of the feed was not read: ");
+    assertThat(sink.rejected.get(0).reason()).startsWith("<item> ").contains("not well-formed");
   }
 
   @Test

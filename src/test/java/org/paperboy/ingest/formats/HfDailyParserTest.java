@@ -120,6 +120,25 @@ class HfDailyParserTest {
   }
 
   @Test
+  void rejects_an_entry_with_broken_syntax_by_index_and_id_and_reads_the_ones_after_it()
+      throws Exception {
+    // a missing comma inside the second entry: Jackson alone cannot go on after it
+    String broken =
+        fixtureEntry(1).toString().replace("\"id\":\"2606.12730\",", "\"id\":\"2606.12730\" ");
+    assertThat(broken).isNotEqualTo(fixtureEntry(1).toString());
+    String text = "[" + fixtureEntry(0) + "," + broken + "," + fixtureEntry(2) + "]";
+
+    TextParsersTestSink sink = TextParsersTestSink.parse(new HfDailyParser(), text.getBytes(UTF_8));
+
+    assertThat(sink.papers()).extracting(Paper::id).containsExactly("2606.00467", "2606.13594");
+    assertThat(sink.rejected).hasSize(1);
+    assertThat(sink.rejected.get(0).line()).isEqualTo(1);
+    assertThat(sink.rejected.get(0).reason())
+        .startsWith("invalid JSON in entry 2 (id 2606.12730, column ")
+        .doesNotContain("the rest of the file was not read");
+  }
+
+  @Test
   void keeps_what_came_before_broken_json() throws Exception {
     String whole = new String(TextParsersTestSink.fixtureBytes(FIXTURE), UTF_8);
     String secondId = "\"id\":\"2606.12730\"";
