@@ -3,7 +3,6 @@ package org.paperboy.digest;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +28,7 @@ public record SubscriptionForm(
   public static final int MAX_ALERT_LENGTH = 300;
   public static final int DEFAULT_MAX_PAPERS = 20;
   public static final LocalTime DEFAULT_TIME = LocalTime.of(7, 0);
+  private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
@@ -109,14 +109,18 @@ public record SubscriptionForm(
     }
   }
 
+  /**
+   * Exactly HH:MM, as the message says: LocalTime.parse alone also took seconds ("23:59:59",
+   * silently dropped), so the shape is checked first and only then the value.
+   */
   static LocalTime time(String raw) {
     if (raw == null || raw.isBlank()) return DEFAULT_TIME;
     noLineBreaks("the send time", raw);
-    try {
-      return LocalTime.parse(raw.strip()).withSecond(0).withNano(0);
-    } catch (DateTimeParseException e) {
+    String t = raw.strip();
+    if (!HH_MM.matcher(t).matches()) {
       throw new BadInputException("send time must be HH:MM (24-hour), was '" + shorten(raw) + "'");
     }
+    return LocalTime.of(Integer.parseInt(t.substring(0, 2)), Integer.parseInt(t.substring(3)));
   }
 
   static ZoneId zone(String raw) {

@@ -85,7 +85,7 @@ final class AtomFeeds {
    * The feed's {@code updated} is its newest entry's, so the same entries make the same bytes and a
    * reader's conditional GET gets a 304; an empty feed is as old as the epoch.
    */
-  private void send(Context ctx, String title, String self, String html, List<Paper> papers) {
+  void send(Context ctx, String title, String self, String html, List<Paper> papers) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant newest = Instant.EPOCH;
     for (Paper p : papers) {

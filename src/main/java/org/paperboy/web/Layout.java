@@ -79,8 +79,10 @@ final class Layout {
         .raw("</main>")
         .raw(
             "<footer><a href=\"/api/openapi.json\">JSON API</a> · <a"
-                + " href=\"/trending.atom\">Trending feed</a>")
-        .raw("</footer></body></html>\n");
+                + " href=\"/trending.atom\">Trending feed</a>");
+    String alerts = ctx.attribute(AlertFeed.ATTRIBUTE);
+    if (alerts != null) h.raw(" · <a href=\"").text(alerts).raw("\">Your alerts feed</a>");
+    h.raw("</footer></body></html>\n");
     return h;
   }
 

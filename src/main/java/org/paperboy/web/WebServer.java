@@ -98,12 +98,14 @@ public final class WebServer implements AutoCloseable {
     AccountPages accounts = new AccountPages(s.accounts(), security, outbox, this::baseUrl);
     VoteAction votes = new VoteAction(s.papers(), s.votes(), clock);
     AtomFeeds feeds = new AtomFeeds(s.papers(), s.search(), s.trending(), this::baseUrl, clock);
+    AlertFeed alerts = new AlertFeed(s.accounts(), s.digests(), s.search(), s.papers(), feeds);
     Api api = new Api(s.search(), s.calendar(), s.votes(), s.trending(), daily, paper, changes);
     DigestPages digest = new DigestPages(s.digests());
     SavedPage saved = new SavedPage(s.saved(), s.papers(), s.votes(), clock);
     String openApi = resource("/web/openapi.json");
 
     config.before(security::before);
+    config.before(alerts::before);
     Errors.install(config);
     routes.get("/", daily::day);
     routes.get("/papers", daily::day);
@@ -132,6 +134,7 @@ public final class WebServer implements AutoCloseable {
     routes.get("/d/c", digest::click);
     routes.get("/feed.atom", feeds::search);
     routes.get("/trending.atom", feeds::trending);
+    routes.get("/feeds/alerts/{file}", alerts::show);
     routes.get("/api/papers/<rest>", ctx -> api.papers(ctx, ctx.pathParam("rest")));
     routes.get("/api/daily", api::daily);
     routes.get("/api/trending", api::trending);

@@ -115,8 +115,9 @@ class DigestCliTest {
             "subscribers", "add", "ada@example.org", "--alert", "x\r\nBcc: everyone@example.org");
     Run date = paperboy("digest", "run", "--date", "tomorrow");
     Run syntax = paperboy("subscribers", "add", "ada@example.org", "--alert", "\"open quote");
+    Run seconds = paperboy("subscribers", "add", "ada@example.org", "--time", "23:59:59");
 
-    for (Run r : List.of(address, zone, alerts, header, date, syntax)) {
+    for (Run r : List.of(address, zone, alerts, header, date, syntax, seconds)) {
       assertThat(r.code()).isEqualTo(2);
       assertThat(r.err().lines()).hasSize(1);
     }
@@ -128,6 +129,8 @@ class DigestCliTest {
     assertThat(date.err()).contains("--date must be YYYY-MM-DD, was 'tomorrow'");
     assertThat(syntax.err())
         .isEqualTo("paperboy: alert '\"open quote': the quote at position 1 is never closed\n");
+    assertThat(seconds.err())
+        .isEqualTo("paperboy: send time must be HH:MM (24-hour), was '23:59:59'\n");
     assertThat(paperboy("subscribers", "list").out()).doesNotContain("ada@example.org");
   }
 

@@ -198,6 +198,9 @@ class SubscribeFlowTest {
                 "ada@example.org",
                 "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\nr\ns\nt\nu"));
     var syntax = browser.post("/subscribe", form("ada@example.org", "agents\n\"open quote"));
+    Map<String, String> seconds = form("ada@example.org", "agents");
+    seconds.put("time", "23:59:59");
+    var badTime = browser.post("/subscribe", seconds);
     var forged =
         new WebClient(base, false)
             .oneClick(base + "/unsubscribe?token=unsubscribe.1.99999999999.AAAA");
@@ -210,6 +213,9 @@ class SubscribeFlowTest {
     assertThat(syntax.statusCode()).isEqualTo(400);
     assertThat(syntax.body())
         .contains("alert &#39;&quot;open quote&#39;: the quote at position 1 is never closed");
+    assertThat(badTime.statusCode()).isEqualTo(400);
+    assertThat(badTime.body())
+        .contains("send time must be HH:MM (24-hour), was &#39;23:59:59&#39;");
     assertThat(app.digests().find("ada@example.org")).isEmpty();
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(forged.body()).contains("this link is not valid");

@@ -103,4 +103,17 @@ class SubscriptionFormTest {
             () -> SubscriptionForm.parse("ada@example.org", List.of(), true, null, null, 0))
         .hasMessageContaining("from 1 to 100");
   }
+
+  @Test
+  void the_send_time_is_exactly_hh_mm() {
+    for (String bad : List.of("23:59:59", "7:5", "24:00", "07:60", "0700", "07:00:00.5")) {
+      assertThatThrownBy(() -> form("ada@example.org", List.of(), bad, null))
+          .isInstanceOf(BadInputException.class)
+          .hasMessage("send time must be HH:MM (24-hour), was '" + bad + "'");
+    }
+    assertThat(form("ada@example.org", List.of(), "00:00", null).sendTime())
+        .isEqualTo(LocalTime.MIDNIGHT);
+    assertThat(form("ada@example.org", List.of(), " 23:59 ", null).sendTime())
+        .isEqualTo(LocalTime.of(23, 59));
+  }
 }
