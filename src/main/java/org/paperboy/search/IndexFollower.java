@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.paperboy.paper.Paper;
@@ -46,6 +47,9 @@ final class IndexFollower implements AutoCloseable {
   private final LongSupplier nanos;
 
   private long high; // the highest sequence applied
+  // Moves with every batch made searchable, whoever stored it: pages kept by a web server must
+  // move with it, not only with this process's ingests, or another node's papers never show.
+  private final AtomicLong applied = new AtomicLong();
   private final TreeMap<Long, Long> gaps = new TreeMap<>(); // missing sequence -> when first missed
   private boolean uncommitted;
   private long lastCommit;
@@ -166,7 +170,13 @@ final class IndexFollower implements AutoCloseable {
     indexing.upsert(upserts, PART);
     indexing.remove(removed);
     uncommitted = true;
+    applied.incrementAndGet();
     return batch.size();
+  }
+
+  /** How many batches of changes were made searchable here so far; grows with each. */
+  long applied() {
+    return applied.get();
   }
 
   private void commitNow() {
@@ -188,6 +198,7 @@ final class IndexFollower implements AutoCloseable {
     long n = indexing.rebuild(PART);
     high = Math.max(seq, 0);
     gaps.clear();
+    applied.incrementAndGet();
     commitNow();
     return n;
   }

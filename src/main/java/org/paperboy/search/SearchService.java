@@ -79,6 +79,14 @@ public final class SearchService implements AutoCloseable {
     return follower.catchUp();
   }
 
+  /**
+   * Moves whenever what search finds may have changed: a batch of store changes (from this process
+   * or any other) applied to the index, or a rebuild. Answers kept by the web server follow it.
+   */
+  public long version() {
+    return follower.applied();
+  }
+
   /** The current lexicon, reloaded first when ingest changed the definitions since. */
   private AcronymLexicon lexicon() {
     // Opening the index may rebuild it, and with it the lexicon: open before reading that.

@@ -64,7 +64,8 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(Services services, WebSettings settings, Clock clock) {
     this.settings = settings;
-    this.changes = new Changes(services.votes(), settings.keepPages(), clock);
+    this.changes =
+        new Changes(services.votes(), services.search()::version, settings.keepPages(), clock);
     this.javalin =
         Javalin.create(
             config -> {
