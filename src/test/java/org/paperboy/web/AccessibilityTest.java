@@ -40,7 +40,7 @@ class AccessibilityTest {
       """
       const done = arguments[arguments.length - 1];
       axe.run(document, {runOnly: {type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
         .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '
             + v.nodes.map(n => n.target.join(' ')).join(', '))))
         .catch(e => done(['axe failed: ' + e]));
