@@ -197,6 +197,16 @@ public final class LexicalQueries {
     return found;
   }
 
+  /** Whether {@code about} is only acronyms the lexicon knows ("MLM", "MoE LLMs"). */
+  boolean acronymsAlone(String about) {
+    String[] tokens = TOKENS.split(about.strip());
+    for (String t : tokens) {
+      if (t.isEmpty()) continue;
+      if (!typedAsAcronym(t) || lexicon.lookup(t).isEmpty()) return false;
+    }
+    return !acronymsIn(about).isEmpty();
+  }
+
   /**
    * "MLLM", "LLMs" and "mllm" are typed as acronyms; "can" or "ad" are words, even when some paper
    * defines CAN or AD. Lower case counts only without vowels, which English words rarely lack.

@@ -72,6 +72,7 @@ final class SearchEngine {
       embedding = new FutureTask<>(() -> embedder.embedQueries(List.of(text))[0]);
       Thread.ofVirtual().name("paperboy-query-embedding").start(embedding);
     }
+    double vectorWeight = vectorWeight(lq, about);
     Query scoring = lq.scoring(q);
     Query filter = Filters.of(q, r, new QueryBuilder(index.analyzer()));
     int depth = mode == SearchMode.HYBRID ? Math.max(r.limit(), CANDIDATES) : r.limit();
@@ -94,11 +95,20 @@ final class SearchEngine {
                   switch (mode) {
                     case LEXICAL -> List.of(lexical);
                     case SEMANTIC -> List.of(v == null ? lexical : semantic);
-                    case HYBRID -> Fusion.confident(lexical, semantic, depth);
+                    case HYBRID -> Fusion.confident(lexical, semantic, depth, vectorWeight);
                   };
               return hits(s, r.query(), ranked, filter, highlight, r.limit(), snippets);
             });
     return new SearchResult(hits, mode, lq.ambiguous(q));
+  }
+
+  /**
+   * The vectors' share in hybrid fusion: small when the query is only acronyms the lexicon knows,
+   * for BM25 then matches exactly what they stand for here and the model does not
+   * (docs/benchmarks-search.md).
+   */
+  static double vectorWeight(LexicalQueries lq, String about) {
+    return lq.acronymsAlone(about) ? Fusion.ACRONYM_ALONE_VECTOR_WEIGHT : Fusion.VECTOR_WEIGHT;
   }
 
   /** The text the model embeds for {@code q} (its words, acronyms spelled out). */

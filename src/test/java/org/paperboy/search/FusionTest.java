@@ -76,4 +76,28 @@ class FusionTest {
         .isEqualTo("multilingual language model pretraining");
     assertThat(lq.embeddingText("masking tokens")).isEqualTo("masking tokens");
   }
+
+  @Test
+  void a_known_acronym_alone_is_ranked_by_bm25_the_vectors_breaking_ties() {
+    AcronymLexicon lexicon =
+        AcronymLexicon.of(
+            Map.of("MLM", Map.of("masked language model", 5, "multilingual language model", 1)));
+    LexicalQueries lq = new LexicalQueries(LexicalQueries.analyzer(), lexicon);
+    assertThat(SearchEngine.vectorWeight(lq, "MLM")).isEqualTo(Fusion.ACRONYM_ALONE_VECTOR_WEIGHT);
+    assertThat(SearchEngine.vectorWeight(lq, " MLMs "))
+        .isEqualTo(Fusion.ACRONYM_ALONE_VECTOR_WEIGHT);
+    // an unknown acronym, or a known one among other words, weighs as any query
+    assertThat(SearchEngine.vectorWeight(lq, "VLM")).isEqualTo(Fusion.VECTOR_WEIGHT);
+    assertThat(SearchEngine.vectorWeight(lq, "MLM pretraining")).isEqualTo(Fusion.VECTOR_WEIGHT);
+    assertThat(SearchEngine.vectorWeight(lq, "masking tokens")).isEqualTo(Fusion.VECTOR_WEIGHT);
+    // BM25 a little less peaked than the vectors, which rank another paper first: at the usual
+    // weight the vectors lead, for an acronym alone BM25's first does
+    ScoreDoc[] lexical = list(10, 9, 9, 1, 1, 1, 1, 1, 1, 1, 1, 0);
+    ScoreDoc[] semantic =
+        reversed(list(0.9, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.4));
+    assertThat(docs(Fusion.confident(lexical, semantic, 12))).first().isEqualTo(11);
+    List<Integer> alone =
+        docs(Fusion.confident(lexical, semantic, 12, Fusion.ACRONYM_ALONE_VECTOR_WEIGHT));
+    assertThat(alone).startsWith(0, 1, 2);
+  }
 }
