@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,20 +26,8 @@ class InterruptedIngestTest {
 
   @Test
   void an_interrupted_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() throws Exception {
-    Path file = dir.resolve("big.jsonl");
-    List<String> sample =
-        Files.readAllLines(CliTest.fixture(CliTest.KAGGLE), StandardCharsets.UTF_8);
     int records = 20_000;
-    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < records; i++) {
-        String line = sample.get(i % sample.size());
-        // A fresh id per line, and a distinct title so no two lines are one paper.
-        line = line.replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"2301.%05d\"".formatted(i));
-        line = line.replaceFirst("\"title\":\"", "\"title\":\"Copy " + i + " of ");
-        w.write(line);
-        w.newLine();
-      }
-    }
+    Path file = InterruptedIngestTestFiles.distinctPapers(dir.resolve("big.jsonl"), records);
     Path data = dir.resolve("data");
 
     Process child = startIngest(data, file);
