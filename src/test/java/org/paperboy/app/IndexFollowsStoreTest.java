@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.paper.Paper;
 import org.paperboy.search.SearchHit;
 import org.paperboy.search.SearchMode;
 import org.paperboy.search.SearchRequest;
+import org.paperboy.testing.Await;
 
 /**
  * Issue 12: the index follows the store. Two apps on one data dir stand for serve and a CLI command
@@ -51,12 +52,7 @@ class IndexFollowsStoreTest {
   /** Waits up to {@code seconds} for {@code query} to find {@code id} on {@code app}. */
   private static boolean foundWithin(Paperboy app, String query, String id, int seconds)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      if (ids(app, query).contains(id)) return true;
-      Thread.sleep(20); // polling a condition, not waiting a fixed time
-    }
-    return ids(app, query).contains(id);
+    return Await.within(Duration.ofSeconds(seconds), () -> ids(app, query).contains(id));
   }
 
   @Test

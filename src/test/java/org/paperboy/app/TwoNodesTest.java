@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -30,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.cli.Main;
 import org.paperboy.store.TestPostgres;
+import org.paperboy.testing.Await;
 
 /**
  * Issue 12: two {@code serve} processes on one PostgreSQL database, each with its own data dir (and
@@ -74,8 +75,8 @@ class TwoNodesTest {
             env, dataA, paperFile("new.jsonl", "2301.00002", "Zymurgical fermentation kinetics"));
         long ingested = System.nanoTime();
         Node nodeB = b;
-        waitUntil(
-            10_000,
+        Await.until(
+            Duration.ofSeconds(10),
             () -> get(http, nodeB.url("/api/search?q=zymurgical")).contains("2301.00002"),
             "node B finds the paper ingested beside node A");
         long lagMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ingested);
@@ -88,8 +89,8 @@ class TwoNodesTest {
         HttpResponse<String> vote =
             reader.post("/vote", Map.of("id", "2301.00002", "action", "up", "next", "/"));
         assertThat(vote.statusCode()).as(vote.body()).isEqualTo(303);
-        waitUntil(
-            5_000,
+        Await.until(
+            Duration.ofSeconds(5),
             () -> votesOn(http, nodeB, "2301.00002") == 1,
             "node B's trending shows the vote cast on node A");
       } finally {
@@ -151,15 +152,6 @@ class TwoNodesTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
-    }
-  }
-
-  private static void waitUntil(long millis, BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out: " + what);
-      Thread.sleep(20);
     }
   }
 

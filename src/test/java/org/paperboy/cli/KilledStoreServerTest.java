@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.store.Database;
 import org.paperboy.store.StoreHolder;
+import org.paperboy.testing.Await;
 
 /**
  * Defect 2 of issue 12: an ingest beside the process that holds the H2 file is its client; when
@@ -47,7 +49,10 @@ class KilledStoreServerTest {
             CompletableFuture.supplyAsync(() -> ingest(data, file));
         // A random moment while the ingest writes: somewhere in its first few hundred batches.
         long grownTo = 1_000_000 + random.nextInt(4_000_000);
-        waitUntil(() -> size(data) > grownTo || ingest.isDone());
+        Await.until(
+            Duration.ofSeconds(120),
+            () -> size(data) > grownTo || ingest.isDone(),
+            "the ingest grows the store or ends");
         holder.destroyForcibly(); // SIGKILL: no shutdown hook, no final write
         String[] result = ingest.get(120, TimeUnit.SECONDS);
         int code = Integer.parseInt(result[0]);
@@ -157,14 +162,5 @@ class KilledStoreServerTest {
       if (line.equals("ready")) return p;
     }
     throw new AssertionError("the store holder ended before it was ready");
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out");
-      Thread.sleep(20);
-    }
   }
 }
