@@ -113,6 +113,24 @@ class AccessibilityTest {
     assertThat(violations()).anySatisfy(v -> assertThat(v).startsWith("image-alt (critical)"));
   }
 
+  /**
+   * Lighthouse's SEO audit reads {@code /robots.txt} with a {@code fetch} in the page's own
+   * context, which the Content-Security-Policy governs; with {@code default-src 'none'} and no
+   * {@code connect-src} it failed ("Lighthouse was unable to download a robots.txt file", SEO 91;
+   * see GoogleChrome/lighthouse#4386). Crawlers fetch it directly, so this is the one check that
+   * needs it.
+   */
+  @Test
+  void the_page_may_fetch_its_own_robots_txt_as_lighthouse_does() {
+    browser.get(base + "/");
+    Object text =
+        browser.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + " fetch('/robots.txt').then(r => r.text()).then(done)"
+                + ".catch(e => done('fetch failed: ' + e));");
+    assertThat(text).asString().startsWith("User-agent: *");
+  }
+
   /** Each violation as "id (impact): target, target". */
   @SuppressWarnings("unchecked")
   private static List<String> violations() {
